@@ -1,0 +1,115 @@
+"""Diagnostics: every problem sincerely reports carries a location and a severity.
+
+There is one exception type, :class:`BuildError`, carrying every diagnostic that was
+found in a pass; the command line catches it in one place and prints each one as
+``path:line:col: error: message``, the format editors and CI annotators understand.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A place in a file; line and column count from 1, and 0 means "unknown"."""
+
+    path: Path
+    line: int = 0
+    column: int = 0
+
+    def display(self, relative_to: Path | None = None) -> str:
+        path = self.path
+        base = relative_to if relative_to is not None else Path.cwd()
+        try:
+            shown = path.relative_to(base).as_posix()
+        except ValueError:
+            shown = str(path)
+        if self.line:
+            return f"{shown}:{self.line}:{self.column or 1}"
+        return shown
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    severity: Severity
+    message: str
+    location: Location
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def format(self, relative_to: Path | None = None) -> str:
+        where = self.location.display(relative_to)
+        return f"{where}: {self.severity.value}: {self.message}"
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        loc = self.location
+        return (os.fspath(loc.path), loc.line, loc.column, self.message)
+
+
+class BuildError(Exception):
+    """Raised when a pass found errors; carries every diagnostic of the pass."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.diagnostics = tuple(sorted(diagnostics, key=Diagnostic.sort_key))
+        super().__init__("\n".join(d.format() for d in self.diagnostics))
+
+    @classmethod
+    def single(cls, message: str, location: Location) -> BuildError:
+        return cls([Diagnostic(Severity.ERROR, message, location)])
+
+
+class Diagnostics:
+    """Collects diagnostics during a pass, so that one run reports every problem."""
+
+    def __init__(self) -> None:
+        self._items: list[Diagnostic] = []
+
+    def error(self, message: str, location: Location) -> None:
+        self._items.append(Diagnostic(Severity.ERROR, message, location))
+
+    def warning(self, message: str, location: Location) -> None:
+        self._items.append(Diagnostic(Severity.WARNING, message, location))
+
+    def extend(self, items: Iterable[Diagnostic]) -> None:
+        self._items.extend(items)
+
+    @property
+    def items(self) -> tuple[Diagnostic, ...]:
+        return tuple(sorted(self._items, key=Diagnostic.sort_key))
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for d in self._items if d.is_error)
+
+    @property
+    def has_errors(self) -> bool:
+        return self.error_count > 0
+
+    def raise_if_errors(self) -> None:
+        if self.has_errors:
+            raise BuildError(self._items)
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice most like ``word``, if any is close enough to be a likely typo."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A " (did you mean 'x'?)" suffix when a choice is close to ``word``, else ''."""
+    match = closest(word, choices)
+    return f" (did you mean '{match}'?)" if match else ""

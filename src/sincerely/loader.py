@@ -1,0 +1,238 @@
+"""Phase one: read every content file, validate it, and build the immutable model.
+
+Every problem in every file is collected before anything is reported, so that one run
+of ``sincerely check`` shows a contributor everything there is to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path, PurePosixPath
+
+from . import formats
+from .config import Config
+from .errors import BuildError, Diagnostics, Location, did_you_mean
+from .model import Pack, Page, Scenario, Site, sort_key
+from .scenario import build_scenario
+from .schema import check
+from .yamlnodes import MappingNode, ScalarNode, decode, parse
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+RESERVED_SLUGS = frozenset({"index", "search", "404", "tags", "static", "schema", "_sources"})
+
+
+def _relative(config: Config, path: Path) -> PurePosixPath:
+    return PurePosixPath(path.relative_to(config.root).as_posix())
+
+
+def _read(path: Path, config: Config, out: Diagnostics) -> str | None:
+    """The text of a content file, refusing links that lead outside content/."""
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(config.content_dir):
+            out.error(
+                "symbolic link points outside the content folder; copy the file in instead",
+                Location(path),
+            )
+            return None
+    try:
+        return decode(path, path.read_bytes())
+    except BuildError as exc:
+        out.extend(exc.diagnostics)
+    except OSError as exc:
+        out.error(f"cannot read file: {exc.strerror}", Location(path))
+    return None
+
+
+def _mapping(path: Path, text: str, out: Diagnostics) -> MappingNode | None:
+    try:
+        root = parse(path, text)
+    except BuildError as exc:
+        out.extend(exc.diagnostics)
+        return None
+    if not isinstance(root, MappingNode):
+        out.error(
+            "the file must be a mapping of keys to values, like 'title: …' on the first line",
+            root.location,
+        )
+        return None
+    return root
+
+
+def _text(node: MappingNode, key: str, default: str = "") -> str:
+    value = node.get(key)
+    return str(value.value) if isinstance(value, ScalarNode) else default
+
+
+def _int(node: MappingNode, key: str) -> int:
+    value = node.get(key)
+    return value.value if isinstance(value, ScalarNode) and isinstance(value.value, int) else 0
+
+
+def _check_slug(path: Path, name: str, what: str, out: Diagnostics) -> bool:
+    if not re.fullmatch(formats.SLUG, name):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "my-letter"
+        out.error(
+            f"{what} name '{name}' must be {formats.SLUG_HELP}; rename it to '{suggestion}'",
+            Location(path),
+        )
+        return False
+    if name in RESERVED_SLUGS:
+        out.error(
+            f"{what} name '{name}' is reserved for the site's own pages; choose another",
+            Location(path),
+        )
+        return False
+    return True
+
+
+def load_page(path: Path, config: Config, out: Diagnostics) -> Page | None:
+    text = _read(path, config, out)
+    if text is None:
+        return None
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        out.error(
+            "a page starts with front matter: a line '---', then 'title: …', then '---'",
+            Location(path, 1, 1),
+        )
+        return None
+    # Parse the front matter in place, so that its line numbers are the file's own.
+    front = text[: match.end(1) if match[1] else match.end()].replace("---", "   ", 1)
+    node = _mapping(path, front, out) if match[1] and match[1].strip() else None
+    if node is None:
+        if not (match[1] and match[1].strip()):
+            out.error("front matter is empty; add 'title: …'", Location(path, 1, 1))
+        return None
+    if not check(node, formats.PAGE, "", out):
+        return None
+    return Page(
+        slug=path.stem,
+        title=_text(node, "title"),
+        order=_int(node, "order"),
+        body=text[match.end() :],
+        source_path=_relative(config, path),
+    )
+
+
+def load_pack(folder: Path, config: Config, out: Diagnostics) -> Pack | None:
+    meta_path = folder / "_pack.yaml"
+    text = _read(meta_path, config, out)
+    meta = _mapping(meta_path, text, out) if text is not None else None
+    meta_ok = meta is not None and check(meta, formats.PACK, "", out)
+    scenarios: list[Scenario] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith((".", "_")) or path.is_dir():
+            continue
+        if path.suffix == ".yml":
+            out.warning(f"ignored: rename it to '{path.stem}.yaml' to load it", Location(path))
+            continue
+        if path.suffix != ".yaml":
+            if path.suffix == ".md":
+                out.warning("Markdown pages belong directly in the content folder", Location(path))
+            continue
+        if not _check_slug(path, path.stem, "file", out):
+            continue
+        source = _read(path, config, out)
+        root = _mapping(path, source, out) if source is not None else None
+        if source is None or root is None:
+            continue
+        scenario = build_scenario(
+            root,
+            yaml_text=source,
+            pack=folder.name,
+            slug=path.stem,
+            source_path=_relative(config, path),
+            out=out,
+        )
+        if scenario is not None:
+            scenarios.append(scenario)
+    if meta is None or not meta_ok:
+        return None
+    scenarios.sort(key=lambda s: sort_key(s.order, s.title))
+    return Pack(
+        slug=folder.name,
+        title=_text(meta, "title"),
+        summary=_text(meta, "summary"),
+        intro=_text(meta, "intro"),
+        order=_int(meta, "order"),
+        source_path=_relative(config, meta_path),
+        scenarios=tuple(scenarios),
+    )
+
+
+def _check_tags(config: Config, site_tags: dict[str, list[Scenario]], out: Diagnostics) -> None:
+    """A tag used once, close to a tag used more often, is most likely a typo."""
+    for tag, users in site_tags.items():
+        if len(users) != 1:
+            continue
+        common = [t for t, u in site_tags.items() if len(u) > 1]
+        hint = did_you_mean(tag, common)
+        if hint:
+            where = Location(config.root / Path(users[0].source_path))
+            out.warning(f"tag '{tag}' is used only here{hint}", where)
+
+
+def load_site(config: Config) -> tuple[Site, Diagnostics]:
+    """Load and validate everything; raise BuildError if any file has an error."""
+    out = Diagnostics()
+    content = config.content_dir
+    if not content.is_dir():
+        raise BuildError.single(
+            "content folder not found; create it, or set content_dir in [tool.sincerely]",
+            Location(content),
+        )
+    packs: list[Pack] = []
+    pages: list[Page] = []
+    intro: Page | None = None
+    for entry in sorted(content.iterdir()):
+        if entry.name.startswith((".", "_")):
+            continue
+        if entry.is_dir():
+            if not (entry / "_pack.yaml").is_file():
+                out.error(
+                    "folder has no _pack.yaml: every folder in content/ is a pack; "
+                    "add _pack.yaml (title, summary) or move the folder out",
+                    Location(entry),
+                )
+            elif _check_slug(entry, entry.name, "pack folder", out):
+                pack = load_pack(entry, config, out)
+                if pack is not None:
+                    packs.append(pack)
+        elif entry.suffix == ".md":
+            if entry.stem == "index":
+                intro = load_page(entry, config, out)
+            elif _check_slug(entry, entry.stem, "page", out):
+                page = load_page(entry, config, out)
+                if page is not None:
+                    pages.append(page)
+        elif entry.suffix in (".yaml", ".yml"):
+            out.error(
+                "scenario files belong in a pack folder, like content/my-pack/",
+                Location(entry),
+            )
+    taken = {p.slug for p in packs}
+    for page in pages:
+        if page.slug in taken:
+            out.error(
+                f"page '{page.slug}' has the same name as a pack; rename one of them",
+                Location(config.root / Path(page.source_path)),
+            )
+    tags: dict[str, list[Scenario]] = defaultdict(list)
+    for pack in packs:
+        for scenario in pack.scenarios:
+            for tag in scenario.tags:
+                tags[tag].append(scenario)
+    _check_tags(config, tags, out)
+    out.raise_if_errors()
+    packs.sort(key=lambda p: sort_key(p.order, p.title))
+    pages.sort(key=lambda p: sort_key(p.order, p.title))
+    site = Site(
+        config=config,
+        intro=intro,
+        pages=tuple(pages),
+        packs=tuple(packs),
+        tags={tag: tuple(tags[tag]) for tag in sorted(tags)},
+    )
+    return site, out

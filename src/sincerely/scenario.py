@@ -1,0 +1,223 @@
+"""Building one Scenario from its located YAML tree, with the rules a schema cannot say:
+placeholders that name fields, unique field ids, the subject that only email has, and the
+quality bar (brevity, notes, hints) that every contribution is held to as warnings."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from . import formats
+from .errors import Diagnostics, Location, closest
+from .model import Block, Field, Letter, Scenario, Source, Template, parse_template
+from .schema import check
+from .yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, point_inside
+
+MAX_BODY_WORDS = 200
+_TODO = re.compile(r"\bTODO\b")
+
+
+def _text(node: Node | None, default: str = "") -> str:
+    return str(node.value) if isinstance(node, ScalarNode) and node.kind == "text" else default
+
+
+def _mappings(node: Node | None) -> list[MappingNode]:
+    if not isinstance(node, SequenceNode):
+        return []
+    return [item for item in node.items if isinstance(item, MappingNode)]
+
+
+def _texts(node: Node | None) -> tuple[str, ...]:
+    if not isinstance(node, SequenceNode):
+        return ()
+    return tuple(_text(item) for item in node.items if isinstance(item, ScalarNode))
+
+
+def _template(node: Node | None, field_ids: set[str], out: Diagnostics) -> Template | None:
+    if not (isinstance(node, ScalarNode) and node.kind == "text"):
+        return None
+    template, problems = parse_template(str(node.value))
+    for problem in problems:
+        out.error(problem.message, point_inside(node, problem.token, problem.occurrence))
+    seen: dict[str, int] = {}
+    for field_id in template.blank_ids:
+        token = "{" + field_id + "}"
+        occurrence = seen.get(token, 0)
+        seen[token] = occurrence + 1
+        if field_id not in field_ids:
+            match = closest(field_id, field_ids)
+            if match:
+                fix = f" (did you mean {{{match}}}?)"
+            elif field_ids:
+                fix = f"; the fields are {', '.join(sorted(field_ids))}"
+            else:
+                fix = ""
+            out.error(
+                f"placeholder {token} names no field{fix}; fix the name or add the field",
+                point_inside(node, token, occurrence),
+            )
+    return template
+
+
+def _fields(root: MappingNode, out: Diagnostics) -> tuple[list[Field], dict[str, ScalarNode]]:
+    fields: list[Field] = []
+    id_nodes: dict[str, ScalarNode] = {}
+    for item in _mappings(root.get("fields")):
+        id_node = item.get("id")
+        if not isinstance(id_node, ScalarNode) or id_node.kind != "text":
+            continue
+        field_id = str(id_node.value)
+        if field_id in id_nodes:
+            out.error(
+                f"field id '{field_id}' is already used on line "
+                f"{id_nodes[field_id].location.line}; give each field its own id",
+                id_node.location,
+            )
+            continue
+        id_nodes[field_id] = id_node
+        flags = {
+            key: isinstance(n := item.get(key), ScalarNode) and n.value is True
+            for key in ("per_recipient", "sender")
+        }
+        if flags["per_recipient"] and flags["sender"]:
+            out.error(
+                "a field cannot be both 'sender' (the writer's own detail) and "
+                "'per_recipient' (different for each person written to); keep one",
+                item.entries["sender"][0].location,
+            )
+        if "hint" not in item.entries:
+            out.warning(
+                f"field '{field_id}' has no hint; add one that helps the reader fill it in",
+                id_node.location,
+            )
+        fields.append(
+            Field(
+                id=field_id,
+                label=_text(item.get("label")),
+                example=_text(item.get("example")),
+                hint=_text(item.get("hint")),
+                kind=_text(item.get("kind"), "text"),
+                options=_texts(item.get("options")),
+                per_recipient=flags["per_recipient"],
+                sender=flags["sender"],
+                autocomplete=_text(item.get("autocomplete")),
+            )
+        )
+    return fields, id_nodes
+
+
+def _blocks(letter: MappingNode, field_ids: set[str], out: Diagnostics) -> list[Block]:
+    blocks: list[Block] = []
+    for item in _mappings(letter.get("blocks")):
+        template = _template(item.get("text"), field_ids, out)
+        if "note" not in item.entries and "text" in item.entries:
+            out.warning(
+                "block has no note; add one that says why it is written this way",
+                item.location,
+            )
+        if template is not None:
+            blocks.append(Block(template, _text(item.get("note")), _text(item.get("optional"))))
+    return blocks
+
+
+def _check_subject(root: MappingNode, letter: MappingNode, out: Diagnostics) -> None:
+    channel = _text(root.get("channel"))
+    subject = letter.entries.get("subject")
+    if channel == "email" and subject is None:
+        out.error(
+            "'subject' is required when 'channel' is email; add a subject line to 'letter'",
+            letter.location,
+        )
+    elif channel in ("letter", "note") and subject is not None:
+        out.error(
+            f"'subject' is only for email, and this letter's channel is {channel}; remove it",
+            subject[0].location,
+        )
+
+
+def _warn_todos(node: Node, out: Diagnostics) -> None:
+    if isinstance(node, ScalarNode):
+        if node.kind == "text" and _TODO.search(str(node.value)):
+            out.warning(
+                "TODO left in the text; finish it before contributing",
+                point_inside(node, "TODO"),
+            )
+    elif isinstance(node, SequenceNode):
+        for item in node.items:
+            _warn_todos(item, out)
+    else:
+        for _key, value in node.entries.values():
+            _warn_todos(value, out)
+
+
+def build_scenario(
+    root: MappingNode,
+    *,
+    yaml_text: str,
+    pack: str,
+    slug: str,
+    source_path: PurePosixPath,
+    out: Diagnostics,
+) -> Scenario | None:
+    """The Scenario in ``root``, or None after reporting why it cannot be built."""
+    errors_before = out.error_count
+    check(root, formats.SCENARIO, "", out)
+    fields, id_nodes = _fields(root, out)
+    field_ids = set(id_nodes)
+    letter_node = root.get("letter")
+    blocks: list[Block] = []
+    subject: Template | None = None
+    if isinstance(letter_node, MappingNode):
+        _check_subject(root, letter_node, out)
+        subject = _template(letter_node.get("subject"), field_ids, out)
+        blocks = _blocks(letter_node, field_ids, out)
+    used = {blank for block in blocks for blank in block.text.blank_ids}
+    used.update(subject.blank_ids if subject else ())
+    for field_id, id_node in id_nodes.items():
+        if field_id not in used:
+            out.warning(
+                f"field '{field_id}' is not used by any placeholder; "
+                f"add {{{field_id}}} to the letter or remove the field",
+                id_node.location,
+            )
+    _warn_todos(root, out)
+    if out.error_count > errors_before:
+        return None
+
+    letter = Letter(subject, tuple(blocks))
+    words = letter.word_count()
+    if words > MAX_BODY_WORDS:
+        out.warning(
+            f"the letter is {words} words long, over {MAX_BODY_WORDS}; "
+            "a short note is read, a long one is skimmed",
+            Location(root.location.path, 1, 1),
+        )
+    tips = root.get("tips")
+    sources = [
+        Source(
+            title=_text(item.get("title")),
+            author=_text(item.get("author")),
+            publisher=_text(item.get("publisher")),
+            url=_text(item.get("url")),
+        )
+        for item in _mappings(root.get("sources"))
+    ]
+    order = root.get("order")
+    return Scenario(
+        pack=pack,
+        slug=slug,
+        source_path=source_path,
+        yaml_text=yaml_text,
+        title=_text(root.get("title")),
+        summary=_text(root.get("summary")),
+        situation=_text(root.get("situation")),
+        channel=_text(root.get("channel")),
+        fields=tuple(fields),
+        letter=letter,
+        sources=tuple(sources),
+        timing=_text(root.get("timing")),
+        tags=_texts(root.get("tags")),
+        order=order.value if isinstance(order, ScalarNode) and isinstance(order.value, int) else 0,
+        tips_do=_texts(tips.get("do")) if isinstance(tips, MappingNode) else (),
+        tips_avoid=_texts(tips.get("avoid")) if isinstance(tips, MappingNode) else (),
+    )

@@ -1,0 +1,264 @@
+"""The content format, described once.
+
+The same description checks files as they load (with messages that point at the line
+and say what to do) and is published as a JSON Schema for editors, so that the two
+can never disagree about what a valid file is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeAlias
+
+from .errors import Diagnostics, did_you_mean
+from .yamlnodes import MappingNode, Node, ScalarNode, SequenceNode
+
+_TYPE_NAMES = {
+    "text": "text",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+    "null": "empty",
+    "date": "a date",
+}
+
+
+@dataclass(frozen=True)
+class Text:
+    doc: str = ""
+    max_length: int | None = None
+    pattern: str | None = None
+    pattern_help: str = ""
+    choices: tuple[str, ...] | None = None
+    url: bool = False  # an absolute http(s) URL
+    non_empty: bool = True
+
+
+@dataclass(frozen=True)
+class Integer:
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Boolean:
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: Spec
+    doc: str = ""
+    min_items: int = 0
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    spec: Spec
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class When:
+    """A rule between keys of one mapping: when ``key`` equals ``value``, the keys in
+    ``require`` must be present; otherwise the keys in ``forbid_otherwise`` must not."""
+
+    key: str
+    value: str | bool
+    require: tuple[str, ...] = ()
+    forbid_otherwise: tuple[str, ...] = ()
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Record:
+    keys: tuple[Key, ...]
+    doc: str = ""
+    rules: tuple[When, ...] = ()
+    json_extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def key(self, name: str) -> Key:
+        return next(k for k in self.keys if k.name == name)
+
+
+Spec: TypeAlias = Text | Integer | Boolean | ListOf | Record
+
+HTTP_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+
+def _got(node: Node) -> str:
+    if isinstance(node, ScalarNode):
+        if node.kind == "text":
+            return f"text '{node.value}'"
+        return f"{_TYPE_NAMES[node.kind]} {node.raw.strip()!s}".strip()
+    return "a list" if isinstance(node, SequenceNode) else "a mapping"
+
+
+def _wrong_type(name: str, wanted: str, node: Node, out: Diagnostics) -> None:
+    message = f"'{name}' must be {wanted} (got {_got(node)})"
+    if isinstance(node, MappingNode) and node.flow and wanted == "text":
+        message = (
+            f"'{name}' starts with '{{', so YAML read it as a mapping, not text; "
+            "put the whole text in quotes or use a block scalar (|)"
+        )
+    elif isinstance(node, ScalarNode) and node.plain and wanted == "text":
+        message += "; put it in quotes"
+    elif isinstance(node, ScalarNode) and node.kind == "text" and wanted != "text":
+        message += "; remove the quotes"
+    out.error(message, node.location)
+
+
+def check(node: Node, spec: Spec, name: str, out: Diagnostics) -> bool:
+    """Check ``node`` against ``spec``; report each problem; True when it conforms."""
+    before = out.error_count
+    _check(node, spec, name, out)
+    return out.error_count == before
+
+
+def _check(node: Node, spec: Spec, name: str, out: Diagnostics) -> None:
+    if isinstance(spec, Record):
+        _check_record(node, spec, name, out)
+    elif isinstance(spec, ListOf):
+        if not isinstance(node, SequenceNode):
+            _wrong_type(name, "a list", node, out)
+            return
+        if len(node.items) < spec.min_items:
+            entries = "entry" if spec.min_items == 1 else "entries"
+            out.error(
+                f"'{name}' needs at least {spec.min_items} {entries}",
+                node.location,
+            )
+        for item in node.items:
+            _check(item, spec.item, name, out)
+    elif isinstance(spec, Integer):
+        if not (isinstance(node, ScalarNode) and node.kind == "integer"):
+            _wrong_type(name, "a whole number", node, out)
+    elif isinstance(spec, Boolean):
+        if not (isinstance(node, ScalarNode) and node.kind == "boolean"):
+            _wrong_type(name, "true or false", node, out)
+    else:
+        _check_text(node, spec, name, out)
+
+
+def _check_text(node: Node, spec: Text, name: str, out: Diagnostics) -> None:
+    if not (isinstance(node, ScalarNode) and node.kind == "text"):
+        _wrong_type(name, "text", node, out)
+        return
+    value = str(node.value)
+    if spec.non_empty and not value.strip():
+        out.error(f"'{name}' is empty; write something or remove the key", node.location)
+    elif spec.choices is not None and value not in spec.choices:
+        out.error(
+            f"'{name}' must be one of {', '.join(spec.choices)} (got '{value}')"
+            + did_you_mean(value, spec.choices),
+            node.location,
+        )
+    elif spec.max_length is not None and len(value) > spec.max_length:
+        out.error(
+            f"'{name}' is {len(value)} characters long, over the limit of {spec.max_length}; "
+            "shorten it",
+            node.location,
+        )
+    elif spec.pattern is not None and not re.fullmatch(spec.pattern, value):
+        out.error(f"'{name}' must be {spec.pattern_help} (got '{value}')", node.location)
+    elif spec.url and not HTTP_URL.match(value):
+        out.error(
+            f"'{name}' must be an absolute http:// or https:// address (got '{value}')",
+            node.location,
+        )
+
+
+def _check_record(node: Node, spec: Record, name: str, out: Diagnostics) -> None:
+    if not isinstance(node, MappingNode):
+        _wrong_type(name, "a mapping of keys to values", node, out)
+        return
+    known = {k.name: k for k in spec.keys}
+    for key_name, (key_node, value) in node.entries.items():
+        key = known.get(key_name)
+        if key is None:
+            hint = did_you_mean(key_name, known) or f"; allowed here: {', '.join(known)}"
+            out.error(f"unknown key '{key_name}'{hint}", key_node.location)
+            continue
+        _check(value, key.spec, key_name, out)
+    for key in spec.keys:
+        if key.required and key.name not in node.entries:
+            out.error(f"missing required key '{key.name}'{_in(name)}", node.location)
+    for rule in spec.rules:
+        _check_rule(node, rule, name, out)
+
+
+def _in(name: str) -> str:
+    return f" in '{name}'" if name else ""
+
+
+def _check_rule(node: MappingNode, rule: When, name: str, out: Diagnostics) -> None:
+    subject = node.get(rule.key)
+    holds = isinstance(subject, ScalarNode) and subject.value == rule.value
+    shown = str(rule.value).lower() if isinstance(rule.value, bool) else rule.value
+    if holds:
+        for key in rule.require:
+            if key not in node.entries:
+                out.error(
+                    f"'{key}' is required when '{rule.key}' is {shown}{_in(name)}"
+                    + (f"; {rule.reason}" if rule.reason else ""),
+                    node.location,
+                )
+        return
+    for key in rule.forbid_otherwise:
+        if key in node.entries:
+            out.error(
+                f"'{key}' is only allowed when '{rule.key}' is {shown}; remove it",
+                node.entries[key][0].location,
+            )
+
+
+def to_json_schema(spec: Spec) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) equivalent of ``spec``."""
+    if isinstance(spec, Record):
+        schema: dict[str, Any] = {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {k.name: to_json_schema(k.spec) for k in spec.keys},
+        }
+        required = [k.name for k in spec.keys if k.required]
+        if required:
+            schema["required"] = required
+        rules = [_rule_schema(rule) for rule in spec.rules]
+        if rules:
+            schema["allOf"] = rules
+        schema.update(spec.json_extra)
+    elif isinstance(spec, ListOf):
+        schema = {"type": "array", "items": to_json_schema(spec.item)}
+        if spec.min_items:
+            schema["minItems"] = spec.min_items
+    elif isinstance(spec, Integer):
+        schema = {"type": "integer"}
+    elif isinstance(spec, Boolean):
+        schema = {"type": "boolean"}
+    else:
+        schema = {"type": "string"}
+        if spec.choices is not None:
+            schema["enum"] = list(spec.choices)
+        if spec.max_length is not None:
+            schema["maxLength"] = spec.max_length
+        if spec.pattern is not None:
+            schema["pattern"] = f"^(?:{spec.pattern})$"
+        elif spec.url:
+            schema["pattern"] = HTTP_URL.pattern
+        elif spec.non_empty:
+            schema["pattern"] = r"\S"
+    if spec.doc:
+        schema["description"] = spec.doc
+    return schema
+
+
+def _rule_schema(rule: When) -> dict[str, Any]:
+    condition = {"properties": {rule.key: {"const": rule.value}}, "required": [rule.key]}
+    result: dict[str, Any] = {"if": condition}
+    if rule.require:
+        result["then"] = {"required": list(rule.require)}
+    if rule.forbid_otherwise:
+        result["else"] = {"not": {"anyOf": [{"required": [k]} for k in rule.forbid_otherwise]}}
+    return result

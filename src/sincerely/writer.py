@@ -1,0 +1,166 @@
+"""Phase three: put the rendered files on disk, all at once or not at all.
+
+The site is written into a staging folder beside the output folder and then swapped in
+with one atomic rename (Linux's renameat2 RENAME_EXCHANGE where it exists), so a reader
+or a web server sees either the old site or the new one, never a mixture; a build that
+fails or is killed leaves the old site byte for byte. Leftovers of a killed build are
+cleared by the next one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .config import Config
+from .errors import BuildError, Location
+
+MARKER = ".sincerely-build"
+MARKER_TEXT = b"This folder is made by sincerely and replaced whole on every build.\n"
+_STAGING = ".sincerely-staging-"
+_RETIRED = ".sincerely-retired-"
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def check_output_dir(config: Config) -> None:
+    """Refuse output folders that a build must never replace."""
+    output = config.output_dir
+    protected = {
+        "the project folder": config.root,
+        "the content folder": config.content_dir,
+        "the layouts folder": config.layouts_dir,
+        "the source folder": config.root / "src",
+    }
+    for what, path in protected.items():
+        if path == output or path.is_relative_to(output):
+            raise BuildError.single(
+                f"refusing to build into {output}: it is or contains {what}, which a build "
+                "would replace; choose another output folder (-o)",
+                Location(output),
+            )
+    for what, path in (("content", config.content_dir), ("layouts", config.layouts_dir)):
+        if output.is_relative_to(path):
+            raise BuildError.single(
+                f"refusing to build into {output}: it is inside the {what} folder; "
+                "choose an output folder outside it (-o)",
+                Location(output),
+            )
+    if output.exists() and not output.is_dir():
+        raise BuildError.single(
+            "the output path is a file, not a folder; choose another (-o)", Location(output)
+        )
+    if output.is_dir() and not (output / MARKER).is_file() and any(output.iterdir()):
+        raise BuildError.single(
+            f"refusing to build into {output}: the folder is not empty and was not made by "
+            f"sincerely (it has no {MARKER} file); choose an empty or new folder (-o)",
+            Location(output),
+        )
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically; False where the system cannot."""
+    libc_name = ctypes.util.find_library("c")
+    if libc_name is None:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+@contextlib.contextmanager
+def _locked(parent: Path) -> Iterator[None]:
+    """One build at a time per output folder's parent."""
+    fd = os.open(parent, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError.single(
+                "another sincerely build is writing here; wait for it to finish",
+                Location(parent),
+            ) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _clear_leftovers(output: Path) -> None:
+    """Remove what a killed build left behind, restoring the site if it was mid-swap."""
+    parent = output.parent
+    stem = output.name
+    for leftover in sorted(parent.glob(f"{_RETIRED}{stem}-*")):
+        if not output.exists() and (leftover / MARKER).is_file():
+            leftover.rename(output)  # killed between the two renames of the fallback swap
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in parent.glob(f"{_STAGING}{stem}-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _write_files(staging: Path, files: Iterable[tuple[str, bytes]]) -> int:
+    made: set[Path] = {staging}
+    count = 0
+    for relative, data in files:
+        target = staging / relative
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(data)
+        count += 1
+    (staging / MARKER).write_bytes(MARKER_TEXT)
+    return count
+
+
+def write_site(config: Config, files: Iterable[tuple[str, bytes]]) -> int:
+    """Write ``files`` as the whole new site; returns how many were written."""
+    check_output_dir(config)
+    output = config.output_dir
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with _locked(output.parent):
+            _clear_leftovers(output)
+            staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING}{output.name}-", dir=output.parent))
+            try:
+                count = _write_files(staging, files)
+                staging.chmod(0o755)
+                _swap_in(staging, output)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise BuildError.single(
+            f"cannot write the site: {reason}; the previous site is unchanged",
+            Location(Path(exc.filename) if exc.filename else output),
+        ) from None
+    return count
+
+
+def _swap_in(staging: Path, output: Path) -> None:
+    """Make ``staging`` the output folder; afterwards ``staging`` holds the old site."""
+    if not output.exists():
+        staging.rename(output)
+        staging.mkdir()  # so the caller's clean-up has something to remove
+        return
+    if _exchange(staging, output):
+        return
+    retired = output.parent / f"{_RETIRED}{output.name}-{os.getpid()}"
+    output.rename(retired)
+    staging.rename(output)
+    retired.rename(staging)

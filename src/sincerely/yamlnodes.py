@@ -1,0 +1,248 @@
+"""Strict YAML reading: a tree of nodes that remember where they stand in the file.
+
+PyYAML's loaders coerce (``title: yes`` becomes True), silently keep the last of two
+duplicate keys and expand aliases (the "billion laughs"). We read the event stream of
+libyaml (CSafeLoader, about twenty times faster than the pure-Python parser, and its
+events still carry marks) and build our own small tree instead, refusing anchors,
+aliases and tags outright and keeping every scalar's type so that validation can say
+"quote it" rather than guess.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeAlias
+
+import yaml
+
+from .errors import BuildError, Diagnostic, Location, Severity
+
+try:  # pragma: no branch - which loader exists depends on how PyYAML was built
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 1_000_000
+
+# PyYAML's own YAML 1.1 rules for what a plain scalar is (bool, int, float, null...).
+_resolve: Callable[..., str] = yaml.resolver.Resolver().resolve
+_constructor = yaml.constructor.SafeConstructor()
+
+Scalar: TypeAlias = str | int | float | bool | datetime.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ScalarNode:
+    value: Scalar
+    kind: str  # "text", "boolean", "integer", "number", "null" or "date"
+    plain: bool  # written without quotes or block indicator
+    location: Location
+    raw: str  # the scalar's source text, to point inside multi-line values
+
+
+@dataclass(frozen=True, slots=True)
+class SequenceNode:
+    items: tuple[Node, ...]
+    location: Location
+    flow: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MappingNode:
+    # key text -> (the key's own node, for its location; the value)
+    entries: dict[str, tuple[ScalarNode, Node]]
+    location: Location
+    flow: bool = False
+
+    def get(self, key: str) -> Node | None:
+        entry = self.entries.get(key)
+        return entry[1] if entry else None
+
+
+Node: TypeAlias = ScalarNode | SequenceNode | MappingNode
+
+
+def point_inside(node: ScalarNode, needle: str, occurrence: int = 0) -> Location:
+    """Where the ``occurrence``-th ``needle`` stands in the source of a scalar.
+
+    Block scalars keep their text verbatim line by line, so a placeholder found in the
+    raw source is the one the value holds; when it cannot be found (escapes in a quoted
+    string), the scalar's own start is the best we can say.
+    """
+    start = -1
+    for _ in range(occurrence + 1):
+        start = node.raw.find(needle, start + 1)
+        if start < 0:
+            return node.location
+    before = node.raw[:start]
+    newlines = before.count("\n")
+    loc = node.location
+    if newlines == 0:
+        return Location(loc.path, loc.line, loc.column + start)
+    return Location(loc.path, loc.line + newlines, start - before.rfind("\n"))
+
+
+@dataclass
+class _Builder:
+    path: Path
+    source: str
+    events: list[Any] = field(default_factory=list)
+    position: int = 0
+    problems: list[tuple[str, Location]] = field(default_factory=list)
+
+    def where(self, mark: Any) -> Location:
+        return Location(self.path, mark.line + 1, mark.column + 1)
+
+    def refuse_extras(self, event: Any) -> None:
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self.problems.append(
+                (
+                    f"anchors ('&{anchor}') are not allowed in content files; "
+                    "write the value out in full",
+                    self.where(event.start_mark),
+                )
+            )
+        tag = getattr(event, "tag", None)
+        implicit = getattr(event, "implicit", True)
+        explicit = tag is not None and (
+            not any(implicit) if isinstance(implicit, tuple) else not implicit
+        )
+        if explicit and tag != "!":
+            self.problems.append(
+                (
+                    f"tags ('{tag}') are not allowed in content files; remove the tag",
+                    self.where(event.start_mark),
+                )
+            )
+
+    def scalar(self, event: Any) -> ScalarNode:
+        text: str = event.value
+        style = event.style or None
+        location = self.where(event.start_mark)
+        raw = self.source[event.start_mark.index : event.end_mark.index]
+        if style is not None:
+            return ScalarNode(text, "text", False, location, raw)
+        tag = _resolve(yaml.ScalarNode, text, (True, False))
+        value: Scalar
+        try:
+            value = _constructor.construct_object(yaml.ScalarNode(tag, text))
+        except (yaml.YAMLError, ValueError):
+            value, tag = text, "tag:yaml.org,2002:str"
+        kind = {
+            "tag:yaml.org,2002:bool": "boolean",
+            "tag:yaml.org,2002:int": "integer",
+            "tag:yaml.org,2002:float": "number",
+            "tag:yaml.org,2002:null": "null",
+            "tag:yaml.org,2002:timestamp": "date",
+        }.get(tag, "text")
+        if kind == "text":
+            value = text
+        return ScalarNode(value, kind, True, location, raw)
+
+    def build(self) -> Node:
+        event = self.next()
+        self.refuse_extras(event)
+        if isinstance(event, yaml.ScalarEvent):
+            return self.scalar(event)
+        if isinstance(event, yaml.AliasEvent):
+            self.problems.append(
+                (
+                    f"aliases ('*{event.anchor}') are not allowed in content files; "
+                    "write the value out in full",
+                    self.where(event.start_mark),
+                )
+            )
+            return ScalarNode(None, "null", True, self.where(event.start_mark), "")
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Node] = []
+            while not isinstance(self.events[self.position], yaml.SequenceEndEvent):
+                items.append(self.build())
+            self.next()
+            return SequenceNode(tuple(items), self.where(event.start_mark), bool(event.flow_style))
+        if isinstance(event, yaml.MappingStartEvent):
+            return self.mapping(event)
+        raise AssertionError(f"unexpected YAML event {event!r}")  # pragma: no cover
+
+    def mapping(self, start: Any) -> MappingNode:
+        entries: dict[str, tuple[ScalarNode, Node]] = {}
+        while not isinstance(self.events[self.position], yaml.MappingEndEvent):
+            key = self.build()
+            value = self.build()
+            if not isinstance(key, ScalarNode):
+                self.problems.append(
+                    ("a key must be a plain word, not a list or mapping", key.location)
+                )
+                continue
+            name = str(key.value) if not key.plain else key.raw.strip()
+            if name in entries:
+                first = entries[name][0].location.line
+                self.problems.append(
+                    (
+                        f"duplicate key '{name}' (first given on line {first}); keep one of them",
+                        key.location,
+                    )
+                )
+                continue
+            entries[name] = (key, value)
+        self.next()
+        return MappingNode(entries, self.where(start.start_mark), bool(start.flow_style))
+
+    def next(self) -> Any:
+        event = self.events[self.position]
+        self.position += 1
+        return event
+
+
+def decode(path: Path, data: bytes) -> str:
+    """Decode a content file, or raise a located error that says how to fix it."""
+    if len(data) > MAX_FILE_BYTES:
+        raise BuildError.single(
+            f"file is {len(data):,} bytes, over the limit of {MAX_FILE_BYTES:,}; "
+            "a letter template should be far smaller",
+            Location(path),
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise BuildError.single(
+            f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+            Location(path, line, column),
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def parse(path: Path, text: str) -> Node:
+    """Parse one YAML document into a located node tree, or raise a BuildError."""
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise BuildError.single("file is empty; see CONTRIBUTING.md for the format", Location(path))
+    builder = _Builder(path, text)
+    try:
+        # Reading every event first keeps the builder a plain recursive walk; a content
+        # file is small (at most MAX_FILE_BYTES), so the list is too.
+        builder.events = list(yaml.parse(text, Loader=_Loader))
+        builder.position = 2  # past StreamStart and DocumentStart
+        root = builder.build()
+        extra = builder.events[builder.position + 1]
+        if not isinstance(extra, yaml.StreamEndEvent):
+            raise BuildError.single(
+                "a content file holds one YAML document; remove the extra '---'",
+                builder.where(extra.start_mark),
+            )
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        location = builder.where(mark) if mark is not None else Location(path)
+        problem = exc.problem or exc.context or "cannot be read"
+        raise BuildError.single(f"YAML syntax error: {problem}", location) from None
+    except yaml.YAMLError as exc:
+        raise BuildError.single(f"YAML syntax error: {exc}", Location(path)) from None
+    if builder.problems:
+        raise BuildError([Diagnostic(Severity.ERROR, m, loc) for m, loc in builder.problems])
+    return root
