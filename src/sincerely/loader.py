@@ -7,6 +7,7 @@ of ``sincerely check`` shows a contributor everything there is to fix.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
 
@@ -70,9 +71,15 @@ def _int(node: MappingNode, key: str) -> int:
     return value.value if isinstance(value, ScalarNode) and isinstance(value.value, int) else 0
 
 
+def suggest_slug(name: str) -> str:
+    """A valid slug close to ``name``: accents dropped, other runs of symbols hyphenated."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "untitled"
+
+
 def _check_slug(path: Path, name: str, what: str, out: Diagnostics) -> bool:
     if not re.fullmatch(formats.SLUG, name):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "my-letter"
+        suggestion = suggest_slug(name) + (path.suffix if path.is_file() else "")
         out.error(
             f"{what} name '{name}' must be {formats.SLUG_HELP}; rename it to '{suggestion}'",
             Location(path),

@@ -8,13 +8,14 @@ import re
 from pathlib import PurePosixPath
 
 from . import formats
-from .errors import Diagnostics, Location, closest
+from .errors import Diagnostics, closest
 from .model import Block, Field, Letter, Scenario, Source, Template, parse_template
 from .schema import check
 from .yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, point_inside
 
 MAX_BODY_WORDS = 200
 _TODO = re.compile(r"\bTODO\b")
+_FIELD_ID = re.compile(formats.FIELD_ID)
 
 
 def _text(node: Node | None, default: str = "") -> str:
@@ -33,7 +34,9 @@ def _texts(node: Node | None) -> tuple[str, ...]:
     return tuple(_text(item) for item in node.items if isinstance(item, ScalarNode))
 
 
-def _template(node: Node | None, field_ids: set[str], out: Diagnostics) -> Template | None:
+def _template(node: Node | None, field_ids: set[str] | None, out: Diagnostics) -> Template | None:
+    """Parse a template; check its placeholders against ``field_ids`` unless that is None
+    (the fields are missing or malformed, and every placeholder would be a false alarm)."""
     if not (isinstance(node, ScalarNode) and node.kind == "text"):
         return None
     template, problems = parse_template(str(node.value))
@@ -44,7 +47,7 @@ def _template(node: Node | None, field_ids: set[str], out: Diagnostics) -> Templ
         token = "{" + field_id + "}"
         occurrence = seen.get(token, 0)
         seen[token] = occurrence + 1
-        if field_id not in field_ids:
+        if field_ids is not None and field_id not in field_ids:
             match = closest(field_id, field_ids)
             if match:
                 fix = f" (did you mean {{{match}}}?)"
@@ -59,14 +62,21 @@ def _template(node: Node | None, field_ids: set[str], out: Diagnostics) -> Templ
     return template
 
 
-def _fields(root: MappingNode, out: Diagnostics) -> tuple[list[Field], dict[str, ScalarNode]]:
+def _fields(
+    root: MappingNode, out: Diagnostics
+) -> tuple[list[Field], dict[str, ScalarNode] | None]:
+    """The fields, and each id's node; None for the ids when some field has no valid id,
+    since then no placeholder can be judged."""
     fields: list[Field] = []
     id_nodes: dict[str, ScalarNode] = {}
-    for item in _mappings(root.get("fields")):
+    fields_node = root.get("fields")
+    complete = isinstance(fields_node, SequenceNode)
+    for item in _mappings(fields_node):
         id_node = item.get("id")
-        if not isinstance(id_node, ScalarNode) or id_node.kind != "text":
+        field_id = _text(id_node)
+        if not isinstance(id_node, ScalarNode) or not _FIELD_ID.fullmatch(field_id):
+            complete = False  # the schema check has said why
             continue
-        field_id = str(id_node.value)
         if field_id in id_nodes:
             out.error(
                 f"field id '{field_id}' is already used on line "
@@ -103,10 +113,10 @@ def _fields(root: MappingNode, out: Diagnostics) -> tuple[list[Field], dict[str,
                 autocomplete=_text(item.get("autocomplete")),
             )
         )
-    return fields, id_nodes
+    return fields, id_nodes if complete else None
 
 
-def _blocks(letter: MappingNode, field_ids: set[str], out: Diagnostics) -> list[Block]:
+def _blocks(letter: MappingNode, field_ids: set[str] | None, out: Diagnostics) -> list[Block]:
     blocks: list[Block] = []
     for item in _mappings(letter.get("blocks")):
         template = _template(item.get("text"), field_ids, out)
@@ -163,7 +173,7 @@ def build_scenario(
     errors_before = out.error_count
     check(root, formats.SCENARIO, "", out)
     fields, id_nodes = _fields(root, out)
-    field_ids = set(id_nodes)
+    field_ids = set(id_nodes) if id_nodes is not None else None
     letter_node = root.get("letter")
     blocks: list[Block] = []
     subject: Template | None = None
@@ -173,7 +183,7 @@ def build_scenario(
         blocks = _blocks(letter_node, field_ids, out)
     used = {blank for block in blocks for blank in block.text.blank_ids}
     used.update(subject.blank_ids if subject else ())
-    for field_id, id_node in id_nodes.items():
+    for field_id, id_node in (id_nodes or {}).items():
         if field_id not in used:
             out.warning(
                 f"field '{field_id}' is not used by any placeholder; "
@@ -186,11 +196,11 @@ def build_scenario(
 
     letter = Letter(subject, tuple(blocks))
     words = letter.word_count()
-    if words > MAX_BODY_WORDS:
+    if words > MAX_BODY_WORDS and isinstance(letter_node, MappingNode):
         out.warning(
             f"the letter is {words} words long, over {MAX_BODY_WORDS}; "
             "a short note is read, a long one is skimmed",
-            Location(root.location.path, 1, 1),
+            letter_node.entries["blocks"][0].location,
         )
     tips = root.get("tips")
     sources = [

@@ -15,12 +15,10 @@ from typing import Any, TypeAlias
 from .errors import Diagnostics, did_you_mean
 from .yamlnodes import MappingNode, Node, ScalarNode, SequenceNode
 
-_TYPE_NAMES = {
-    "text": "text",
-    "boolean": "true or false",
-    "integer": "a whole number",
+_YAML_READS_AS = {
+    "boolean": "true/false",
+    "integer": "a number",
     "number": "a number",
-    "null": "empty",
     "date": "a date",
 }
 
@@ -88,32 +86,41 @@ Spec: TypeAlias = Text | Integer | Boolean | ListOf | Record
 HTTP_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
+_UNQUOTED = ("a whole number", "true or false")
+
+
 def _got(node: Node) -> str:
     if isinstance(node, ScalarNode):
         if node.kind == "text":
             return f"text '{node.value}'"
-        return f"{_TYPE_NAMES[node.kind]} {node.raw.strip()!s}".strip()
+        return f"{node.raw.strip()}, which YAML reads as {_YAML_READS_AS[node.kind]}"
     return "a list" if isinstance(node, SequenceNode) else "a mapping"
 
 
 def _wrong_type(name: str, wanted: str, node: Node, out: Diagnostics) -> None:
-    message = f"'{name}' must be {wanted} (got {_got(node)})"
+    """Report a value of the wrong type, saying how to write it instead."""
+    if isinstance(node, ScalarNode) and node.kind == "null":
+        out.error(f"{name} has no value; write one or remove the key", node.location)
+        return
+    message = f"{name} must be {wanted} (got {_got(node)})"
     if isinstance(node, MappingNode) and node.flow and wanted == "text":
         message = (
-            f"'{name}' starts with '{{', so YAML read it as a mapping, not text; "
+            f"{name} starts with '{{', so YAML read it as a mapping, not text; "
             "put the whole text in quotes or use a block scalar (|)"
         )
     elif isinstance(node, ScalarNode) and node.plain and wanted == "text":
         message += "; put it in quotes"
-    elif isinstance(node, ScalarNode) and node.kind == "text" and wanted != "text":
+    elif isinstance(node, ScalarNode) and not node.plain and wanted in _UNQUOTED:
         message += "; remove the quotes"
+    elif wanted == "a list":
+        message += "; write a list, like [a, b], or one '- item' per line"
     out.error(message, node.location)
 
 
 def check(node: Node, spec: Spec, name: str, out: Diagnostics) -> bool:
     """Check ``node`` against ``spec``; report each problem; True when it conforms."""
     before = out.error_count
-    _check(node, spec, name, out)
+    _check(node, spec, f"'{name}'" if name else "the file", out)
     return out.error_count == before
 
 
@@ -126,12 +133,9 @@ def _check(node: Node, spec: Spec, name: str, out: Diagnostics) -> None:
             return
         if len(node.items) < spec.min_items:
             entries = "entry" if spec.min_items == 1 else "entries"
-            out.error(
-                f"'{name}' needs at least {spec.min_items} {entries}",
-                node.location,
-            )
+            out.error(f"{name} needs at least {spec.min_items} {entries}", node.location)
         for item in node.items:
-            _check(item, spec.item, name, out)
+            _check(item, spec.item, f"each entry of {name}", out)
     elif isinstance(spec, Integer):
         if not (isinstance(node, ScalarNode) and node.kind == "integer"):
             _wrong_type(name, "a whole number", node, out)
@@ -148,24 +152,24 @@ def _check_text(node: Node, spec: Text, name: str, out: Diagnostics) -> None:
         return
     value = str(node.value)
     if spec.non_empty and not value.strip():
-        out.error(f"'{name}' is empty; write something or remove the key", node.location)
+        out.error(f"{name} is empty; write something or remove the key", node.location)
     elif spec.choices is not None and value not in spec.choices:
         out.error(
-            f"'{name}' must be one of {', '.join(spec.choices)} (got '{value}')"
+            f"{name} must be one of {', '.join(spec.choices)} (got '{value}')"
             + did_you_mean(value, spec.choices),
             node.location,
         )
     elif spec.max_length is not None and len(value) > spec.max_length:
         out.error(
-            f"'{name}' is {len(value)} characters long, over the limit of {spec.max_length}; "
+            f"{name} is {len(value)} characters long, over the limit of {spec.max_length}; "
             "shorten it",
             node.location,
         )
     elif spec.pattern is not None and not re.fullmatch(spec.pattern, value):
-        out.error(f"'{name}' must be {spec.pattern_help} (got '{value}')", node.location)
+        out.error(f"{name} must be {spec.pattern_help} (got '{value}')", node.location)
     elif spec.url and not HTTP_URL.match(value):
         out.error(
-            f"'{name}' must be an absolute http:// or https:// address (got '{value}')",
+            f"{name} must be an absolute http:// or https:// address (got '{value}')",
             node.location,
         )
 
@@ -181,16 +185,12 @@ def _check_record(node: Node, spec: Record, name: str, out: Diagnostics) -> None
             hint = did_you_mean(key_name, known) or f"; allowed here: {', '.join(known)}"
             out.error(f"unknown key '{key_name}'{hint}", key_node.location)
             continue
-        _check(value, key.spec, key_name, out)
+        _check(value, key.spec, f"'{key_name}'", out)
     for key in spec.keys:
         if key.required and key.name not in node.entries:
-            out.error(f"missing required key '{key.name}'{_in(name)}", node.location)
+            out.error(f"missing required key '{key.name}'", node.location)
     for rule in spec.rules:
         _check_rule(node, rule, name, out)
-
-
-def _in(name: str) -> str:
-    return f" in '{name}'" if name else ""
 
 
 def _check_rule(node: MappingNode, rule: When, name: str, out: Diagnostics) -> None:
@@ -201,7 +201,7 @@ def _check_rule(node: MappingNode, rule: When, name: str, out: Diagnostics) -> N
         for key in rule.require:
             if key not in node.entries:
                 out.error(
-                    f"'{key}' is required when '{rule.key}' is {shown}{_in(name)}"
+                    f"'{key}' is required when '{rule.key}' is {shown}"
                     + (f"; {rule.reason}" if rule.reason else ""),
                     node.location,
                 )

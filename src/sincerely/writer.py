@@ -54,9 +54,12 @@ def check_output_dir(config: Config) -> None:
                 "choose an output folder outside it (-o)",
                 Location(output),
             )
-    if output.exists() and not output.is_dir():
+    existing = next(p for p in (output, *output.parents) if p.exists())
+    if not existing.is_dir():
         raise BuildError.single(
-            "the output path is a file, not a folder; choose another (-o)", Location(output)
+            f"cannot build into {output}: {existing} is a file, not a folder; "
+            "choose another output folder (-o)",
+            Location(output),
         )
     if output.is_dir() and not (output / MARKER).is_file() and any(output.iterdir()):
         raise BuildError.single(

@@ -11,6 +11,7 @@ aliases and tags outright and keeping every scalar's type so that validation can
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,7 +99,7 @@ class _Builder:
 
     def refuse_extras(self, event: Any) -> None:
         anchor = getattr(event, "anchor", None)
-        if anchor is not None:
+        if anchor is not None and not isinstance(event, yaml.AliasEvent):
             self.problems.append(
                 (
                     f"anchors ('&{anchor}') are not allowed in content files; "
@@ -106,15 +107,14 @@ class _Builder:
                     self.where(event.start_mark),
                 )
             )
-        tag = getattr(event, "tag", None)
+        tag: str | None = getattr(event, "tag", None)
         implicit = getattr(event, "implicit", True)
-        explicit = tag is not None and (
-            not any(implicit) if isinstance(implicit, tuple) else not implicit
-        )
-        if explicit and tag != "!":
+        explicit = not any(implicit) if isinstance(implicit, tuple) else not implicit
+        if tag is not None and explicit and tag != "!":
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
             self.problems.append(
                 (
-                    f"tags ('{tag}') are not allowed in content files; remove the tag",
+                    f"tags ('{shown}') are not allowed in content files; remove the tag",
                     self.where(event.start_mark),
                 )
             )
@@ -217,6 +217,23 @@ def decode(path: Path, data: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
+_FLOW_SLIP = re.compile(r"(?:^|:|-)\s+\{")
+
+
+def _explain(text: str, location: Location, problem: str) -> str:
+    """A syntax error, with the likely fix where the slip is a common one."""
+    lines = text.splitlines()
+    line = lines[location.line - 1] if 0 < location.line <= len(lines) else ""
+    if _FLOW_SLIP.search(line.split("#")[0]):
+        return (
+            f"YAML syntax error: {problem}; a value that starts with '{{' is read as a "
+            "mapping: put the whole text in quotes or use a block scalar (|)"
+        )
+    if "\t" in line[: len(line) - len(line.lstrip())]:
+        return f"YAML syntax error: {problem}; indent with spaces, not tabs"
+    return f"YAML syntax error: {problem}; check the indentation and quoting on this line"
+
+
 def parse(path: Path, text: str) -> Node:
     """Parse one YAML document into a located node tree, or raise a BuildError."""
     if not text.strip() or all(
@@ -240,7 +257,7 @@ def parse(path: Path, text: str) -> Node:
         mark = exc.problem_mark or exc.context_mark
         location = builder.where(mark) if mark is not None else Location(path)
         problem = exc.problem or exc.context or "cannot be read"
-        raise BuildError.single(f"YAML syntax error: {problem}", location) from None
+        raise BuildError.single(_explain(text, location, problem), location) from None
     except yaml.YAMLError as exc:
         raise BuildError.single(f"YAML syntax error: {exc}", Location(path)) from None
     if builder.problems:

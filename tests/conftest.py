@@ -1,0 +1,91 @@
+"""Shared fixtures: real projects in temporary folders, built by the real pipeline."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from sincerely.build import Result, discard, run
+
+TESTS = Path(__file__).parent
+REPO = TESTS.parent
+MINIMAL_SCENARIO = (TESTS / "cases" / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+PACK_YAML = "title: Test pack\nsummary: Letters for testing.\n"
+
+
+@dataclass
+class Project:
+    """A site project on disk: write files into it, then build or check it."""
+
+    root: Path
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def add_scenario(self, slug: str = "close-second", text: str = MINIMAL_SCENARIO) -> Path:
+        if not (self.root / "content/letters/_pack.yaml").exists():
+            self.write("content/letters/_pack.yaml", PACK_YAML)
+        return self.write(f"content/letters/{slug}.yaml", text)
+
+    def build(self, output: Path | None = None, *, strict: bool = False) -> Result:
+        return run(self.root, output, strict=strict)
+
+    def check(self, *, strict: bool = False) -> Result:
+        return run(self.root, strict=strict, sink=discard)
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run the real command line, as a user would, in the project folder."""
+        return subprocess.run(
+            [sys.executable, "-m", "sincerely", *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    root = tmp_path / "project"
+    root.mkdir()
+    return Project(root)
+
+
+@pytest.fixture
+def scenario_project(project: Project) -> Project:
+    """A project with one valid scenario in one pack."""
+    project.add_scenario()
+    return project
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder``, by relative path: to compare sites byte for byte."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The repository's own gallery, built into a temporary folder (never into site/)."""
+    output = tmp_path_factory.mktemp("repo-site") / "site"
+    run(REPO, output)
+    yield output
