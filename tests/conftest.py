@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from sincerely.build import Result, discard, run
+
+from .browser import CHROMIUM_FLAGS, chromium_path
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -83,9 +86,19 @@ def tree(folder: Path) -> dict[str, bytes]:
     }
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_FLAGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
 def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The repository's own gallery, built into a temporary folder (never into site/)."""
-    output = tmp_path_factory.mktemp("repo-site") / "site"
+    output = tmp_path_factory.mktemp("repo-site") / "site"  # session-wide: built once
     run(REPO, output)
     yield output

@@ -17,6 +17,7 @@ from pathlib import Path
 from . import __version__
 from .build import Result, discard, run
 from .errors import BuildError, Diagnostic
+from .formats import schema_text
 
 
 def _plural(count: int, word: str) -> str:
@@ -63,6 +64,10 @@ def make_parser() -> argparse.ArgumentParser:
         "check", help="validate and render everything in memory; write nothing"
     )
     _add_common(check)
+
+    commands.add_parser(
+        "schema", help="print the JSON Schema of scenario files (for editors and CI)"
+    )
     return parser
 
 
@@ -101,6 +106,9 @@ def _command(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
+    if args.command == "schema":
+        print(schema_text(), end="")
+        return 0
     try:
         return _command(args)
     except BuildError as exc:

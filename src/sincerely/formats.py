@@ -6,6 +6,7 @@ Schema) and the format reference in CONTRIBUTING.md; keep it short and practical
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .schema import Boolean, Integer, Key, ListOf, Record, Text, When, to_json_schema
@@ -176,6 +177,11 @@ PAGE = Record(
         Key("order", Integer(doc="Position in the site's navigation.")),
     ),
 )
+
+
+def schema_text() -> str:
+    """The scenario JSON Schema as published: stable key order, ending in a newline."""
+    return json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
 def scenario_json_schema() -> dict[str, Any]:
