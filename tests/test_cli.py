@@ -78,3 +78,11 @@ def test_a_missing_project_is_an_error_not_a_traceback(project: Project) -> None
 def test_version(project: Project) -> None:
     done = project.cli("--version")
     assert done.stdout.startswith("sincerely ")
+
+
+def test_debug_shows_where_a_content_error_was_raised(scenario_project: Project) -> None:
+    scenario_project.add_scenario("bad", "title: [\n")
+    plain = scenario_project.cli("check")
+    debug = scenario_project.cli("check", "--debug")
+    assert "Traceback" not in plain.stderr
+    assert "Traceback" in debug.stderr and "bad.yaml:2:1: error: YAML syntax error" in debug.stderr

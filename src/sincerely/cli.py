@@ -112,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _command(args)
     except BuildError as exc:
+        if args.debug:
+            traceback.print_exc()
         _report(exc.diagnostics)
         errors = sum(d.is_error for d in exc.diagnostics)
         warnings = len(exc.diagnostics) - errors
