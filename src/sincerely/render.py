@@ -18,7 +18,7 @@ import jinja2
 from .config import Config
 from .errors import BuildError, Location
 from .markdown import render_inline, render_markdown
-from .model import Scenario, Site
+from .model import Scenario, Site, Template
 from .theme import Theme
 
 Output = tuple[str, bytes]  # (path relative to the site root, with "/", and its bytes)
@@ -87,6 +87,7 @@ class Renderer:
             scenario=scenario,
             pack=pack,
             description=scenario.summary,
+            letter_data=letter_data(scenario),
         )
 
     def all_pages(self) -> Iterator[Output]:
@@ -107,6 +108,40 @@ class Renderer:
             )
         for page in site.pages:
             yield self.page("page.html", page.url, page.title, page=page, description="")
+
+
+def _segments(template: Template) -> list[str | dict[str, str]]:
+    return [s if isinstance(s, str) else {"field": s.field_id} for s in template.segments]
+
+
+def letter_data(scenario: Scenario) -> dict[str, Any]:
+    """What the letter page's script needs to fill the letter in, as plain JSON data.
+
+    It travels in a <script type="application/json"> element (Jinja's tojson escapes
+    '<', '>' and '&', so no text can close the element early), and the script reads it
+    with JSON.parse: data, never code.
+    """
+    subject = scenario.letter.subject
+    return {
+        "slug": scenario.slug,
+        "channel": scenario.channel,
+        "fields": [
+            {
+                "id": f.id,
+                "label": f.label,
+                "kind": f.kind,
+                "perRecipient": f.per_recipient,
+                "sender": f.sender,
+                "memoryKey": f.autocomplete or f.id,
+            }
+            for f in scenario.fields
+        ],
+        "subject": _segments(subject) if subject else None,
+        "blocks": [
+            {"segments": _segments(block.text), "optional": bool(block.optional)}
+            for block in scenario.letter.blocks
+        ],
+    }
 
 
 def layout_error(exc: jinja2.TemplateError, env: jinja2.Environment) -> BuildError:
