@@ -403,11 +403,3 @@ def test_axe_finds_no_violations_on_the_letter_page(
                 page.get_by_role("button", name="Add another recipient").click()
         results = Axe().run(page)
         assert results.violations_count == 0, results.generate_report()
-
-
-def test_the_letter_page_is_within_its_weight_budget(repo_site: Path) -> None:
-    for scenario in SCENARIOS:
-        html = (repo_site / scenario.url).read_bytes()
-        assets = [repo_site / "static" / name for name in ("site.css", "letter.js")]
-        total = len(html) + sum(len(a.read_bytes()) for a in assets)
-        assert total < 40_000, f"{scenario.slug}: {total} bytes"

@@ -50,7 +50,15 @@ def test_template_syntax_in_content_stays_literal(project: Project) -> None:
 def test_every_page_carries_the_content_security_policy(scenario_project: Project) -> None:
     scenario_project.build()
     pages = sorted(scenario_project.site.rglob("*.html"))
-    assert len(pages) == 3  # home, pack, letter (no tags, no pages)
+    names = [p.relative_to(scenario_project.site).as_posix() for p in pages]
+    assert names == [
+        "404.html",
+        "channels/email.html",
+        "index.html",
+        "letters/close-second.html",
+        "letters/index.html",
+        "search.html",
+    ]
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert "default-src 'none'; script-src 'self'; style-src 'self'" in html

@@ -1,365 +1,294 @@
-// The letter page: fills the letter in as the reader types, and copies, emails,
-// downloads and prints it. One script for every letter; the letter itself arrives as
-// JSON data in #letter-data. Reader text only ever enters the page as text nodes
-// (textContent, createTextNode), never as HTML, and nothing leaves the browser:
-// the only storage is localStorage, and only for sender fields the reader chose to keep.
-(function () {
+// The letter page: fills the letter in as the reader types; copies, emails, downloads
+// and prints it. One script for every letter: it reads the letter from the page itself
+// (the preview's blanks, the form's fields). Reader text enters the page only as text
+// nodes, never as HTML, and nothing leaves the browser: the one thing stored is the
+// sender's own details, in localStorage, and only after the reader opts in.
+(() => {
   "use strict";
+  const form = document.getElementById("letter-form");
+  const previews = document.getElementById("previews");
+  if (!form || !previews) return;
+  const MEMORY_KEY = "sincerely.sender.v1";
+  const MAILTO_LIMIT = 1800;
+  const $$ = (root, selector) => Array.from(root.querySelectorAll(selector));
+  const first = previews.querySelector(".preview");
 
-  var dataElement = document.getElementById("letter-data");
-  var form = document.getElementById("letter-form");
-  if (!dataElement || !form) return;
-  var letter = JSON.parse(dataElement.textContent);
-  var MEMORY_KEY = "sincerely.sender.v1";
-  var MAILTO_LIMIT = 1800;
-  var fieldsById = {};
-  letter.fields.forEach(function (field) { fieldsById[field.id] = field; });
-  var perRecipient = letter.fields.filter(function (f) { return f.perRecipient; });
-  var previews = document.getElementById("previews");
-  var template = previews.querySelector(".preview");
-  var recipientCount = 1;
+  // The letter, read once from the preview as the page was built: text and blanks.
+  const segmentsOf = (element) => Array.from(element.childNodes).map((node) =>
+    node.nodeType === Node.TEXT_NODE ? node.data : { field: node.getAttribute("data-field") });
+  const subjectElement = first.querySelector(".preview-subject-text");
+  const subject = subjectElement ? segmentsOf(subjectElement) : null;
+  const blocks = $$(first, ".preview-block").map((p) => ({
+    number: p.getAttribute("data-block"), optional: p.hasAttribute("data-optional"), segments: segmentsOf(p),
+  }));
+  const fields = {};
+  $$(form, ".field[data-field]").forEach((wrapper) => {
+    fields[wrapper.getAttribute("data-field")] = {
+      label: wrapper.getAttribute("data-label"),
+      perRecipient: wrapper.hasAttribute("data-per-recipient"),
+      memoryKey: wrapper.getAttribute("data-sender"),
+      wrapper,
+    };
+  });
+  let recipients = 1;
 
-  // ---- reading the form --------------------------------------------------------
+  // ---- composing the letter ----
 
-  function valueOf(fieldId, recipient) {
-    var field = fieldsById[fieldId];
-    var index = field.perRecipient ? recipient : 1;
-    var radios = form.querySelectorAll('input[type="radio"][name="' + fieldId + "-" + index + '"]');
-    if (radios.length) {
-      for (var i = 0; i < radios.length; i++) if (radios[i].checked) return radios[i].value;
-      return "";
-    }
-    var input = document.getElementById("f-" + fieldId + "-" + index);
+  function valueOf(id, recipient) {
+    const n = fields[id].perRecipient ? recipient : 1;
+    const radios = $$(form, `input[type="radio"][name="${id}-${n}"]`);
+    if (radios.length) return (radios.find((r) => r.checked) || { value: "" }).value;
+    const input = document.getElementById(`f-${id}-${n}`);
     return input ? input.value.trim() : "";
   }
 
-  function includedBlocks() {
-    return letter.blocks.filter(function (block, index) {
-      if (!block.optional) return true;
-      var box = form.querySelector('input[data-block="' + (index + 1) + '"]');
-      return !box || box.checked;
-    });
-  }
+  const included = () => blocks.filter((b) => !b.optional ||
+    form.querySelector(`input[data-block="${b.number}"]`).checked);
 
-  // A letter as parts: text, and blanks that are filled or not.
-  function parts(segments, recipient) {
-    return segments.map(function (segment) {
-      if (typeof segment === "string") return { text: segment };
-      var value = valueOf(segment.field, recipient);
-      return value
-        ? { text: value, field: segment.field }
-        : { text: "[" + fieldsById[segment.field].label + "]", field: segment.field, blank: true };
-    });
-  }
-
-  function plain(segments, recipient) {
-    return parts(segments, recipient).map(function (p) { return p.text; }).join("");
-  }
+  const parts = (segments, recipient) => segments.map((s) => {
+    if (typeof s === "string") return { text: s };
+    const value = valueOf(s.field, recipient);
+    return value ? { text: value, field: s.field } : { text: `[${fields[s.field].label}]`, field: s.field, blank: true };
+  });
+  const plain = (segments, recipient) => parts(segments, recipient).map((p) => p.text).join("");
 
   function compose(recipient) {
-    var blocks = includedBlocks();
+    const chosen = included();
+    const all = chosen.map((b) => b.segments).concat(subject ? [subject] : []);
+    const missing = new Set();
+    all.forEach((s) => parts(s, recipient).forEach((p) => p.blank && missing.add(p.field)));
+    // A blank still to fill counts as one word, as on the letter's card.
+    const words = chosen.map((b) => parts(b.segments, recipient).map((p) => (p.blank ? "x" : p.text)).join(""))
+      .join(" ").split(/\s+/).filter(Boolean).length;
     return {
-      subject: letter.subject ? plain(letter.subject, recipient) : "",
-      blocks: blocks.map(function (block) { return plain(block.segments, recipient); }),
-      unfilled: unfilledFields(blocks, recipient),
-      words: countWords(blocks, recipient)
+      subject: subject ? plain(subject, recipient) : "",
+      body: chosen.map((b) => plain(b.segments, recipient)),
+      unfilled: missing.size,
+      words,
     };
   }
 
-  function unfilledFields(blocks, recipient) {
-    var missing = {};
-    var all = blocks.map(function (b) { return b.segments; });
-    if (letter.subject) all.push(letter.subject);
-    all.forEach(function (segments) {
-      parts(segments, recipient).forEach(function (p) { if (p.blank) missing[p.field] = true; });
-    });
-    return Object.keys(missing).length;
+  const asText = (c) => (c.subject ? `Subject: ${c.subject}\n\n` : "") + c.body.join("\n\n") + "\n";
+
+  function mailto(c) {
+    // encodeURIComponent, not URLSearchParams, whose '+' for spaces some mail apps keep.
+    const query = c.subject ? [`subject=${encodeURIComponent(c.subject)}`] : [];
+    query.push(`body=${encodeURIComponent(c.body.join("\n\n").replace(/\r?\n/g, "\r\n"))}`);
+    return `mailto:?${query.join("&")}`;
   }
 
-  function countWords(blocks, recipient) {
-    // A blank still to fill counts as one word, as on the letter's card.
-    var text = blocks.map(function (block) {
-      return parts(block.segments, recipient).map(function (p) { return p.blank ? "x" : p.text; }).join("");
-    }).join(" ");
-    var words = text.split(/\s+/).filter(Boolean);
-    return words.length;
-  }
-
-  function asText(letterParts) {
-    var head = letterParts.subject ? "Subject: " + letterParts.subject + "\n\n" : "";
-    return head + letterParts.blocks.join("\n\n") + "\n";
-  }
-
-  function mailto(letterParts) {
-    var body = letterParts.blocks.join("\n\n").replace(/\r?\n/g, "\r\n");
-    var query = [];
-    if (letterParts.subject) query.push("subject=" + encodeURIComponent(letterParts.subject));
-    query.push("body=" + encodeURIComponent(body));
-    return "mailto:?" + query.join("&");
-  }
-
-  // ---- showing the letter ------------------------------------------------------
+  // ---- showing it ----
 
   function fillInto(element, segments, recipient) {
-    element.textContent = "";
-    parts(segments, recipient).forEach(function (p) {
-      if (!p.field) {
-        element.appendChild(document.createTextNode(p.text));
-        return;
-      }
-      var span = document.createElement("span");
+    element.replaceChildren(...parts(segments, recipient).map((p) => {
+      if (!p.field) return document.createTextNode(p.text);
+      const span = document.createElement("span");
       span.className = p.blank ? "blank" : "filled";
       span.textContent = p.text;
-      element.appendChild(span);
-    });
+      return span;
+    }));
   }
 
-  function plural(count, one, many) { return count + " " + (count === 1 ? one : many); }
+  const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
-  function renderPreview(article, recipient) {
-    var included = includedBlocks();
-    if (letter.subject) fillInto(article.querySelector(".preview-subject-text"), letter.subject, recipient);
-    letter.blocks.forEach(function (block, index) {
-      var paragraph = article.querySelector('.preview-block[data-block="' + (index + 1) + '"]');
-      paragraph.hidden = included.indexOf(block) < 0;
-      fillInto(paragraph, block.segments, recipient);
+  function render(article, recipient) {
+    const chosen = included();
+    if (subject) fillInto(article.querySelector(".preview-subject-text"), subject, recipient);
+    blocks.forEach((b) => {
+      const p = article.querySelector(`.preview-block[data-block="${b.number}"]`);
+      p.hidden = !chosen.includes(b);
+      fillInto(p, b.segments, recipient);
     });
-    var composed = compose(recipient);
-    var left = composed.unfilled === 0 ? "All blanks filled" : plural(composed.unfilled, "blank left", "blanks left");
-    var status = article.querySelector(".status");
-    var text = left + ", " + plural(composed.words, "word", "words") + ".";
-    if (status.textContent !== text) status.textContent = text;
-    var title = article.querySelector(".preview-title");
-    title.textContent = recipientCount > 1 ? "Letter " + recipient + " of " + recipientCount : "Your letter";
-    var link = article.querySelector('[data-action="email"]');
-    var href = mailto(composed);
-    var tooLong = href.length > MAILTO_LIMIT;
+    const c = compose(recipient);
+    const left = c.unfilled ? plural(c.unfilled, "blank left", "blanks left") : "All blanks filled";
+    const status = `${left}, ${plural(c.words, "word", "words")}.`;
+    const region = article.querySelector(".status");
+    if (region.textContent !== status) region.textContent = status;
+    article.querySelector(".preview-title").textContent =
+      recipients > 1 ? `Letter ${recipient} of ${recipients}` : "Your letter";
+    const href = mailto(c);
+    const tooLong = href.length > MAILTO_LIMIT;
+    const link = article.querySelector('[data-action="email"]');
     link.hidden = tooLong;
     if (!tooLong) link.setAttribute("href", href);
     article.classList.toggle("mailto-too-long", tooLong);
   }
 
-  function renderAll() {
-    var articles = previews.querySelectorAll(".preview");
-    for (var i = 0; i < articles.length; i++) renderPreview(articles[i], i + 1);
-  }
+  const renderAll = () => $$(previews, ".preview").forEach((a, i) => render(a, i + 1));
 
-  // ---- several recipients ----------------------------------------------------------
+  // ---- several recipients: a separate, complete letter for each person ----
 
   function addRecipient() {
-    recipientCount += 1;
-    var n = recipientCount;
-    var group = document.createElement("fieldset");
+    recipients += 1;
+    const n = recipients;
+    const group = document.createElement("fieldset");
     group.className = "recipient";
-    group.setAttribute("data-recipient", String(n));
-    var legend = document.createElement("legend");
-    legend.textContent = "Recipient " + n;
-    group.appendChild(legend);
-    perRecipient.forEach(function (field) {
-      var original = form.querySelector('[data-field="' + field.id + '"][data-per-recipient]');
-      var copy = original.cloneNode(true);
-      renumber(copy, n);
-      group.appendChild(copy);
-    });
-    var remove = document.createElement("button");
-    remove.type = "button";
-    remove.className = "remove-recipient";
-    remove.textContent = "Remove recipient " + n;
-    remove.addEventListener("click", function () { removeRecipient(n); });
-    group.appendChild(remove);
-    document.getElementById("more-recipients").appendChild(group);
-
-    var article = template.cloneNode(true);
-    article.setAttribute("data-recipient", String(n));
-    article.setAttribute("aria-labelledby", "preview-" + n + "-title");
-    article.querySelector(".preview-title").id = "preview-" + n + "-title";
-    article.querySelector(".action-status").textContent = "";
-    previews.appendChild(article);
-    showSuffixes();
-    renderAll();
-    var first = group.querySelector("input, textarea");
-    if (first) first.focus();
-  }
-
-  function renumber(element, n) {
-    element.querySelectorAll("[id], [for], [name], [aria-describedby]").forEach(function (node) {
-      ["id", "for", "name", "aria-describedby"].forEach(function (attribute) {
-        var value = node.getAttribute(attribute);
-        if (value) node.setAttribute(attribute, value.replace(/-1(-hint)?$/, "-" + n + "$1"));
+    group.setAttribute("data-recipient", n);
+    const legend = document.createElement("legend");
+    legend.textContent = `Recipient ${n}`;
+    group.append(legend);
+    Object.values(fields).filter((f) => f.perRecipient).forEach((f) => {
+      const copy = f.wrapper.cloneNode(true);
+      $$(copy, "[id], [for], [name], [aria-describedby]").forEach((node) => {
+        ["id", "for", "name", "aria-describedby"].forEach((attribute) => {
+          const value = node.getAttribute(attribute);
+          if (value) node.setAttribute(attribute, value.replace(/-1(-hint)?$/, `-${n}$1`));
+        });
       });
-      if (node.tagName === "INPUT" && node.type !== "radio") node.value = "";
-      if (node.tagName === "TEXTAREA") node.value = "";
-      if (node.type === "radio") node.checked = false;
+      $$(copy, "input, textarea").forEach((input) => { input.value = input.type === "radio" ? input.value : ""; input.checked = false; });
+      $$(copy, ".recipient-suffix").forEach((s) => s.remove());
+      copy.removeAttribute("data-per-recipient");
+      group.append(copy);
     });
-    element.removeAttribute("data-per-recipient");
-    element.querySelectorAll(".recipient-suffix").forEach(function (s) { s.remove(); });
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.textContent = `Remove recipient ${n}`;
+    remove.addEventListener("click", () => removeRecipient(n));
+    group.append(remove);
+    document.getElementById("more-recipients").append(group);
+    const article = first.cloneNode(true);
+    article.setAttribute("data-recipient", n);
+    article.setAttribute("aria-labelledby", `preview-${n}-title`);
+    article.querySelector(".preview-title").id = `preview-${n}-title`;
+    article.querySelector(".action-status").textContent = "";
+    $$(article, ".copy-fallback").forEach((area) => area.remove());
+    previews.append(article);
+    update();
+    const input = group.querySelector("input, textarea");
+    if (input) input.focus();
   }
 
   function removeRecipient(n) {
-    // Later recipients move up one place, so their inputs keep matching their letters.
-    var groups = Array.prototype.slice.call(document.querySelectorAll("fieldset.recipient"));
-    var values = groups.map(function (group) {
-      return Array.prototype.map.call(group.querySelectorAll("input, textarea"), function (input) {
-        return input.type === "radio" ? input.checked : input.value;
-      });
-    });
-    values.splice(n - 2, 1);
-    groups.forEach(function (group) { group.remove(); });
-    previews.querySelectorAll('.preview:not([data-recipient="1"])').forEach(function (a) { a.remove(); });
-    recipientCount = 1;
-    values.forEach(function (saved) {
+    // Later recipients move up one place, keeping what was typed for them.
+    const groups = $$(form, "fieldset.recipient");
+    const saved = groups.map((g) => $$(g, "input, textarea").map((i) => (i.type === "radio" ? i.checked : i.value)));
+    saved.splice(n - 2, 1);
+    groups.forEach((g) => g.remove());
+    $$(previews, '.preview:not([data-recipient="1"])').forEach((a) => a.remove());
+    recipients = 1;
+    saved.forEach((values) => {
       addRecipient();
-      var inputs = document.querySelector('fieldset.recipient[data-recipient="' + recipientCount + '"]').querySelectorAll("input, textarea");
-      Array.prototype.forEach.call(inputs, function (input, i) {
-        if (input.type === "radio") input.checked = saved[i]; else input.value = saved[i];
+      $$(form, `fieldset.recipient[data-recipient="${recipients}"] :is(input, textarea)`).forEach((input, i) => {
+        if (input.type === "radio") input.checked = values[i]; else input.value = values[i];
       });
     });
-    showSuffixes();
-    renderAll();
+    update();
     document.getElementById("add-recipient").focus();
   }
 
-  function showSuffixes() {
-    form.querySelectorAll(".recipient-suffix").forEach(function (s) { s.hidden = recipientCount < 2; });
+  function update() {
+    $$(form, ".recipient-suffix").forEach((s) => { s.hidden = recipients < 2; });
+    renderAll();
   }
 
-  // ---- actions -----------------------------------------------------------------------
+  // ---- actions ----
 
   function say(article, message) {
-    var status = article.querySelector(".action-status");
-    status.textContent = "";
-    // A fresh text a moment later, so that saying "Copied" twice is announced twice.
-    window.setTimeout(function () { status.textContent = message; }, 50);
+    const region = article.querySelector(".action-status");
+    region.textContent = "";
+    // Set a moment later, so that a second "Copied" is announced too.
+    setTimeout(() => { region.textContent = message; }, 50);
   }
 
-  function copyFallback(article, text) {
-    var area = article.querySelector(".copy-fallback");
+  function copyBySelecting(article, text) {
+    let area = article.querySelector(".copy-fallback");
     if (!area) {
       area = document.createElement("textarea");
       area.className = "copy-fallback";
       area.readOnly = true;
       area.setAttribute("aria-label", "Your letter as plain text");
-      article.appendChild(area);
+      article.append(area);
     }
     area.value = text;
-    area.hidden = false;
     area.focus();
     area.select();
-    var copied = false;
+    let copied = false;
     try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
     say(article, copied ? "Copied" : "Selected: press Ctrl+C (or Cmd+C) to copy");
   }
 
   function copy(article, recipient) {
-    var text = asText(compose(recipient));
+    const text = asText(compose(recipient));
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(
-        function () { say(article, "Copied"); },
-        function () { copyFallback(article, text); }
-      );
+      navigator.clipboard.writeText(text).then(() => say(article, "Copied"), () => copyBySelecting(article, text));
     } else {
-      copyFallback(article, text);
+      copyBySelecting(article, text);
     }
   }
 
   function download(recipient) {
-    var text = asText(compose(recipient));
-    var blob = new Blob([text], { type: "text/plain;charset=utf-8" });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = letter.slug + (recipientCount > 1 ? "-" + recipient : "") + ".txt";
-    document.body.appendChild(link);
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([asText(compose(recipient))], { type: "text/plain;charset=utf-8" }));
+    link.download = form.getAttribute("data-slug") + (recipients > 1 ? `-${recipient}` : "") + ".txt";
+    document.body.append(link);
     link.click();
     link.remove();
-    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
-  function print(article) {
-    previews.querySelectorAll(".preview").forEach(function (a) { a.classList.toggle("print-target", a === article); });
-    window.print();
-  }
-
-  previews.addEventListener("click", function (event) {
-    var target = event.target.closest("[data-action]");
+  previews.addEventListener("click", (event) => {
+    const target = event.target.closest("[data-action]");
     if (!target) return;
-    var article = target.closest(".preview");
-    var recipient = Number(article.getAttribute("data-recipient"));
-    var action = target.getAttribute("data-action");
-    if (action === "email") return; // a real link: the browser opens the mail app
+    const article = target.closest(".preview");
+    const recipient = Number(article.getAttribute("data-recipient"));
+    const action = target.getAttribute("data-action");
     if (action === "copy") copy(article, recipient);
     if (action === "download") download(recipient);
-    if (action === "print") print(article);
+    if (action === "print") {
+      $$(previews, ".preview").forEach((a) => a.classList.toggle("print-target", a === article));
+      window.print();
+    }
   });
 
-  // ---- remembering the sender's own details (opt-in) ---------------------------------
+  // ---- remembering the sender's own details, only after opting in ----
 
-  function storage() {
-    try { return window.localStorage; } catch (e) { return null; }
-  }
-
-  function senderInputs() {
-    return letter.fields.filter(function (f) { return f.sender; }).map(function (f) {
-      return { field: f, input: document.getElementById("f-" + f.id + "-1") };
-    }).filter(function (pair) { return pair.input; });
-  }
+  const store = (() => { try { return window.localStorage; } catch (e) { return null; } })();
+  const box = document.getElementById("remember");
+  const senders = () => Object.entries(fields).filter(([, f]) => f.memoryKey)
+    .map(([id, f]) => [f.memoryKey, document.getElementById(`f-${id}-1`)]).filter(([, input]) => input);
 
   function remember() {
-    var store = storage();
     if (!store) return;
-    var saved = {};
-    try { saved = JSON.parse(store.getItem(MEMORY_KEY) || "{}"); } catch (e) { saved = {}; }
-    senderInputs().forEach(function (pair) {
-      if (pair.input.value.trim()) saved[pair.field.memoryKey] = pair.input.value.trim();
-      else delete saved[pair.field.memoryKey];
-    });
-    store.setItem(MEMORY_KEY, JSON.stringify(saved));
+    const saved = {};
+    senders().forEach(([key, input]) => { if (input.value.trim()) saved[key] = input.value.trim(); });
+    let kept = {};
+    try { kept = JSON.parse(store.getItem(MEMORY_KEY) || "{}"); } catch (e) { kept = {}; }
+    senders().forEach(([key]) => delete kept[key]);
+    store.setItem(MEMORY_KEY, JSON.stringify(Object.assign(kept, saved)));
   }
 
   function forget() {
-    var store = storage();
     if (store) store.removeItem(MEMORY_KEY);
-    var box = document.getElementById("remember");
     if (box) box.checked = false;
   }
 
   function prefill() {
-    var store = storage();
-    var box = document.getElementById("remember");
-    if (!store || !box) return;
-    var raw = store.getItem(MEMORY_KEY);
-    if (!raw) return;
-    var saved;
-    try { saved = JSON.parse(raw); } catch (e) { return; }
-    senderInputs().forEach(function (pair) {
-      var value = saved[pair.field.memoryKey];
-      if (typeof value === "string" && !pair.input.value) pair.input.value = value;
+    if (!store || !box || !store.getItem(MEMORY_KEY)) return;
+    let saved;
+    try { saved = JSON.parse(store.getItem(MEMORY_KEY)); } catch (e) { return; }
+    senders().forEach(([key, input]) => {
+      if (typeof saved[key] === "string" && !input.value) input.value = saved[key];
     });
     box.checked = true;
   }
 
-  // ---- wiring ------------------------------------------------------------------------
+  // ---- wiring ----
 
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("input", function (event) {
-    var box = document.getElementById("remember");
-    var field = fieldsById[event.target.getAttribute("data-field")];
-    if (box && box.checked && field && field.sender) remember();
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("input", (event) => {
+    const wrapper = event.target.closest("[data-field]");
+    const field = wrapper && fields[wrapper.getAttribute("data-field")];
+    if (box && box.checked && field && field.memoryKey) remember();
     renderAll();
   });
-  form.addEventListener("change", function (event) {
-    if (event.target.id === "remember") {
-      if (event.target.checked) remember(); else forget();
-    }
+  form.addEventListener("change", (event) => {
+    if (event.target === box) { if (box.checked) remember(); else forget(); }
     renderAll();
   });
-  var forgetButton = document.getElementById("forget");
-  if (forgetButton) forgetButton.addEventListener("click", function () {
-    forget();
-    say(template, "Your details are forgotten on this device.");
-  });
-  var addButton = document.getElementById("add-recipient");
+  const forgetButton = document.getElementById("forget");
+  if (forgetButton) forgetButton.addEventListener("click", () => { forget(); say(first, "Your details are forgotten on this device."); });
+  const addButton = document.getElementById("add-recipient");
   if (addButton) addButton.addEventListener("click", addRecipient);
-  document.querySelectorAll(".js-only").forEach(function (element) { element.hidden = false; });
   prefill();
   renderAll();
 })();

@@ -8,17 +8,21 @@ Content strings are data handed to templates, never templates themselves.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import escape
 
 from .config import Config
 from .errors import BuildError, Location
+from .formats import CHANNELS, schema_text
 from .markdown import render_inline, render_markdown
-from .model import Scenario, Site, Template
+from .model import Pack, Scenario, Site
+from .navigation import Neighbours, neighbours
+from .searchindex import search_index_script
 from .theme import Theme
 
 Output = tuple[str, bytes]  # (path relative to the site root, with "/", and its bytes)
@@ -50,13 +54,14 @@ class Renderer:
     def config(self) -> Config:
         return self.site.config
 
-    def page(self, template: str, path: str, title: str, **context: Any) -> Output:
-        depth = path.count("/")
+    def page(
+        self, template: str, path: str, title: str, root: str | None = None, **context: Any
+    ) -> Output:
         base = self.config.base_url
         values = {
             "site": self.site,
             "config": self.config,
-            "root": "../" * depth,
+            "root": "../" * path.count("/") if root is None else root,
             "path": path,
             "title": title,
             "canonical": f"{base}{path}" if base else "",
@@ -78,70 +83,97 @@ class Renderer:
             description=self.config.description,
         )
 
-    def scenario(self, scenario: Scenario) -> Output:
-        pack = next(p for p in self.site.packs if p.slug == scenario.pack)
+    def scenario(self, scenario: Scenario, pack: Pack, around: Neighbours) -> Output:
+        config = self.config
+        edit_url = ""
+        if config.repo_url:
+            edit_url = f"{config.repo_url}/edit/{config.edit_branch}/{scenario.source_path}"
         return self.page(
             "scenario.html",
             scenario.url,
             scenario.title,
             scenario=scenario,
             pack=pack,
+            around=around,
+            source_url=source_copy_path(scenario),
+            edit_url=edit_url,
             description=scenario.summary,
-            letter_data=letter_data(scenario),
+        )
+
+    def listing(self, path: str, title: str, scenarios: tuple[Scenario, ...], what: str) -> Output:
+        return self.page(
+            "tag.html",
+            path,
+            title,
+            scenarios=scenarios,
+            what=what,
+            description=f"{title}: {len(scenarios)} annotated letter templates.",
         )
 
     def all_pages(self) -> Iterator[Output]:
         site = self.site
+        around = neighbours(site)
         yield self.home()
         for pack in site.packs:
             yield self.page("pack.html", pack.url, pack.title, pack=pack, description=pack.summary)
             for scenario in pack.scenarios:
-                yield self.scenario(scenario)
+                yield self.scenario(scenario, pack, around[scenario.url])
+                yield source_copy_path(scenario), scenario.yaml_text.encode("utf-8")
         for tag, scenarios in site.tags.items():
-            yield self.page(
-                "tag.html",
-                f"tags/{tag}.html",
-                f"Letters tagged “{tag}”",
-                tag=tag,
-                scenarios=scenarios,
-                description=f"Letters tagged {tag}.",
-            )
+            yield self.listing(f"tags/{tag}.html", f"Letters tagged “{tag}”", scenarios, tag)
+        for channel, scenarios in channels(site).items():
+            title = f"Letters sent as {'a ' if channel != 'email' else ''}{channel}"
+            yield self.listing(f"channels/{channel}.html", title, scenarios, channel)
         for page in site.pages:
             yield self.page("page.html", page.url, page.title, page=page, description="")
+        yield self.page("search.html", "search.html", "Search", description="Search the letters.")
+        yield self.not_found()
+        yield from self.hosting_files()
+
+    def not_found(self) -> Output:
+        # GitHub Pages and most hosts serve 404.html for a missing path at any depth, so
+        # its links cannot be relative: they start from base_url, or the domain's root.
+        return self.page(
+            "404.html",
+            "404.html",
+            "Page not found",
+            root=self.config.base_url or "/",
+            description="",
+        )
+
+    def hosting_files(self) -> Iterator[Output]:
+        base = self.config.base_url
+        robots = "User-agent: *\nAllow: /\n"
+        if base:
+            robots += f"Sitemap: {base}sitemap.xml\n"
+            urls = ["index.html", *(p.url for p in self.site.packs)]
+            urls += [s.url for s in self.site.scenarios()]
+            urls += [p.url for p in self.site.pages]
+            entries = "".join(f"  <url><loc>{escape(base + url)}</loc></url>\n" for url in urls)
+            yield (
+                "sitemap.xml",
+                (
+                    '<?xml version="1.0" encoding="UTF-8"?>\n'
+                    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+                    f"{entries}</urlset>\n"
+                ).encode(),
+            )
+        yield "robots.txt", robots.encode()
+        yield "search-index.js", search_index_script(self.site)
+        yield "schema/scenario.json", schema_text().encode()
 
 
-def _segments(template: Template) -> list[str | dict[str, str]]:
-    return [s if isinstance(s, str) else {"field": s.field_id} for s in template.segments]
+def source_copy_path(scenario: Scenario) -> str:
+    """Where a letter's YAML is published beside it; '.txt' so browsers show it as text,
+    as Sphinx does with _sources/."""
+    return f"_sources/{scenario.pack}/{scenario.slug}.yaml.txt"
 
 
-def letter_data(scenario: Scenario) -> dict[str, Any]:
-    """What the letter page's script needs to fill the letter in, as plain JSON data.
-
-    It travels in a <script type="application/json"> element (Jinja's tojson escapes
-    '<', '>' and '&', so no text can close the element early), and the script reads it
-    with JSON.parse: data, never code.
-    """
-    subject = scenario.letter.subject
-    return {
-        "slug": scenario.slug,
-        "channel": scenario.channel,
-        "fields": [
-            {
-                "id": f.id,
-                "label": f.label,
-                "kind": f.kind,
-                "perRecipient": f.per_recipient,
-                "sender": f.sender,
-                "memoryKey": f.autocomplete or f.id,
-            }
-            for f in scenario.fields
-        ],
-        "subject": _segments(subject) if subject else None,
-        "blocks": [
-            {"segments": _segments(block.text), "optional": bool(block.optional)}
-            for block in scenario.letter.blocks
-        ],
-    }
+def channels(site: Site) -> dict[str, tuple[Scenario, ...]]:
+    found: dict[str, list[Scenario]] = {}
+    for scenario in site.scenarios():
+        found.setdefault(scenario.channel, []).append(scenario)
+    return {c: tuple(found[c]) for c in CHANNELS if c in found}
 
 
 def layout_error(exc: jinja2.TemplateError, env: jinja2.Environment) -> BuildError:
@@ -166,7 +198,3 @@ def render_site(site: Site, theme: Theme) -> Iterator[Output]:
     env = make_environment(theme)
     yield from Renderer(site, env).all_pages()
     yield from theme.static_files()
-
-
-def outputs_by_path(outputs: Iterator[Output]) -> Mapping[str, bytes]:
-    return dict(outputs)

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .assets import compact
+
 STATIC = "static"
 
 
@@ -49,4 +51,4 @@ class Theme:
 
     def static_files(self) -> Iterator[tuple[str, bytes]]:
         for site_path, path in self.static_paths().items():
-            yield site_path, path.read_bytes()
+            yield site_path, compact(site_path, path.read_bytes())

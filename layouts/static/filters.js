@@ -1,0 +1,43 @@
+// The home page's filter chips: links to the tag and channel pages without JavaScript,
+// toggles that narrow the cards at once with it.
+(function () {
+  "use strict";
+  function wireFilters() {
+    var section = document.querySelector(".filters");
+    if (!section) return;
+    var status = section.querySelector(".filter-status");
+    var cards = Array.prototype.slice.call(document.querySelectorAll(".card[data-channel]"));
+    var chosen = { channel: null, tag: null };
+    section.querySelectorAll("a.chip").forEach(function (link) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "chip";
+      button.textContent = link.textContent;
+      button.setAttribute("aria-pressed", "false");
+      button.setAttribute("data-filter", link.getAttribute("data-filter"));
+      button.setAttribute("data-value", link.getAttribute("data-value"));
+      link.replaceWith(button);
+    });
+    section.addEventListener("click", function (event) {
+      var button = event.target.closest("button.chip");
+      if (!button) return;
+      var kind = button.getAttribute("data-filter");
+      var value = button.getAttribute("data-value");
+      chosen[kind] = chosen[kind] === value ? null : value;
+      section.querySelectorAll('button.chip[data-filter="' + kind + '"]').forEach(function (b) {
+        b.setAttribute("aria-pressed", String(b.getAttribute("data-value") === chosen[kind]));
+      });
+      var shown = 0;
+      cards.forEach(function (card) {
+        var ok = (!chosen.channel || card.getAttribute("data-channel") === chosen.channel) &&
+          (!chosen.tag || card.getAttribute("data-tags").split(" ").indexOf(chosen.tag) >= 0);
+        card.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      status.textContent = chosen.channel || chosen.tag
+        ? "Showing " + shown + " of " + cards.length + " letters." : "Showing all " + cards.length + " letters.";
+    });
+  }
+
+  wireFilters();
+})();

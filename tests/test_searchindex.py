@@ -1,0 +1,37 @@
+"""The prebuilt search index."""
+
+from __future__ import annotations
+
+import json
+
+from sincerely.searchindex import BODY, SUMMARY, TAGS, TITLE, build_index, search_index_script
+
+from .conftest import MINIMAL_SCENARIO, Project
+
+
+def test_each_term_keeps_the_best_field_it_appears_in(project: Project) -> None:
+    text = MINIMAL_SCENARIO.replace("channel: email\n", "channel: email\ntags: [final-round]\n")
+    project.add_scenario(text=text)
+    index = build_index(project.check().site)
+    postings = {term: group[0] for group in index["groups"] for term in group[1].split()}
+    assert postings["close"] == [TITLE]
+    assert postings["final"] == [TAGS]
+    assert postings["reached"] == [SUMMARY]
+    assert postings["sincere"] == [BODY]
+    assert "the" not in postings or postings["the"] != [BODY], "stopwords stay out of the body"
+
+
+def test_the_index_is_a_script_assigning_one_global(project: Project) -> None:
+    project.add_scenario()
+    script = search_index_script(project.check().site).decode()
+    prefix = "window.sincerelySearchIndex="
+    assert script.startswith(prefix) and script.endswith(";\n")
+    data = json.loads(script[len(prefix) : -2])
+    assert data["docs"] == [
+        [
+            "letters/close-second.html",
+            "Close second",
+            "You reached the final round and they chose someone else.",
+            "email",
+        ]
+    ]
