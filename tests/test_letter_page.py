@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -15,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from sincerely.model import Scenario
 
-from .browser import serve, watched_page
+from .browser import Watched, serve, watched_page
 from .test_content import SCENARIOS
 
 IDS = [s.slug for s in SCENARIOS]
@@ -67,6 +68,17 @@ def open_letter(page: Page, site_url: str, scenario: Scenario) -> None:
     expect(page.locator(".actions").first).to_be_visible()
 
 
+@contextmanager
+def letter_page(
+    browser: Browser, site_url: str, scenario: Scenario, *, clipboard: bool = False
+) -> Iterator[Watched]:
+    """A watched page with the letter open, optionally allowed to use the clipboard."""
+    permissions = ["clipboard-read", "clipboard-write"] if clipboard else []
+    with watched_page(browser, site_url, permissions=permissions) as watched:
+        open_letter(watched.page, site_url, scenario)
+        yield watched
+
+
 def preview(page: Page, recipient: int = 1) -> str:
     return page.locator(f'.preview[data-recipient="{recipient}"] .preview-body').inner_text()
 
@@ -90,9 +102,8 @@ def mailto_parts(page: Page, recipient: int = 1) -> tuple[str, str]:
 def test_filling_every_field_fills_every_blank(
     browser: Browser, site_url: str, scenario: Scenario
 ) -> None:
-    with watched_page(browser, site_url) as watched:
+    with letter_page(browser, site_url, scenario) as watched:
         page = watched.page
-        open_letter(page, site_url, scenario)
         status = page.locator('.preview[data-recipient="1"] .status')
         assert "blank" in status.inner_text() and "left" in status.inner_text()
         values = sample_values(scenario)
@@ -114,11 +125,8 @@ def test_filling_every_field_fills_every_blank(
 def test_copy_email_and_download_give_exactly_the_letter(
     browser: Browser, site_url: str, scenario: Scenario
 ) -> None:
-    with watched_page(
-        browser, site_url, permissions=["clipboard-read", "clipboard-write"]
-    ) as watched:
+    with letter_page(browser, site_url, scenario, clipboard=True) as watched:
         page = watched.page
-        open_letter(page, site_url, scenario)
         values = sample_values(scenario)
         fill(page, scenario, values)
         dropped = frozenset(i for i, b in enumerate(scenario.letter.blocks, 1) if b.optional)
@@ -153,9 +161,8 @@ def test_copy_email_and_download_give_exactly_the_letter(
 def test_an_optional_block_can_be_left_out_and_put_back(
     browser: Browser, site_url: str, scenario: Scenario
 ) -> None:
-    with watched_page(browser, site_url) as watched:
+    with letter_page(browser, site_url, scenario) as watched:
         page = watched.page
-        open_letter(page, site_url, scenario)
         index, block = next((i, b) for i, b in enumerate(scenario.letter.blocks, 1) if b.optional)
         box = page.get_by_label(block.optional)
         expect(box).to_be_checked()
@@ -177,11 +184,8 @@ def test_an_optional_block_can_be_left_out_and_put_back(
 def test_a_second_recipient_gets_a_complete_letter_of_their_own(
     browser: Browser, site_url: str, scenario: Scenario
 ) -> None:
-    with watched_page(
-        browser, site_url, permissions=["clipboard-read", "clipboard-write"]
-    ) as watched:
+    with letter_page(browser, site_url, scenario, clipboard=True) as watched:
         page = watched.page
-        open_letter(page, site_url, scenario)
         first, second = sample_values(scenario), sample_values(scenario, " Two")
         fill(page, scenario, first)
         page.get_by_role("button", name="Add another recipient").click()
@@ -245,11 +249,8 @@ def test_remember_keeps_only_sender_fields_and_forget_clears_them(
 def test_the_whole_form_works_from_the_keyboard_alone(browser: Browser, site_url: str) -> None:
     scenario = next(s for s in SCENARIOS if any(f.kind == "choice" for f in s.fields))
     values = sample_values(scenario)
-    with watched_page(
-        browser, site_url, permissions=["clipboard-read", "clipboard-write"]
-    ) as watched:
+    with letter_page(browser, site_url, scenario, clipboard=True) as watched:
         page = watched.page
-        open_letter(page, site_url, scenario)
         page.locator("#letter-form").locator("input, textarea").first.focus()
         for field in scenario.fields:
             if field.kind == "choice":
@@ -288,9 +289,8 @@ def test_a_long_letter_offers_copy_instead_of_a_broken_email_link(
     browser: Browser, site_url: str
 ) -> None:
     scenario = SCENARIOS[0]
-    with watched_page(browser, site_url) as watched:
+    with letter_page(browser, site_url, scenario) as watched:
         page = watched.page
-        open_letter(page, site_url, scenario)
         field = next(f for f in scenario.fields if f.kind != "choice")
         page.locator(f"#f-{field.id}-1").fill("very long " * 200)
         article = page.locator('.preview[data-recipient="1"]')
@@ -356,9 +356,8 @@ def test_without_javascript_the_template_is_there_to_copy(browser: Browser, site
 
 def test_print_shows_only_the_letter(browser: Browser, site_url: str) -> None:
     scenario = SCENARIOS[0]
-    with watched_page(browser, site_url) as watched:
+    with letter_page(browser, site_url, scenario) as watched:
         page = watched.page
-        open_letter(page, site_url, scenario)
         page.emulate_media(media="print")
         expect(page.locator(".preview-body").first).to_be_visible()
         for hidden in (
@@ -394,9 +393,8 @@ def test_notes_sit_beside_blocks_when_wide_and_under_them_when_narrow(
 def test_axe_finds_no_violations_on_the_letter_page(
     browser: Browser, site_url: str, scenario: Scenario, state: str
 ) -> None:
-    with watched_page(browser, site_url) as watched:
+    with letter_page(browser, site_url, scenario) as watched:
         page = watched.page
-        open_letter(page, site_url, scenario)
         if state == "filled":
             fill(page, scenario, sample_values(scenario))
             if any(f.per_recipient for f in scenario.fields):
