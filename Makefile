@@ -11,8 +11,7 @@ STAMP := $(VENV)/.installed-stamp
 
 gallery: $(STAMP)
 	$(BIN)/sincerely build
-	@echo "Serving the gallery at http://127.0.0.1:8000/ (Ctrl-C to stop)"
-	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
+	$(BIN)/sincerely serve
 
 test: $(STAMP) browser lint
 	$(BIN)/pytest

@@ -1,4 +1,4 @@
-"""The command line: ``sincerely build``, ``sincerely check``.
+"""The command line: ``sincerely build``, ``check``, ``serve`` and ``schema``.
 
 Every expected failure arrives here as a BuildError and is printed in one place, one
 located message a line, in the manner of sphinx-build; a traceback is shown only for a
@@ -11,13 +11,14 @@ import argparse
 import sys
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from . import __version__
 from .build import Result, discard, run
 from .errors import BuildError, Diagnostic
 from .formats import schema_text
+from .serve import serve
 
 
 def _plural(count: int, word: str) -> str:
@@ -65,6 +66,19 @@ def make_parser() -> argparse.ArgumentParser:
     )
     _add_common(check)
 
+    serve = commands.add_parser(
+        "serve", help="build, serve on 127.0.0.1, and rebuild and reload on every save"
+    )
+    serve.add_argument(
+        "project", nargs="?", default=".", type=Path, help="the project folder (default: .)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port (the next free one if taken; 0: any)"
+    )
+    serve.add_argument("--open", action="store_true", help="open the site in a browser")
+    serve.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
     commands.add_parser(
         "schema", help="print the JSON Schema of scenario files (for editors and CI)"
     )
@@ -81,7 +95,23 @@ def _summary(verb: str, result: Result) -> str:
     return f"{verb} succeeded, {_plural(warnings, 'warning')}."
 
 
+def _serve(args: argparse.Namespace) -> int:
+    def say(message: str) -> None:
+        print(message, flush=True)
+
+    def report(diagnostics: Iterable[Diagnostic]) -> None:
+        _report(tuple(diagnostics))
+        sys.stderr.flush()
+
+    serve(
+        args.project, host=args.host, port=args.port, open_browser=args.open, say=say, report=report
+    )
+    return 0
+
+
 def _command(args: argparse.Namespace) -> int:
+    if args.command == "serve":
+        return _serve(args)
     started = time.perf_counter()
     say = (lambda _message: None) if args.quiet else print
     project: Path = args.project
@@ -125,8 +155,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{args.command} failed: {reason}.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("interrupted; nothing was changed.", file=sys.stderr)
-        return 130
+        if args.command != "serve":
+            print("interrupted; nothing was changed.", file=sys.stderr)
+            return 130
+        return 0
+    except OSError as exc:
+        if args.command != "serve":
+            raise
+        print(f"serve failed: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     except Exception as exc:
         if args.debug:
             traceback.print_exc()

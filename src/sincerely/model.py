@@ -158,7 +158,7 @@ class Scenario:
     tips_do: tuple[str, ...] = ()  # Markdown
     tips_avoid: tuple[str, ...] = ()  # Markdown
 
-    @property
+    @cached_property
     def url(self) -> str:
         return f"{self.pack}/{self.slug}.html"
 

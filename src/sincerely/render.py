@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .config import Config
 from .errors import BuildError, Location
 from .formats import CHANNELS, schema_text
 from .markdown import render_inline, render_markdown
 from .model import Pack, Scenario, Site
-from .navigation import Neighbours, neighbours
-from .searchindex import search_index_script
+from .navigation import Neighbours, neighbours, related_positions, relatedness_key
+from .searchindex import TermCache, search_index_script
 from .theme import Theme
 
 Output = tuple[str, bytes]  # (path relative to the site root, with "/", and its bytes)
@@ -43,20 +44,92 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     return env
 
 
+# What a page shows of another letter (a card, a link in the pager or related list).
+# Page cache keys hold these, so that editing a letter's notes re-renders its own page
+# but not the pages that only show its title and summary.
+def card(scenario: Scenario | None) -> tuple[object, ...] | None:
+    if scenario is None:
+        return None
+    return (
+        scenario.url,
+        scenario.title,
+        scenario.summary,
+        scenario.channel,
+        scenario.word_count,
+        scenario.timing,
+        scenario.tags,
+    )
+
+
+@dataclass
+class RenderCache:
+    """What rendering made, kept between builds by serve so that an edit redoes only
+    what it changes. Each entry is keyed by everything it was made from, except the
+    layouts: :meth:`forget_layouts` must be called when they change."""
+
+    # page path -> (key of everything the page shows, its bytes)
+    pages: dict[str, tuple[object, bytes]] = field(default_factory=dict)
+    # (card, root, heading level) -> the card's HTML, shared by every page that lists it
+    cards: dict[tuple[object, ...], Markup] = field(default_factory=dict)
+    terms: TermCache = field(default_factory=dict)
+    related: tuple[object, list[tuple[int, ...]]] | None = None
+
+    def forget_layouts(self) -> None:
+        self.pages.clear()
+        self.cards.clear()
+
+
 @dataclass(frozen=True)
 class Renderer:
     """Renders pages of one site through one Environment."""
 
     site: Site
     env: jinja2.Environment
+    cache: RenderCache = field(default_factory=RenderCache)
+
+    def __post_init__(self) -> None:
+        self.env.globals["scenario_card"] = self.scenario_card
+
+    def scenario_card(self, scenario: Scenario, root: str, level: int = 3) -> Markup:
+        """A letter's card, rendered once and reused by every page that lists it."""
+        key = (card(scenario), root, level)
+        html = self.cache.cards.get(key)
+        if html is None:
+            macros: Any = self.env.get_template("_macros.html").module
+            html = Markup(macros.card(scenario, root, level))
+            self.cache.cards[key] = html
+        return html
+
+    def neighbours(self) -> dict[str, Neighbours]:
+        key = relatedness_key(self.site)
+        if self.cache.related is None or self.cache.related[0] != key:
+            self.cache.related = (key, related_positions(self.site))
+        return neighbours(self.site, self.cache.related[1])
 
     @property
     def config(self) -> Config:
         return self.site.config
 
+    @cached_property
+    def chrome(self) -> tuple[object, ...]:
+        """What every page shows of the site: its settings and navigation."""
+        packs = tuple((p.url, p.title) for p in self.site.packs)
+        nav = packs + tuple((p.url, p.title) for p in self.site.pages)
+        return (self.config.display_settings, nav)
+
     def page(
-        self, template: str, path: str, title: str, root: str | None = None, **context: Any
+        self,
+        template: str,
+        path: str,
+        title: str,
+        key: object,
+        root: str | None = None,
+        **context: Any,
     ) -> Output:
+        full_key = (template, title, self.chrome, key)
+        cached = self.cache.pages.get(path)
+        if cached is not None and cached[0] == full_key:
+            return path, cached[1]
         base = self.config.base_url
         values = {
             "site": self.site,
@@ -68,10 +141,17 @@ class Renderer:
             **context,
         }
         try:
-            html = self.env.get_template(template).render(values)
+            html = self.env.get_template(template).render(values).encode("utf-8")
         except jinja2.TemplateError as exc:
-            raise layout_error(exc, self.env) from None
-        return path, html.encode("utf-8")
+            raise layout_error(exc) from None
+        self.cache.pages[path] = (full_key, html)
+        return path, html
+
+    def all_cards(self) -> tuple[object, ...]:
+        return tuple(
+            (pack.url, pack.title, pack.summary, tuple(card(s) for s in pack.scenarios))
+            for pack in self.site.packs
+        )
 
     def home(self) -> Output:
         intro = self.site.intro
@@ -79,6 +159,7 @@ class Renderer:
             "home.html",
             "index.html",
             intro.title if intro else self.config.title,
+            key=(intro, self.all_cards(), tuple(self.site.tags)),
             intro=intro,
             description=self.config.description,
         )
@@ -88,10 +169,18 @@ class Renderer:
         edit_url = ""
         if config.repo_url:
             edit_url = f"{config.repo_url}/edit/{config.edit_branch}/{scenario.source_path}"
+        key = (
+            scenario,
+            (pack.url, pack.title),
+            card(around.previous),
+            card(around.next),
+            tuple(card(s) for s in around.related),
+        )
         return self.page(
             "scenario.html",
             scenario.url,
             scenario.title,
+            key=key,
             scenario=scenario,
             pack=pack,
             around=around,
@@ -105,6 +194,7 @@ class Renderer:
             "tag.html",
             path,
             title,
+            key=tuple(card(s) for s in scenarios),
             scenarios=scenarios,
             what=what,
             description=f"{title}: {len(scenarios)} annotated letter templates.",
@@ -112,10 +202,17 @@ class Renderer:
 
     def all_pages(self) -> Iterator[Output]:
         site = self.site
-        around = neighbours(site)
+        around = self.neighbours()
         yield self.home()
         for pack in site.packs:
-            yield self.page("pack.html", pack.url, pack.title, pack=pack, description=pack.summary)
+            yield self.page(
+                "pack.html",
+                pack.url,
+                pack.title,
+                key=(pack.intro, tuple(card(s) for s in pack.scenarios)),
+                pack=pack,
+                description=pack.summary,
+            )
             for scenario in pack.scenarios:
                 yield self.scenario(scenario, pack, around[scenario.url])
                 yield source_copy_path(scenario), scenario.yaml_text.encode("utf-8")
@@ -125,8 +222,14 @@ class Renderer:
             title = f"Letters sent as {'a ' if channel != 'email' else ''}{channel}"
             yield self.listing(f"channels/{channel}.html", title, scenarios, channel)
         for page in site.pages:
-            yield self.page("page.html", page.url, page.title, page=page, description="")
-        yield self.page("search.html", "search.html", "Search", description="Search the letters.")
+            yield self.page("page.html", page.url, page.title, key=page, page=page, description="")
+        yield self.page(
+            "search.html",
+            "search.html",
+            "Search",
+            key=(self.all_cards(), tuple(site.tags)),
+            description="Search the letters.",
+        )
         yield self.not_found()
         yield from self.hosting_files()
 
@@ -137,6 +240,7 @@ class Renderer:
             "404.html",
             "404.html",
             "Page not found",
+            key=None,
             root=self.config.base_url or "/",
             description="",
         )
@@ -159,7 +263,7 @@ class Renderer:
                 ).encode(),
             )
         yield "robots.txt", robots.encode()
-        yield "search-index.js", search_index_script(self.site)
+        yield "search-index.js", search_index_script(self.site, self.cache.terms)
         yield "schema/scenario.json", schema_text().encode()
 
 
@@ -176,7 +280,7 @@ def channels(site: Site) -> dict[str, tuple[Scenario, ...]]:
     return {c: tuple(found[c]) for c in CHANNELS if c in found}
 
 
-def layout_error(exc: jinja2.TemplateError, env: jinja2.Environment) -> BuildError:
+def layout_error(exc: jinja2.TemplateError) -> BuildError:
     """A located error for a broken layout: Jinja rewrites tracebacks so that frames
     carry the template's file and line, which is what a theme author needs to see."""
     filename = getattr(exc, "filename", None)
@@ -193,8 +297,13 @@ def layout_error(exc: jinja2.TemplateError, env: jinja2.Environment) -> BuildErr
     return BuildError.single(f"layout error: {message}", Location(path, line, 1 if line else 0))
 
 
-def render_site(site: Site, theme: Theme) -> Iterator[Output]:
+def render_site(
+    site: Site,
+    theme: Theme,
+    env: jinja2.Environment | None = None,
+    cache: RenderCache | None = None,
+) -> Iterator[Output]:
     """Every file of the site: pages first, then the theme's static assets."""
-    env = make_environment(theme)
-    yield from Renderer(site, env).all_pages()
+    renderer = Renderer(site, env or make_environment(theme), cache or RenderCache())
+    yield from renderer.all_pages()
     yield from theme.static_files()

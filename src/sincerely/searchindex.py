@@ -86,34 +86,54 @@ def _body(scenario: Scenario) -> str:
     return " ".join(parts)
 
 
-def build_index(site: Site) -> dict[str, object]:
+def document_terms(scenario: Scenario) -> dict[str, int]:
+    """Each term of a letter, with the best field it stands in."""
+    found: dict[str, int] = {}
+    fields = (
+        (TITLE, scenario.title),
+        (TAGS, " ".join([*scenario.tags, scenario.channel])),
+        (SUMMARY, scenario.summary),
+        (BODY, _body(scenario)),
+    )
+    for field, text in fields:
+        for term in terms(text):
+            if field == BODY and (term in STOPWORDS or len(term) < 2):
+                continue
+            if field < found.get(term, BODY + 1):
+                found[term] = field
+    return found
+
+
+# A letter's terms, by the letter's identity; the letter is kept alongside, so that an
+# identity is never mistaken for another letter's. Kept between builds by serve.
+TermCache = dict[int, tuple[Scenario, dict[str, int]]]
+
+
+def build_index(site: Site, cache: TermCache | None = None) -> dict[str, object]:
+    cache = {} if cache is None else cache
     docs: list[list[str]] = []
-    postings: dict[str, dict[int, int]] = defaultdict(dict)
+    postings: dict[str, list[int]] = defaultdict(list)
+    current: TermCache = {}
     for doc, scenario in enumerate(site.scenarios()):
         docs.append([scenario.url, scenario.title, scenario.summary, scenario.channel])
-        fields = (
-            (TITLE, scenario.title),
-            (TAGS, " ".join([*scenario.tags, scenario.channel])),
-            (SUMMARY, scenario.summary),
-            (BODY, _body(scenario)),
-        )
-        for field, text in fields:
-            for term in terms(text):
-                if field == BODY and (term in STOPWORDS or len(term) < 2):
-                    continue
-                best = postings[term].get(doc, BODY + 1)
-                if field < best:
-                    postings[term][doc] = field
+        entry = cache.get(id(scenario))
+        if entry is None or entry[0] is not scenario:
+            entry = (scenario, document_terms(scenario))
+        current[id(scenario)] = entry
+        for term, field in entry[1].items():
+            postings[term].append(doc * 4 + field)
+    cache.clear()
+    cache.update(current)
     # Most terms occur in one letter only; grouping the terms that share a posting list
     # ("[[7],"term term term"]") spends a space per term where a mapping would spend
     # quotes, a colon and brackets: it keeps the index under 2 KB a letter.
     groups: dict[tuple[int, ...], list[str]] = defaultdict(list)
-    for term, found in sorted(postings.items()):
-        groups[tuple(doc * 4 + field for doc, field in sorted(found.items()))].append(term)
+    for term in sorted(postings):
+        groups[tuple(postings[term])].append(term)
     ordered = sorted(groups.items())
     return {"docs": docs, "groups": [[list(key), " ".join(words)] for key, words in ordered]}
 
 
-def search_index_script(site: Site) -> bytes:
-    data = json.dumps(build_index(site), ensure_ascii=False, separators=(",", ":"))
+def search_index_script(site: Site, cache: TermCache | None = None) -> bytes:
+    data = json.dumps(build_index(site, cache), ensure_ascii=False, separators=(",", ":"))
     return f"window.sincerelySearchIndex={data};\n".encode()

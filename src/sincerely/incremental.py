@@ -1,0 +1,72 @@
+"""Building one project again and again, redoing only what a change affects.
+
+The loader keeps each scenario file's result keyed by the file's bytes, and the renderer
+keeps each page keyed by exactly the model data it shows (see render.RenderCache), so after
+an edit only the changed file is parsed and only the pages that show something of it
+are rendered again. A change to the layouts empties the page cache, since every page
+depends on them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from .build import Result
+from .config import load_config
+from .errors import BuildError
+from .loader import LoadCache, load_site
+from .render import RenderCache, make_environment, render_site
+from .theme import Theme
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    result: Result
+    files: dict[str, bytes]  # the whole site, by path
+    changed: tuple[str, ...]  # paths whose bytes differ from the previous build
+    removed: tuple[str, ...]  # paths the previous build had and this one has not
+
+
+def theme_fingerprint(theme: Theme) -> str:
+    """A digest of every file of the theme, to tell when the layouts have changed."""
+    digest = hashlib.sha256()
+    for folder in theme.folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(str(path).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class IncrementalBuilder:
+    project: Path
+    output: Path | None = None
+    strict: bool = False
+    _load_cache: LoadCache = field(default_factory=dict)
+    _cache: RenderCache = field(default_factory=RenderCache)
+    _theme_key: str = ""
+    _env: jinja2.Environment | None = None
+    _files: dict[str, bytes] = field(default_factory=dict)
+
+    def build(self) -> Rebuild:
+        """Build the project as it is now; raises BuildError, keeping the last good state."""
+        config = load_config(self.project, self.output)
+        site, diagnostics = load_site(config, self._load_cache)
+        warnings = diagnostics.items
+        if self.strict and warnings:
+            raise BuildError(warnings)
+        theme = Theme.for_project(config.layouts_dir)
+        key = theme_fingerprint(theme)
+        if self._env is None or key != self._theme_key:
+            self._env = make_environment(theme)
+            self._cache.forget_layouts()
+            self._theme_key = key
+        files = dict(render_site(site, theme, self._env, self._cache))
+        changed = tuple(p for p, data in files.items() if self._files.get(p) != data)
+        removed = tuple(p for p in self._files if p not in files)
+        self._files = files
+        return Rebuild(Result(config, site, warnings, len(files)), files, changed, removed)

@@ -1,0 +1,218 @@
+"""`sincerely serve` as a writer uses it: a real server process, driven in Chromium."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from .browser import watched_page
+from .conftest import MINIMAL_SCENARIO, Project
+
+URL = re.compile(r"at (http://127\.0\.0\.1:\d+/)")
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen[str]
+    temp: Path
+    lines: list[str] = field(default_factory=list)
+    url: str = ""
+
+    def wait_for(self, pattern: str, timeout: float = 20) -> re.Match[str]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for line in list(self.lines):
+                match = re.search(pattern, line)
+                if match:
+                    return match
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.05)
+        raise AssertionError(f"no line matching {pattern!r} in {self.lines}")
+
+    def stop(self, how: int = signal.SIGINT) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(how)
+        return self.process.wait(timeout=20)
+
+
+@pytest.fixture
+def start_server(tmp_path: Path) -> Iterator[object]:
+    servers: list[Server] = []
+
+    def start(project: Path, *args: str) -> Server:
+        temp = tmp_path / f"tmp{len(servers)}"
+        temp.mkdir()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "sincerely", "serve", str(project), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "TMPDIR": str(temp)},
+        )
+        server = Server(process, temp)
+
+        def read() -> None:
+            assert process.stdout is not None
+            for line in process.stdout:
+                server.lines.append(line.rstrip("\n"))
+
+        threading.Thread(target=read, daemon=True).start()
+        servers.append(server)
+        if "--port" not in args or args[args.index("--port") + 1] != "no-wait":
+            server.url = server.wait_for(URL.pattern)[1]
+        return server
+
+    yield start
+    for server in servers:
+        if server.process.poll() is None:
+            server.process.kill()
+            server.process.wait()
+
+
+def open_live(page: Page, url: str) -> None:
+    """Open a page and wait until its reload socket has said hello, as a person would
+    before saving: a reload sent before the page is listening cannot reach it."""
+    with page.expect_websocket() as info:
+        page.goto(url)
+    info.value.wait_for_event("framesent", lambda frame: '"info"' in str(frame))
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_an_edit_shows_up_without_a_manual_reload(
+    browser: Browser, scenario_project: Project, start_server: object
+) -> None:
+    server = start_server(scenario_project.root)  # type: ignore[operator]
+    with watched_page(browser, server.url) as watched:
+        page = watched.page
+        open_live(page, server.url + "letters/close-second.html")
+        expect(page.locator("h1")).to_have_text("Close second")
+        response = page.request.get(server.url + "letters/close-second.html")
+        assert response.headers["cache-control"] == "no-cache"
+        scenario = scenario_project.root / "content/letters/close-second.yaml"
+        _edit(scenario, "title: Close second", "title: A close second")
+        expect(page.locator("h1")).to_have_text("A close second", timeout=10_000)
+        time.sleep(1)  # two saves a second apart must both land
+        _edit(scenario, "title: A close second", "title: The close second")
+        expect(page.locator("h1")).to_have_text("The close second", timeout=10_000)
+        watched.assert_clean()
+
+
+def test_a_broken_file_shows_its_errors_and_the_fix_brings_the_page_back(
+    browser: Browser, scenario_project: Project, start_server: object
+) -> None:
+    scenario_project.write("content/about.md", "---\ntitle: About\n---\nHello.\n")
+    server = start_server(scenario_project.root)  # type: ignore[operator]
+    with watched_page(browser, server.url) as watched:
+        page = watched.page
+        open_live(page, server.url + "letters/close-second.html")
+        scenario = scenario_project.root / "content/letters/close-second.yaml"
+        _edit(scenario, "channel: email", "channel: e-mail")
+        expect(page.locator("h1")).to_have_text("This page could not be built", timeout=10_000)
+        expect(page.locator(".build-errors")).to_have_text(
+            "content/letters/close-second.yaml:5:10: error: 'channel' must be one of email, "
+            "letter, note (got 'e-mail') (did you mean 'email'?)"
+        )
+        server.wait_for(r"close-second\.yaml:5:10: error: 'channel' must be one of")
+        other = page.context.new_page()
+        other.goto(server.url + "about.html")
+        expect(other.locator("h1")).to_have_text("About")  # other pages keep being served
+        _edit(scenario, "channel: e-mail", "channel: email")
+        expect(page.locator("h1")).to_have_text("Close second", timeout=10_000)
+        assert server.process.poll() is None
+
+
+def test_a_layout_error_is_reported_the_same_way(
+    browser: Browser, scenario_project: Project, start_server: object
+) -> None:
+    layout = scenario_project.write(
+        "layouts/page.html", '{% extends "base.html" %}{% block main %}<p>ok</p>{% endblock %}'
+    )
+    scenario_project.write("content/about.md", "---\ntitle: About\n---\nHello.\n")
+    server = start_server(scenario_project.root)  # type: ignore[operator]
+    with watched_page(browser, server.url) as watched:
+        page = watched.page
+        open_live(page, server.url + "about.html")
+        layout.write_text('{% extends "base.html" %}{% block main %}{{ page.nope }}{% endblock %}')
+        expect(page.locator("h1")).to_have_text("This page could not be built", timeout=10_000)
+        expect(page.locator(".build-errors")).to_contain_text("layouts/page.html:1:")
+        layout.write_text('{% extends "base.html" %}{% block main %}<p>fixed</p>{% endblock %}')
+        expect(page.locator("main p")).to_have_text("fixed", timeout=10_000)
+
+
+def test_a_deleted_scenario_is_gone_from_the_site(
+    browser: Browser, scenario_project: Project, start_server: object
+) -> None:
+    extra = scenario_project.add_scenario(
+        "extra", MINIMAL_SCENARIO.replace("Close second", "Extra")
+    )
+    server = start_server(scenario_project.root)  # type: ignore[operator]
+    with watched_page(browser, server.url) as watched:
+        page = watched.page
+        open_live(page, server.url + "letters/index.html")
+        expect(page.get_by_role("link", name="Extra", exact=True)).to_have_count(1)
+        extra.unlink()
+        expect(page.get_by_role("link", name="Extra", exact=True)).to_have_count(0, timeout=10_000)
+        response = page.goto(server.url + "letters/extra.html")
+        assert response is not None and response.status == 404
+        expect(page.locator("h1")).to_have_text("Page not found")
+
+
+def test_a_second_server_on_the_same_port_takes_the_next(
+    scenario_project: Project, start_server: object
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    first = start_server(scenario_project.root, "--port", str(port))  # type: ignore[operator]
+    assert first.url == f"http://127.0.0.1:{port}/"
+    second = start_server(scenario_project.root, "--port", str(port))  # type: ignore[operator]
+    assert f"port {port} is in use; trying {port + 1}" in second.lines
+    assert second.url == f"http://127.0.0.1:{port + 1}/"
+    with urllib.request.urlopen(second.url + "index.html") as response:
+        assert response.status == 200
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
+def test_stopping_leaves_nothing_behind(
+    scenario_project: Project, start_server: object, how: int
+) -> None:
+    server = start_server(scenario_project.root)  # type: ignore[operator]
+    staging = list(server.temp.iterdir())
+    assert len(staging) == 1 and staging[0].name.startswith("sincerely-serve-")
+    assert (staging[0] / "index.html").is_file()
+    before = sorted(p.relative_to(scenario_project.root) for p in scenario_project.root.rglob("*"))
+    assert server.stop(how) == 0
+    assert list(server.temp.iterdir()) == []
+    after = sorted(p.relative_to(scenario_project.root) for p in scenario_project.root.rglob("*"))
+    assert after == before, "serve writes nothing into the project"
+    assert not any("Traceback" in line for line in server.lines)
+
+
+def test_the_page_talks_only_to_its_own_server(
+    browser: Browser, scenario_project: Project, start_server: object
+) -> None:
+    server = start_server(scenario_project.root)  # type: ignore[operator]
+    with watched_page(browser, server.url) as watched:
+        page = watched.page
+        with page.expect_websocket() as socket_info:
+            page.goto(server.url + "letters/close-second.html")
+        assert socket_info.value.url == server.url.replace("http://", "ws://") + "livereload"
+        page.wait_for_timeout(300)
+        watched.assert_clean()
