@@ -31,7 +31,7 @@ CHROMIUM_FLAGS = [
 
 
 def chromium_path() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    found = shutil.which("chromium") or shutil.which("google-chrome")
     if found is None:
         raise RuntimeError(
             "Chromium is not installed; the test command installs it with "

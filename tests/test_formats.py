@@ -9,7 +9,11 @@ import jsonschema
 import pytest
 import yaml
 
-from sincerely.formats import schema_text
+from sincerely.errors import BuildError, Diagnostics
+from sincerely.formats import SCENARIO, schema_text
+from sincerely.reference import reference_markdown
+from sincerely.schema import check
+from sincerely.yamlnodes import MappingNode, ScalarNode, decode, parse
 
 from .conftest import REPO
 
@@ -52,3 +56,56 @@ def test_the_schema_rejects_what_the_loader_rejects(change: tuple[str, str]) -> 
     broken = yaml.safe_load(minimal.replace(*change))
     errors = list(validator.iter_errors(broken))
     assert errors, f"the schema accepts {change}"
+
+
+def test_contributing_carries_the_generated_format_reference() -> None:
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    start = text.index("<!-- format-reference:start -->\n") + len(
+        "<!-- format-reference:start -->\n"
+    )
+    end = text.index("<!-- format-reference:end -->")
+    assert text[start:end] == reference_markdown(), (
+        "CONTRIBUTING.md's format reference is stale: paste 'sincerely schema --format markdown'"
+    )
+
+
+BROKEN = sorted((REPO / "tests/cases/broken").glob("*.yaml"))
+
+
+def _loader_structure_errors(path: Path) -> list[str] | None:
+    """The errors the loader finds in a file's structure; None when YAML itself fails
+    (a schema validates data, which such a file never becomes)."""
+    try:
+        root = parse(path, decode(path, path.read_bytes()))
+    except BuildError:
+        return None
+    out = Diagnostics()
+    check(root, SCENARIO, "", out)
+    messages = [d.message for d in out.items if d.is_error]
+    if isinstance(root, MappingNode):
+        channel, letter = root.get("channel"), root.get("letter")
+        subject = isinstance(letter, MappingNode) and "subject" in letter.entries
+        if isinstance(channel, ScalarNode) and (channel.value == "email") != subject:
+            messages.append("subject rule")
+    return messages
+
+
+AGREEMENT = [
+    (path, errors) for path in BROKEN if (errors := _loader_structure_errors(path)) is not None
+]
+
+
+@pytest.mark.parametrize(("path", "errors"), AGREEMENT, ids=[p.stem for p, _ in AGREEMENT])
+def test_the_schema_and_the_loader_agree_on_the_corpus(path: Path, errors: list[str]) -> None:
+    validator = jsonschema.Draft202012Validator(json.loads(schema_text()))
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    schema_errors = list(validator.iter_errors(document))
+    if errors:
+        assert schema_errors, f"the loader rejects {path.name} ({errors}); the schema accepts it"
+    else:
+        assert schema_errors == [], f"the loader accepts {path.name}'s structure"
+
+
+def test_the_agreement_corpus_covers_both_verdicts() -> None:
+    assert sum(bool(e) for _, e in AGREEMENT) >= 25
+    assert sum(not e for _, e in AGREEMENT) >= 10

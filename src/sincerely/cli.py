@@ -1,4 +1,4 @@
-"""The command line: ``sincerely build``, ``check``, ``serve`` and ``schema``.
+"""The command line: ``sincerely build``, ``check``, ``serve``, ``new``, ``init``, ``schema``.
 
 Every expected failure arrives here as a BuildError and is printed in one place, one
 located message a line, in the manner of sphinx-build; a traceback is shown only for a
@@ -15,9 +15,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .build import Result, discard, run
+from .build import discard, run
 from .errors import BuildError, Diagnostic
-from .formats import schema_text
+from .formats import CHANNELS, schema_text
+from .reference import reference_markdown
+from .report import FORMATS, as_json, format_lines
+from .scaffold import init_gallery, new_scenario
 from .serve import serve
 
 
@@ -25,7 +28,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def _add_common(parser: argparse.ArgumentParser) -> None:
+def _project_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "project",
         nargs="?",
@@ -33,13 +36,18 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="the project folder, holding content/ and pyproject.toml (default: .)",
     )
-    parser.add_argument(
-        "-W",
-        "--strict",
-        action="store_true",
-        help="treat warnings as errors",
-    )
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    _project_argument(parser)
+    parser.add_argument("-W", "--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="how to print problems: text (default), github (Actions annotations) or json",
+    )
     parser.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
 
 
@@ -60,51 +68,102 @@ def make_parser() -> argparse.ArgumentParser:
         default=None,
         help="the output folder (default: output_dir from pyproject.toml, or site/)",
     )
-
-    check = commands.add_parser(
-        "check", help="validate and render everything in memory; write nothing"
-    )
+    check = commands.add_parser("check", help="validate and render everything; write nothing")
     _add_common(check)
 
-    serve = commands.add_parser(
+    serve_parser = commands.add_parser(
         "serve", help="build, serve on 127.0.0.1, and rebuild and reload on every save"
     )
-    serve.add_argument(
-        "project", nargs="?", default=".", type=Path, help="the project folder (default: .)"
-    )
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    serve.add_argument(
+    _project_argument(serve_parser)
+    serve_parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve_parser.add_argument(
         "--port", type=int, default=8000, help="port (the next free one if taken; 0: any)"
     )
-    serve.add_argument("--open", action="store_true", help="open the site in a browser")
-    serve.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    serve_parser.add_argument("--open", action="store_true", help="open the site in a browser")
+    serve_parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
-    commands.add_parser(
-        "schema", help="print the JSON Schema of scenario files (for editors and CI)"
+    new = commands.add_parser("new", help="start a new scenario file from a commented template")
+    new.add_argument(
+        "name", metavar="PACK/SLUG", help="where it goes, like after-rejection/my-letter"
     )
+    new.add_argument("--channel", choices=CHANNELS, default="email", help="default: email")
+    new.add_argument("--project", type=Path, default=Path(), help="the project folder (default: .)")
+    new.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    init = commands.add_parser("init", help="start a new gallery with an example pack")
+    init.add_argument("directory", nargs="?", default=".", type=Path, help="default: .")
+    init.add_argument(
+        "--copy-theme",
+        action="store_true",
+        help="copy the bundled theme into layouts/ to customise it (default: use it as is)",
+    )
+    init.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    schema = commands.add_parser("schema", help="print the format of scenario files")
+    schema.add_argument(
+        "--format",
+        choices=("json", "markdown"),
+        default="json",
+        help="json: the JSON Schema (default); markdown: the reference in CONTRIBUTING.md",
+    )
+    schema.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
-def _report(diagnostics: Sequence[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
-        print(diagnostic.format(), file=sys.stderr)
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to where they are, if it is below."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
 
 
-def _summary(verb: str, result: Result) -> str:
-    warnings = len(result.warnings)
-    return f"{verb} succeeded, {_plural(warnings, 'warning')}."
+def _say(message: str) -> None:
+    print(message, flush=True)
+
+
+def _report(diagnostics: Iterable[Diagnostic], style: str = "text") -> None:
+    """Problems go to standard error, except GitHub annotations, which go to standard
+    output, where Actions reads workflow commands."""
+    stream = sys.stdout if style == "github" else sys.stderr
+    for line in format_lines(tuple(diagnostics), style, Path.cwd()):
+        print(line, file=stream, flush=True)
+
+
+def _build_or_check(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    quiet = args.quiet or args.format == "json"
+    say = (lambda _message: None) if quiet else _say
+    verb = args.command
+    say(f"sincerely {__version__}: {'building' if verb == 'build' else 'checking'} {args.project}")
+    if verb == "build":
+        result = run(args.project, args.output, strict=args.strict)
+    else:
+        result = run(args.project, strict=args.strict, sink=discard)
+    if args.format == "json":
+        print(as_json(result.warnings, Path.cwd(), ok=True))
+        return 0
+    _report(result.warnings, args.format)
+    site = result.site
+    pages = len(site.pages) + (site.intro is not None)
+    where = f"written to {result.config.output_dir}" if verb == "build" else "rendered"
+    say(
+        f"{_plural(len(site.packs), 'pack')}, {_plural(result.scenario_count, 'scenario')}, "
+        f"{_plural(pages, 'page')}; {_plural(result.files, 'file')} {where} "
+        f"in {time.perf_counter() - started:.2f} s"
+    )
+    say(f"{verb} succeeded, {_plural(len(result.warnings), 'warning')}.")
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
-    def say(message: str) -> None:
-        print(message, flush=True)
-
-    def report(diagnostics: Iterable[Diagnostic]) -> None:
-        _report(tuple(diagnostics))
-        sys.stderr.flush()
-
     serve(
-        args.project, host=args.host, port=args.port, open_browser=args.open, say=say, report=report
+        args.project,
+        host=args.host,
+        port=args.port,
+        open_browser=args.open,
+        say=_say,
+        report=_report,
     )
     return 0
 
@@ -112,57 +171,58 @@ def _serve(args: argparse.Namespace) -> int:
 def _command(args: argparse.Namespace) -> int:
     if args.command == "serve":
         return _serve(args)
-    started = time.perf_counter()
-    say = (lambda _message: None) if args.quiet else print
-    project: Path = args.project
-    if args.command == "build":
-        say(f"sincerely {__version__}: building {project}")
-        result = run(project, args.output, strict=args.strict)
-    else:
-        say(f"sincerely {__version__}: checking {project}")
-        result = run(project, strict=args.strict, sink=discard)
-    _report(result.warnings)
-    site = result.site
-    say(
-        f"{_plural(len(site.packs), 'pack')}, {_plural(result.scenario_count, 'scenario')}, "
-        f"{_plural(len(site.pages) + (site.intro is not None), 'page')}; "
-        f"{_plural(result.files, 'file')} "
-        + (f"written to {result.config.output_dir}" if args.command == "build" else "rendered")
-        + f" in {time.perf_counter() - started:.2f} s"
-    )
-    say(_summary(args.command, result))
-    return 0
+    if args.command == "schema":
+        print(schema_text() if args.format == "json" else reference_markdown(), end="")
+        return 0
+    if args.command == "new":
+        path = new_scenario(args.project, args.name, args.channel)
+        _say(f"wrote {_shown(path)}: fill in every TODO, then run 'sincerely check -W'")
+        return 0
+    if args.command == "init":
+        made = init_gallery(args.directory, copy_theme=args.copy_theme)
+        for path in made:
+            _say(f"wrote {_shown(path)}")
+        _say(f"A new gallery is ready. Next: 'sincerely serve {args.directory}'.")
+        return 0
+    return _build_or_check(args)
+
+
+def _failed(args: argparse.Namespace, exc: BuildError) -> int:
+    style = getattr(args, "format", "text")
+    if style not in FORMATS:
+        style = "text"
+    if style == "json":
+        print(as_json(exc.diagnostics, Path.cwd(), ok=False))
+        return 1
+    _report(exc.diagnostics, style)
+    errors = sum(d.is_error for d in exc.diagnostics)
+    warnings = len(exc.diagnostics) - errors
+    reason = _plural(errors, "error")
+    if warnings:
+        reason += f", {_plural(warnings, 'warning')}"
+        if getattr(args, "strict", False):
+            reason += " (warnings are errors under -W)"
+    print(f"{args.command} failed: {reason}.", file=sys.stderr)
+    return 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
-    if args.command == "schema":
-        print(schema_text(), end="")
-        return 0
     try:
         return _command(args)
     except BuildError as exc:
         if args.debug:
             traceback.print_exc()
-        _report(exc.diagnostics)
-        errors = sum(d.is_error for d in exc.diagnostics)
-        warnings = len(exc.diagnostics) - errors
-        reason = _plural(errors, "error")
-        if warnings:
-            reason += f", {_plural(warnings, 'warning')}"
-            if args.strict:
-                reason += " (warnings are errors under -W)"
-        print(f"{args.command} failed: {reason}.", file=sys.stderr)
-        return 1
+        return _failed(args, exc)
     except KeyboardInterrupt:
-        if args.command != "serve":
-            print("interrupted; nothing was changed.", file=sys.stderr)
-            return 130
-        return 0
+        if args.command == "serve":
+            return 0
+        print("interrupted; nothing was changed.", file=sys.stderr)
+        return 130
     except OSError as exc:
-        if args.command != "serve":
-            raise
-        print(f"serve failed: {exc.strerror or exc}", file=sys.stderr)
+        if args.debug:
+            traceback.print_exc()
+        print(f"{args.command} failed: {exc.strerror or exc}", file=sys.stderr)
         return 1
     except Exception as exc:
         if args.debug:

@@ -34,7 +34,9 @@ def _texts(node: Node | None) -> tuple[str, ...]:
     return tuple(_text(item) for item in node.items if isinstance(item, ScalarNode))
 
 
-def _template(node: Node | None, field_ids: set[str] | None, out: Diagnostics) -> Template | None:
+def _template(
+    node: Node | None, field_ids: set[str] | None, out: Diagnostics, meant: set[str]
+) -> Template | None:
     """Parse a template; check its placeholders against ``field_ids`` unless that is None
     (the fields are missing or malformed, and every placeholder would be a false alarm)."""
     if not (isinstance(node, ScalarNode) and node.kind == "text"):
@@ -50,6 +52,7 @@ def _template(node: Node | None, field_ids: set[str] | None, out: Diagnostics) -
         if field_ids is not None and field_id not in field_ids:
             match = closest(field_id, field_ids)
             if match:
+                meant.add(match)  # so that field is not also reported as unused
                 fix = f" (did you mean {{{match}}}?)"
             elif field_ids:
                 fix = f"; the fields are {', '.join(sorted(field_ids))}"
@@ -116,10 +119,12 @@ def _fields(
     return fields, id_nodes if complete else None
 
 
-def _blocks(letter: MappingNode, field_ids: set[str] | None, out: Diagnostics) -> list[Block]:
+def _blocks(
+    letter: MappingNode, field_ids: set[str] | None, out: Diagnostics, meant: set[str]
+) -> list[Block]:
     blocks: list[Block] = []
     for item in _mappings(letter.get("blocks")):
-        template = _template(item.get("text"), field_ids, out)
+        template = _template(item.get("text"), field_ids, out, meant)
         if "note" not in item.entries and "text" in item.entries:
             out.warning(
                 "block has no note; add one that says why it is written this way",
@@ -177,14 +182,15 @@ def build_scenario(
     letter_node = root.get("letter")
     blocks: list[Block] = []
     subject: Template | None = None
+    meant: set[str] = set()  # fields that a misspelt placeholder was meant to name
     if isinstance(letter_node, MappingNode):
         _check_subject(root, letter_node, out)
-        subject = _template(letter_node.get("subject"), field_ids, out)
-        blocks = _blocks(letter_node, field_ids, out)
+        subject = _template(letter_node.get("subject"), field_ids, out, meant)
+        blocks = _blocks(letter_node, field_ids, out, meant)
     used = {blank for block in blocks for blank in block.text.blank_ids}
     used.update(subject.blank_ids if subject else ())
     for field_id, id_node in (id_nodes or {}).items():
-        if field_id not in used:
+        if field_id not in used and field_id not in meant:
             out.warning(
                 f"field '{field_id}' is not used by any placeholder; "
                 f"add {{{field_id}}} to the letter or remove the field",

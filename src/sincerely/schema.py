@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
-from .errors import Diagnostics, did_you_mean
+from .errors import Diagnostics, closest, did_you_mean
 from .yamlnodes import MappingNode, Node, ScalarNode, SequenceNode
 
 _YAML_READS_AS = {
@@ -179,15 +179,24 @@ def _check_record(node: Node, spec: Record, name: str, out: Diagnostics) -> None
         _wrong_type(name, "a mapping of keys to values", node, out)
         return
     known = {k.name: k for k in spec.keys}
+    meant: set[str] = set()  # required keys that a misspelt key was surely meant to be
     for key_name, (key_node, value) in node.entries.items():
         key = known.get(key_name)
         if key is None:
-            hint = did_you_mean(key_name, known) or f"; allowed here: {', '.join(known)}"
-            out.error(f"unknown key '{key_name}'{hint}", key_node.location)
+            match = closest(key_name, (k for k in known if k not in node.entries))
+            if match:
+                meant.add(match)
+                out.error(f"unknown key '{key_name}' (did you mean '{match}'?)", key_node.location)
+            else:
+                out.error(
+                    f"unknown key '{key_name}'; allowed here: {', '.join(known)}",
+                    key_node.location,
+                )
             continue
         _check(value, key.spec, f"'{key_name}'", out)
     for key in spec.keys:
-        if key.required and key.name not in node.entries:
+        # One mistake, one message: a misspelt required key is not also "missing".
+        if key.required and key.name not in node.entries and key.name not in meant:
             out.error(f"missing required key '{key.name}'", node.location)
     for rule in spec.rules:
         _check_rule(node, rule, name, out)

@@ -1,0 +1,69 @@
+"""Printing diagnostics for people, for GitHub Actions, and for other tools.
+
+``text`` is sphinx-build's ``path:line:col: error: message``; ``github`` is a workflow
+command per diagnostic (``::error file=…,line=…,col=…::message``), which GitHub shows on
+the line of the pull request's diff; ``json`` is one document for other tools.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import Diagnostic
+
+FORMATS = ("text", "github", "json")
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _escape_data(text: str) -> str:
+    # The escapes GitHub's workflow commands define for a message.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(diagnostic: Diagnostic, root: Path) -> str:
+    where = diagnostic.location
+    properties = [f"file={_escape_property(_relative(where.path, root))}"]
+    if where.line:
+        properties += [f"line={where.line}", f"col={where.column or 1}"]
+    kind = "error" if diagnostic.is_error else "warning"
+    return f"::{kind} {','.join(properties)}::{_escape_data(diagnostic.message)}"
+
+
+def as_json(diagnostics: Sequence[Diagnostic], root: Path, *, ok: bool) -> str:
+    items = [
+        {
+            "file": _relative(d.location.path, root),
+            "line": d.location.line or None,
+            "column": (d.location.column or 1) if d.location.line else None,
+            "severity": d.severity.value,
+            "message": d.message,
+        }
+        for d in diagnostics
+    ]
+    errors = sum(d.is_error for d in diagnostics)
+    document = {
+        "ok": ok,
+        "errors": errors,
+        "warnings": len(diagnostics) - errors,
+        "diagnostics": items,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def format_lines(diagnostics: Sequence[Diagnostic], style: str, root: Path) -> list[str]:
+    """One line a diagnostic, in the ``text`` or ``github`` style."""
+    if style == "github":
+        return [github_annotation(d, root) for d in diagnostics]
+    return [d.format() for d in diagnostics]

@@ -1,0 +1,104 @@
+"""`sincerely new` and `sincerely init`: starting points that build, and never overwrite."""
+
+from __future__ import annotations
+
+import pytest
+
+from sincerely.build import run
+from sincerely.errors import BuildError
+from sincerely.scaffold import init_gallery, new_scenario
+
+from .conftest import REPO, Project, tree
+
+
+@pytest.mark.parametrize("channel", ["email", "letter", "note"])
+def test_a_new_scenario_passes_check_and_fails_strict_until_its_todos_are_done(
+    scenario_project: Project, channel: str
+) -> None:
+    path = new_scenario(scenario_project.root, f"letters/my-{channel}", channel)
+    assert path == scenario_project.root / f"content/letters/my-{channel}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/scenario.json\n")
+    result = scenario_project.check()
+    todos = [w for w in result.warnings if w.message.startswith("TODO left in the text")]
+    assert todos and len(todos) == len(result.warnings)
+    (scenario,) = [s for s in result.site.scenarios() if s.slug == f"my-{channel}"]
+    assert scenario.channel == channel
+    assert (scenario.letter.subject is not None) == (channel == "email")
+    with pytest.raises(BuildError):
+        scenario_project.check(strict=True)
+
+
+def test_new_creates_a_pack_that_does_not_exist_yet(project: Project) -> None:
+    path = new_scenario(project.root, "fresh-pack/first", "email")
+    assert (path.parent / "_pack.yaml").is_file()
+    assert project.check().scenario_count == 1
+
+
+def test_new_never_overwrites(scenario_project: Project) -> None:
+    before = tree(scenario_project.root)
+    with pytest.raises(BuildError) as caught:
+        new_scenario(scenario_project.root, "letters/close-second", "email")
+    assert "never overwrites" in caught.value.diagnostics[0].message
+    assert tree(scenario_project.root) == before
+
+
+@pytest.mark.parametrize(
+    "name", ["Bad Name/x", "letters/Close Second", "no-slash", "letters/index"]
+)
+def test_new_refuses_bad_names_with_a_suggestion(scenario_project: Project, name: str) -> None:
+    with pytest.raises(BuildError) as caught:
+        new_scenario(scenario_project.root, name, "email")
+    assert "try '" in caught.value.diagnostics[0].message or "like after-rejection/" in (
+        caught.value.diagnostics[0].message
+    )
+
+
+def test_init_makes_a_gallery_that_builds_at_once(project: Project) -> None:
+    made = init_gallery(project.root / "my-letters")
+    root = project.root / "my-letters"
+    assert {p.relative_to(root).as_posix() for p in made} == {
+        "pyproject.toml",
+        "content/index.md",
+        "content/examples/_pack.yaml",
+        "content/examples/thank-you.yaml",
+        "schema/scenario.json",
+        ".gitignore",
+    }
+    result = run(root, strict=True)
+    assert result.config.title == "My letters"
+    assert (root / "site/examples/thank-you.html").is_file()
+    assert (root / "schema/scenario.json").read_text() == (
+        REPO / "schema/scenario.json"
+    ).read_text()
+
+
+def test_init_adds_to_an_existing_pyproject_and_refuses_a_gallery(project: Project) -> None:
+    project.write("pyproject.toml", '[project]\nname = "mine"\n')
+    init_gallery(project.root)
+    text = (project.root / "pyproject.toml").read_text()
+    assert text.startswith('[project]\nname = "mine"\n\n[tool.sincerely]\n')
+    before = tree(project.root)
+    with pytest.raises(BuildError):
+        init_gallery(project.root)
+    assert tree(project.root) == before
+
+
+def test_init_can_copy_the_theme_to_customise(project: Project) -> None:
+    init_gallery(project.root, copy_theme=True)
+    assert (project.root / "layouts/base.html").read_bytes() == (
+        REPO / "layouts/base.html"
+    ).read_bytes()
+    run(project.root, strict=True)
+
+
+def test_the_cli_reports_new_and_init(project: Project) -> None:
+    done = project.cli("init")
+    assert done.returncode == 0, done.stderr
+    assert "wrote content/examples/thank-you.yaml" in done.stdout
+    done = project.cli("new", "examples/second", "--channel", "note")
+    assert done.returncode == 0
+    assert done.stdout.startswith("wrote content/examples/second.yaml")
+    again = project.cli("new", "examples/second")
+    assert again.returncode == 1
+    assert "never overwrites" in again.stderr
