@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from sincerely.build import Result, discard, run
+from sincerely.build import Result, run
 
 from .browser import CHROMIUM_FLAGS, chromium_path
 
@@ -45,7 +45,7 @@ class Project:
         return run(self.root, output, strict=strict)
 
     def check(self, *, strict: bool = False) -> Result:
-        return run(self.root, strict=strict, sink=discard)
+        return run(self.root, strict=strict, write=False)
 
     def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Run the real command line, as a user would, in the project folder."""

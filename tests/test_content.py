@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from sincerely.build import discard, run
+from sincerely.build import run
 from sincerely.model import Scenario, Site
 
 from .conftest import REPO
 from .tools.fingerprint_sources import OUTPUT as FINGERPRINTS
 from .tools.fingerprint_sources import RUN, fingerprints
 
-SITE: Site = run(REPO, strict=True, sink=discard).site
+SITE: Site = run(REPO, strict=True, write=False).site
 SCENARIOS = list(SITE.scenarios())
 IDS = [f"{s.pack}/{s.slug}" for s in SCENARIOS]
 PACK = next(p for p in SITE.packs if p.slug == "after-rejection")

@@ -15,13 +15,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .build import discard, run
+from .build import run
 from .errors import BuildError, Diagnostic
 from .formats import CHANNELS, schema_text
+from .parallel import Progress, default_jobs
 from .reference import reference_markdown
 from .report import FORMATS, as_json, format_lines
 from .scaffold import init_gallery, new_scenario
-from .serve import serve
 
 
 def _plural(count: int, word: str) -> str:
@@ -48,7 +48,32 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         default="text",
         help="how to print problems: text (default), github (Actions annotations) or json",
     )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="render on N processes (default: the number of cores); the output is the same",
+    )
     parser.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
+
+
+def _progress_line(verb: str) -> Progress | None:
+    """A Sphinx-style progress line, on a terminal only: no noise in logs and CI."""
+    if not sys.stderr.isatty():
+        return None
+    shown = -1
+
+    def show(done: int, total: int, path: str) -> None:
+        nonlocal shown
+        percent = done * 100 // max(total, 1)
+        if percent != shown:
+            shown = percent
+            sys.stderr.write(f"\r\033[K{verb} output... [{percent:3d}%] {path[:60]}")
+            sys.stderr.flush()
+
+    return show
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -136,10 +161,20 @@ def _build_or_check(args: argparse.Namespace) -> int:
     say = (lambda _message: None) if quiet else _say
     verb = args.command
     say(f"sincerely {__version__}: {'building' if verb == 'build' else 'checking'} {args.project}")
-    if verb == "build":
-        result = run(args.project, args.output, strict=args.strict)
-    else:
-        result = run(args.project, strict=args.strict, sink=discard)
+    jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
+    progress = None if quiet else _progress_line("writing" if verb == "build" else "checking")
+    try:
+        result = run(
+            args.project,
+            args.output if verb == "build" else None,
+            strict=args.strict,
+            write=verb == "build",
+            jobs=jobs,
+            progress=progress,
+        )
+    finally:
+        if progress is not None:
+            sys.stderr.write("\r\033[K")
     if args.format == "json":
         print(as_json(result.warnings, Path.cwd(), ok=True))
         return 0
@@ -157,6 +192,10 @@ def _build_or_check(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    # Imported here: the live server's stack (tornado, livereload, watchfiles) would
+    # slow every build's start-up for nothing.
+    from .serve import serve  # noqa: PLC0415
+
     serve(
         args.project,
         host=args.host,

@@ -8,9 +8,9 @@ Content strings are data handed to templates, never templates themselves.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from .config import Config
 from .errors import BuildError, Location
 from .formats import CHANNELS, schema_text
 from .markdown import render_inline, render_markdown
-from .model import Pack, Scenario, Site
+from .model import Pack, Page, Scenario, Site
 from .navigation import Neighbours, neighbours, related_positions, relatedness_key
 from .searchindex import TermCache, search_index_script
 from .theme import Theme
@@ -42,6 +42,15 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     env.filters["markdown"] = render_markdown
     env.filters["markdown_inline"] = render_inline
     return env
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One file of the site, not yet made: its path, a rough cost, and how to make it."""
+
+    path: str
+    cost: int
+    render: Callable[[], bytes]
 
 
 # What a page shows of another letter (a card, a link in the pager or related list).
@@ -200,38 +209,73 @@ class Renderer:
             description=f"{title}: {len(scenarios)} annotated letter templates.",
         )
 
-    def all_pages(self) -> Iterator[Output]:
+    def tasks(self) -> list[Task]:
+        """Every page of the site as a task that renders it, with a rough cost (how
+        many letters it shows), so that parallel workers can share the work evenly."""
         site = self.site
         around = self.neighbours()
-        yield self.home()
+        size = sum(len(p.scenarios) for p in site.packs) or 1
+        tasks: list[Task] = [Task("index.html", size, lambda: self.home()[1])]
         for pack in site.packs:
-            yield self.page(
-                "pack.html",
-                pack.url,
-                pack.title,
-                key=(pack.intro, tuple(card(s) for s in pack.scenarios)),
-                pack=pack,
-                description=pack.summary,
-            )
+            tasks.append(Task(pack.url, len(pack.scenarios), partial(self.pack_page, pack)))
             for scenario in pack.scenarios:
-                yield self.scenario(scenario, pack, around[scenario.url])
-                yield source_copy_path(scenario), scenario.yaml_text.encode("utf-8")
-        for tag, scenarios in site.tags.items():
-            yield self.listing(f"tags/{tag}.html", f"Letters tagged “{tag}”", scenarios, tag)
-        for channel, scenarios in channels(site).items():
+                near = around[scenario.url]
+                tasks.append(
+                    Task(scenario.url, 1, partial(self.scenario_page, scenario, pack, near))
+                )
+                data = scenario.yaml_text.encode("utf-8")
+                tasks.append(Task(source_copy_path(scenario), 0, partial(bytes, data)))
+        for tag, tagged in site.tags.items():
+            title = f"Letters tagged “{tag}”"
+            tasks.append(
+                Task(
+                    f"tags/{tag}.html",
+                    len(tagged),
+                    partial(self.listing_page, f"tags/{tag}.html", title, tagged),
+                )
+            )
+        for channel, sent in channels(site).items():
             title = f"Letters sent as {'a ' if channel != 'email' else ''}{channel}"
-            yield self.listing(f"channels/{channel}.html", title, scenarios, channel)
+            path = f"channels/{channel}.html"
+            tasks.append(Task(path, len(sent), partial(self.listing_page, path, title, sent)))
         for page in site.pages:
-            yield self.page("page.html", page.url, page.title, key=page, page=page, description="")
-        yield self.page(
+            tasks.append(Task(page.url, 1, partial(self.markdown_page, page)))
+        tasks.append(Task("search.html", size, self.search_page))
+        tasks.append(Task("404.html", 1, lambda: self.not_found()[1]))
+        tasks.extend(Task(path, 0, partial(bytes, data)) for path, data in self.hosting_files())
+        return tasks
+
+    def all_pages(self) -> Iterator[Output]:
+        for task in self.tasks():
+            yield task.path, task.render()
+
+    def pack_page(self, pack: Pack) -> bytes:
+        return self.page(
+            "pack.html",
+            pack.url,
+            pack.title,
+            key=(pack.intro, tuple(card(s) for s in pack.scenarios)),
+            pack=pack,
+            description=pack.summary,
+        )[1]
+
+    def scenario_page(self, scenario: Scenario, pack: Pack, around: Neighbours) -> bytes:
+        return self.scenario(scenario, pack, around)[1]
+
+    def listing_page(self, path: str, title: str, scenarios: tuple[Scenario, ...]) -> bytes:
+        return self.listing(path, title, scenarios, path)[1]
+
+    def markdown_page(self, page: Page) -> bytes:
+        return self.page("page.html", page.url, page.title, key=page, page=page, description="")[1]
+
+    def search_page(self) -> bytes:
+        return self.page(
             "search.html",
             "search.html",
             "Search",
-            key=(self.all_cards(), tuple(site.tags)),
+            key=(self.all_cards(), tuple(self.site.tags)),
             description="Search the letters.",
-        )
-        yield self.not_found()
-        yield from self.hosting_files()
+        )[1]
 
     def not_found(self) -> Output:
         # GitHub Pages and most hosts serve 404.html for a missing path at any depth, so

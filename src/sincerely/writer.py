@@ -117,7 +117,8 @@ def _clear_leftovers(output: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _write_files(staging: Path, files: Iterable[tuple[str, bytes]]) -> int:
+def write_files(staging: Path, files: Iterable[tuple[str, bytes]]) -> int:
+    """Write ``files`` under ``staging``; returns how many."""
     made: set[Path] = {staging}
     count = 0
     for relative, data in files:
@@ -127,12 +128,13 @@ def _write_files(staging: Path, files: Iterable[tuple[str, bytes]]) -> int:
             made.add(target.parent)
         target.write_bytes(data)
         count += 1
-    (staging / MARKER).write_bytes(MARKER_TEXT)
     return count
 
 
-def write_site(config: Config, files: Iterable[tuple[str, bytes]]) -> int:
-    """Write ``files`` as the whole new site; returns how many were written."""
+@contextlib.contextmanager
+def staged(config: Config) -> Iterator[Path]:
+    """A fresh staging folder beside the output folder; when the block ends without an
+    error, it becomes the output folder in one step, and the old site is removed."""
     check_output_dir(config)
     output = config.output_dir
     try:
@@ -141,7 +143,8 @@ def write_site(config: Config, files: Iterable[tuple[str, bytes]]) -> int:
             _clear_leftovers(output)
             staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING}{output.name}-", dir=output.parent))
             try:
-                count = _write_files(staging, files)
+                yield staging
+                (staging / MARKER).write_bytes(MARKER_TEXT)
                 staging.chmod(0o755)
                 _swap_in(staging, output)
             finally:
@@ -152,7 +155,12 @@ def write_site(config: Config, files: Iterable[tuple[str, bytes]]) -> int:
             f"cannot write the site: {reason}; the previous site is unchanged",
             Location(Path(exc.filename) if exc.filename else output),
         ) from None
-    return count
+
+
+def write_site(config: Config, files: Iterable[tuple[str, bytes]]) -> int:
+    """Write ``files`` as the whole new site; returns how many were written."""
+    with staged(config) as staging:
+        return write_files(staging, files)
 
 
 def _swap_in(staging: Path, output: Path) -> None:

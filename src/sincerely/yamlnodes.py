@@ -31,6 +31,13 @@ MAX_FILE_BYTES = 1_000_000
 # PyYAML's own YAML 1.1 rules for what a plain scalar is (bool, int, float, null...).
 _resolve: Callable[..., str] = yaml.resolver.Resolver().resolve
 _constructor = yaml.constructor.SafeConstructor()
+_KINDS = {
+    "tag:yaml.org,2002:bool": "boolean",
+    "tag:yaml.org,2002:int": "integer",
+    "tag:yaml.org,2002:float": "number",
+    "tag:yaml.org,2002:null": "null",
+    "tag:yaml.org,2002:timestamp": "date",
+}
 
 Scalar: TypeAlias = str | int | float | bool | datetime.date | None
 
@@ -40,23 +47,49 @@ class ScalarNode:
     value: Scalar
     kind: str  # "text", "boolean", "integer", "number", "null" or "date"
     plain: bool  # written without quotes or block indicator
-    location: Location
-    raw: str  # the scalar's source text, to point inside multi-line values
+    path: Path
+    line: int  # from 1
+    column: int  # from 1
+    source: str  # the whole file, to point inside multi-line values
+    start: int  # the scalar's span in ``source``
+    end: int
+
+    @property
+    def location(self) -> Location:
+        # Made on demand: most nodes are never reported, and a thousand files hold a
+        # hundred thousand nodes.
+        return Location(self.path, self.line, self.column)
+
+    @property
+    def raw(self) -> str:
+        return self.source[self.start : self.end]
 
 
 @dataclass(frozen=True, slots=True)
 class SequenceNode:
     items: tuple[Node, ...]
-    location: Location
+    path: Path
+    line: int
+    column: int
     flow: bool
+
+    @property
+    def location(self) -> Location:
+        return Location(self.path, self.line, self.column)
 
 
 @dataclass(frozen=True, slots=True)
 class MappingNode:
     # key text -> (the key's own node, for its location; the value)
     entries: dict[str, tuple[ScalarNode, Node]]
-    location: Location
+    path: Path
+    line: int
+    column: int
     flow: bool = False
+
+    @property
+    def location(self) -> Location:
+        return Location(self.path, self.line, self.column)
 
     def get(self, key: str) -> Node | None:
         entry = self.entries.get(key)
@@ -121,27 +154,21 @@ class _Builder:
 
     def scalar(self, event: Any) -> ScalarNode:
         text: str = event.value
-        style = event.style or None
-        location = self.where(event.start_mark)
-        raw = self.source[event.start_mark.index : event.end_mark.index]
-        if style is not None:
-            return ScalarNode(text, "text", False, location, raw)
+        mark = event.start_mark
+        span = (self.path, mark.line + 1, mark.column + 1, self.source, mark.index)
+        end = event.end_mark.index
+        if event.style:  # quoted or a block scalar: always text
+            return ScalarNode(text, "text", False, *span, end)
         tag = _resolve(yaml.ScalarNode, text, (True, False))
+        kind = _KINDS.get(tag, "text")
+        if kind == "text":  # the common case needs no constructor
+            return ScalarNode(text, "text", True, *span, end)
         value: Scalar
         try:
             value = _constructor.construct_object(yaml.ScalarNode(tag, text))
         except (yaml.YAMLError, ValueError):
-            value, tag = text, "tag:yaml.org,2002:str"
-        kind = {
-            "tag:yaml.org,2002:bool": "boolean",
-            "tag:yaml.org,2002:int": "integer",
-            "tag:yaml.org,2002:float": "number",
-            "tag:yaml.org,2002:null": "null",
-            "tag:yaml.org,2002:timestamp": "date",
-        }.get(tag, "text")
-        if kind == "text":
-            value = text
-        return ScalarNode(value, kind, True, location, raw)
+            value, kind = text, "text"
+        return ScalarNode(value, kind, True, *span, end)
 
     def build(self) -> Node:
         event = self.next()
@@ -156,13 +183,19 @@ class _Builder:
                     self.where(event.start_mark),
                 )
             )
-            return ScalarNode(None, "null", True, self.where(event.start_mark), "")
+            mark: Any = event.start_mark
+            return ScalarNode(
+                None, "null", True, self.path, mark.line + 1, mark.column + 1, "", 0, 0
+            )
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Node] = []
             while not isinstance(self.events[self.position], yaml.SequenceEndEvent):
                 items.append(self.build())
             self.next()
-            return SequenceNode(tuple(items), self.where(event.start_mark), bool(event.flow_style))
+            mark = event.start_mark
+            return SequenceNode(
+                tuple(items), self.path, mark.line + 1, mark.column + 1, bool(event.flow_style)
+            )
         if isinstance(event, yaml.MappingStartEvent):
             return self.mapping(event)
         raise AssertionError(f"unexpected YAML event {event!r}")  # pragma: no cover
@@ -189,12 +222,27 @@ class _Builder:
                 continue
             entries[name] = (key, value)
         self.next()
-        return MappingNode(entries, self.where(start.start_mark), bool(start.flow_style))
+        mark = start.start_mark
+        return MappingNode(
+            entries, self.path, mark.line + 1, mark.column + 1, bool(start.flow_style)
+        )
 
     def next(self) -> Any:
         event = self.events[self.position]
         self.position += 1
         return event
+
+
+def _events(text: str) -> list[Any]:
+    """Every event of the document, straight from the parser (libyaml's, when there)."""
+    parser = _Loader(text)
+    try:
+        events = []
+        while parser.check_event():
+            events.append(parser.get_event())
+        return events
+    finally:
+        parser.dispose()
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -244,7 +292,7 @@ def parse(path: Path, text: str) -> Node:
     try:
         # Reading every event first keeps the builder a plain recursive walk; a content
         # file is small (at most MAX_FILE_BYTES), so the list is too.
-        builder.events = list(yaml.parse(text, Loader=_Loader))
+        builder.events = _events(text)
         builder.position = 2  # past StreamStart and DocumentStart
         root = builder.build()
         extra = builder.events[builder.position + 1]
