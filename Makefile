@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: gallery test lint browser setup clean
+.PHONY: gallery test content lint browser setup clean
 
 gallery: $(STAMP)
 	$(BIN)/sincerely build
@@ -15,6 +15,11 @@ gallery: $(STAMP)
 
 test: $(STAMP) browser lint
 	$(BIN)/pytest
+
+# What a contributor runs before a pull request: the check, and the pack's bar.
+content: $(STAMP)
+	$(BIN)/sincerely check -W
+	$(BIN)/pytest -q tests/test_content.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -7,13 +7,15 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
 
 from sincerely.build import Result, run
 
-from .browser import CHROMIUM_FLAGS, chromium_path
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -88,6 +90,11 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    # Imported here, so that the content tests run with nothing but sincerely and pytest.
+    from playwright.sync_api import sync_playwright
+
+    from .browser import CHROMIUM_FLAGS, chromium_path
+
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=chromium_path(), args=CHROMIUM_FLAGS, headless=True

@@ -194,7 +194,7 @@ def _build_or_check(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     # Imported here: the live server's stack (tornado, livereload, watchfiles) would
     # slow every build's start-up for nothing.
-    from .serve import serve  # noqa: PLC0415
+    from .serve import serve
 
     serve(
         args.project,

@@ -40,6 +40,8 @@ situation: |
 channel: {channel}
 timing: TODO When to send it, e.g. within a day or two of the decision.
 tags: [networking]
+# Position within the pack: the letters there use 10, 20, 30...; ties go by title.
+order: 1000
 # Every blank the reader fills in, in the order the form asks for them. Give each a
 # realistic example and a hint; mark the writer's own details `sender: true`, and the
 # details that differ for each person written to `per_recipient: true`.
