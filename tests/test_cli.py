@@ -86,3 +86,16 @@ def test_debug_shows_where_a_content_error_was_raised(scenario_project: Project)
     debug = scenario_project.cli("check", "--debug")
     assert "Traceback" not in plain.stderr
     assert "Traceback" in debug.stderr and "bad.yaml:2:1: error: YAML syntax error" in debug.stderr
+
+
+def test_the_version_and_channels_agree_with_their_sources() -> None:
+    import tomllib
+
+    import sincerely
+    from sincerely import cli, formats
+
+    from .conftest import REPO
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    assert sincerely.__version__ == project["version"]
+    assert cli.CHANNELS == formats.CHANNELS

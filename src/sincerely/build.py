@@ -8,27 +8,42 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from . import buildcache
 from .config import Config, load_config
 from .errors import BuildError, Diagnostic
-from .loader import load_site
-from .model import Site
 from .parallel import Progress, render_tasks
-from .render import Renderer, make_environment
 from .theme import Theme
 from .writer import check_output_dir, staged, write_files
+
+if TYPE_CHECKING:
+    from .model import Site
 
 
 @dataclass(frozen=True)
 class Result:
     config: Config
-    site: Site
+    site: Site | None  # None when nothing had changed, and so nothing was loaded
     warnings: tuple[Diagnostic, ...]
-    files: int
+    files: int  # how many files were written (or rendered, for check)
+    counts: dict[str, int]  # packs, scenarios and pages in the site
 
     @property
     def scenario_count(self) -> int:
-        return sum(len(pack.scenarios) for pack in self.site.packs)
+        return self.counts["scenarios"]
+
+    @property
+    def unchanged(self) -> bool:
+        return self.site is None
+
+
+def _counts(site: Site) -> dict[str, int]:
+    return {
+        "packs": len(site.packs),
+        "scenarios": sum(len(pack.scenarios) for pack in site.packs),
+        "pages": len(site.pages) + (site.intro is not None),
+    }
 
 
 def run(
@@ -39,6 +54,7 @@ def run(
     write: bool = True,
     jobs: int = 1,
     progress: Progress | None = None,
+    fresh: bool = False,
 ) -> Result:
     """Load, validate and render the project; write it unless ``write`` is False.
 
@@ -46,18 +62,35 @@ def run(
     before anything is written.
     """
     config = load_config(project, output)
+    theme = Theme.for_project(config.layouts_dir)
+    inputs = None
     if write:
         check_output_dir(config)  # refuse a dangerous folder before any work is done
+        cached = {} if fresh else buildcache.read(config)
+        inputs = buildcache.Inputs.gather(config, theme, cached.get("stamps", {}))
+        if (
+            cached
+            and inputs.same_as(cached)
+            and buildcache.outputs_intact(config, cached["outputs"])
+        ):
+            warnings = buildcache.warnings_of(cached)
+            if strict and warnings:
+                raise BuildError(warnings)
+            return Result(config, None, warnings, 0, cached["counts"])
+    # Imported only now: a build with nothing to do never needs YAML, Markdown or Jinja.
+    from .loader import load_site
+    from .render import Renderer, make_environment
+
     site, diagnostics = load_site(config)
     warnings = diagnostics.items
     if strict and warnings:
         raise BuildError(warnings)
-    theme = Theme.for_project(config.layouts_dir)
     tasks = Renderer(site, make_environment(theme)).tasks()
-    if not write:  # check: render everything, keep nothing
+    if inputs is None:  # check: render everything, keep nothing
         count = render_tasks(tasks, jobs, None, progress)
-        return Result(config, site, warnings, count + len(theme.static_paths()))
+        return Result(config, site, warnings, count + len(theme.static_paths()), _counts(site))
     with staged(config) as staging:
         count = render_tasks(tasks, jobs, staging, progress)
         count += write_files(staging, theme.static_files())
-    return Result(config, site, warnings, count)
+    buildcache.write(config, inputs, _counts(site), warnings)
+    return Result(config, site, warnings, count, _counts(site))

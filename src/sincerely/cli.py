@@ -17,9 +17,8 @@ from pathlib import Path
 from . import __version__
 from .build import run
 from .errors import BuildError, Diagnostic
-from .formats import CHANNELS, schema_text
+from .formats import CHANNELS
 from .parallel import Progress, default_jobs
-from .reference import reference_markdown
 from .report import FORMATS, as_json, format_lines
 from .scaffold import init_gallery, new_scenario
 
@@ -92,6 +91,9 @@ def make_parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="the output folder (default: output_dir from pyproject.toml, or site/)",
+    )
+    build.add_argument(
+        "--fresh", action="store_true", help="build everything, even if nothing has changed"
     )
     check = commands.add_parser("check", help="validate and render everything; write nothing")
     _add_common(check)
@@ -171,6 +173,7 @@ def _build_or_check(args: argparse.Namespace) -> int:
             write=verb == "build",
             jobs=jobs,
             progress=progress,
+            fresh=getattr(args, "fresh", False),
         )
     finally:
         if progress is not None:
@@ -179,12 +182,16 @@ def _build_or_check(args: argparse.Namespace) -> int:
         print(as_json(result.warnings, Path.cwd(), ok=True))
         return 0
     _report(result.warnings, args.format)
-    site = result.site
-    pages = len(site.pages) + (site.intro is not None)
+    counts = result.counts
     where = f"written to {result.config.output_dir}" if verb == "build" else "rendered"
+    if result.unchanged:
+        where = f"unchanged since the last build: {result.config.output_dir} is up to date"
+        made = "nothing changed"
+    else:
+        made = _plural(result.files, "file")
     say(
-        f"{_plural(len(site.packs), 'pack')}, {_plural(result.scenario_count, 'scenario')}, "
-        f"{_plural(pages, 'page')}; {_plural(result.files, 'file')} {where} "
+        f"{_plural(counts['packs'], 'pack')}, {_plural(counts['scenarios'], 'scenario')}, "
+        f"{_plural(counts['pages'], 'page')}; {made} {where} "
         f"in {time.perf_counter() - started:.2f} s"
     )
     say(f"{verb} succeeded, {_plural(len(result.warnings), 'warning')}.")
@@ -211,8 +218,12 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "serve":
         return _serve(args)
     if args.command == "schema":
+        from .formats import schema_text
+        from .reference import reference_markdown
+
         print(schema_text() if args.format == "json" else reference_markdown(), end="")
         return 0
+
     if args.command == "new":
         path = new_scenario(args.project, args.name, args.channel)
         _say(f"wrote {_shown(path)}: fill in every TODO, then run 'sincerely check -W'")

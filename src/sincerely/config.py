@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BuildError, Diagnostics, Location, did_you_mean
-from .schema import HTTP_URL
 
 _TEXT_KEYS = {
     "title": "Letter templates",
@@ -23,6 +22,7 @@ _TEXT_KEYS = {
     "output_dir": "site",
 }
 _URL_KEYS = ("base_url", "repo_url")
+HTTP_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _LANGUAGE = re.compile(r"[a-zA-Z]{2,8}(?:-[a-zA-Z0-9]{1,8})*")
 
 

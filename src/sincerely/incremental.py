@@ -69,4 +69,9 @@ class IncrementalBuilder:
         changed = tuple(p for p, data in files.items() if self._files.get(p) != data)
         removed = tuple(p for p in self._files if p not in files)
         self._files = files
-        return Rebuild(Result(config, site, warnings, len(files)), files, changed, removed)
+        counts = {
+            "packs": len(site.packs),
+            "scenarios": sum(len(p.scenarios) for p in site.packs),
+            "pages": len(site.pages) + (site.intro is not None),
+        }
+        return Rebuild(Result(config, site, warnings, len(files), counts), files, changed, removed)

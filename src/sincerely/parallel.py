@@ -18,10 +18,12 @@ import time
 from collections.abc import Callable, Sequence
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import BuildError, Diagnostic
-from .render import Task
+
+if TYPE_CHECKING:
+    from .render import Task
 
 Progress = Callable[[int, int, str], None]  # (done, total, path)
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
+from .config import HTTP_URL
 from .errors import Diagnostics, closest, did_you_mean
 from .yamlnodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -82,8 +83,6 @@ class Record:
 
 
 Spec: TypeAlias = Text | Integer | Boolean | ListOf | Record
-
-HTTP_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
 _UNQUOTED = ("a whole number", "true or false")

@@ -1,0 +1,195 @@
+"""Build speed: sincerely against MkDocs and Sphinx with MyST, on the same content.
+
+For each N it writes N synthetic letters (bench/synthetic.py) as a sincerely project, and
+the same text as Markdown pages for MkDocs and for Sphinx with MyST. It then times whole
+processes, alternating the tools, and prints medians and ratios: a cold build, with one
+and two processes; an incremental rebuild after editing one letter; and a rebuild with
+nothing changed. It also prints the peak memory of the largest process, and the weight
+of a letter page. The peers run from virtual environments of their own, made on first use
+(pip install mkdocs sphinx myst-parser); they are skipped above --peer-limit letters.
+
+    .venv/bin/python -m bench.build_speed                 # N = 100, 1000, 10000
+    .venv/bin/python -m bench.build_speed --sizes 50 --runs 1 --no-peers
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from .synthetic import write_project
+
+PEERS_HOME = Path(tempfile.gettempdir()) / "sincerely-bench-peers"
+SINCERELY = [sys.executable, "-m", "sincerely"]
+
+
+def peer_python(name: str, packages: list[str]) -> Path:
+    venv = PEERS_HOME / name
+    python = venv / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", *packages], check=True)
+    return python
+
+
+def as_markdown(scenario: Path) -> tuple[str, str]:
+    """A letter's text as a Markdown page: the same words for every tool."""
+    text = scenario.read_text(encoding="utf-8")
+    title = re.search(r"^title: (.*)$", text, re.M)[1]  # type: ignore[index]
+    body = re.sub(r"^\s*(?:- )?(?:text|note|summary|situation): [>|]-?\s*$", "", text, flags=re.M)
+    paragraphs = [line.strip() for line in body.splitlines() if len(line.strip()) > 40]
+    return title, "\n\n".join(f"{p}" for p in paragraphs)
+
+
+def write_peers(root: Path, files: list[Path]) -> tuple[Path, Path]:
+    mkdocs, sphinx = root / "mkdocs", root / "sphinx"
+    (mkdocs / "docs").mkdir(parents=True)
+    (sphinx / "source").mkdir(parents=True)
+    (mkdocs / "mkdocs.yml").write_text("site_name: Synthetic\n")
+    (sphinx / "source" / "conf.py").write_text(
+        'project = "Synthetic"\nextensions = ["myst_parser"]\nhtml_theme = "alabaster"\n'
+    )
+    names = []
+    for path in files:
+        title, body = as_markdown(path)
+        page = f"# {title}\n\n{body}\n"
+        (mkdocs / "docs" / f"{path.stem}.md").write_text(page)
+        (sphinx / "source" / f"{path.stem}.md").write_text(page)
+        names.append(path.stem)
+    (mkdocs / "docs" / "index.md").write_text("# Synthetic\n")
+    toctree = "\n".join(names)
+    (sphinx / "source" / "index.md").write_text(f"# Synthetic\n\n```{{toctree}}\n{toctree}\n```\n")
+    return mkdocs, sphinx
+
+
+def timed(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Wall time of a whole process, and the peak memory (KB) of its largest process."""
+    started = time.perf_counter()
+    subprocess.run(
+        command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    return time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+
+Measure = tuple[str, Callable[[], None], list[str], Path | None]
+
+
+def alternating(runs: int, measures: list[Measure]) -> dict[str, float]:
+    """Each measure once a round, round after round, so that a slow spell of the machine
+    falls on every tool alike; the median of each."""
+    times: dict[str, list[float]] = {name: [] for name, *_ in measures}
+    for _ in range(runs):
+        for name, prepare, command, cwd in measures:
+            prepare()
+            times[name].append(timed(command, cwd)[0])
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def fmt(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds:.2f} s"
+
+
+def bench(count: int, runs: int, peers: bool, peer_limit: int) -> list[tuple[str, float | None]]:
+    root = Path(tempfile.mkdtemp(prefix="sincerely-speed-"))
+    try:
+        project = root / "sincerely"
+        files = write_project(project, count)
+        site = project / "site"
+        clean = lambda: shutil.rmtree(site, ignore_errors=True)  # noqa: E731
+        keep = lambda: None  # noqa: E731
+        build = [*SINCERELY, "build", "-q", str(project)]
+        target = files[len(files) // 2]
+        original = target.read_text(encoding="utf-8")
+        state = {"n": 0}
+
+        def edit() -> None:
+            subprocess.run([*build, "-j", "2"], check=True)  # start from an up-to-date site
+            state["n"] += 1
+            target.write_text(original.replace("title: Synthetic", f"title: Edited {state['n']}"))
+
+        measures: list[Measure] = [
+            ("sincerely, cold, -j 2", clean, [*build, "-j", "2"], None),
+            ("sincerely, cold, -j 1", clean, [*build, "-j", "1"], None),
+            ("sincerely, one letter edited", edit, [*build, "-j", "2"], None),
+            ("sincerely, nothing changed", keep, [*build, "-j", "2"], None),
+        ]
+        if peers and count <= peer_limit:
+            mkdocs_dir, sphinx_dir = write_peers(root, files)
+            mkdocs = peer_python("mkdocs", ["mkdocs"])
+            sphinx = peer_python("sphinx", ["sphinx", "myst-parser"])
+            out = sphinx_dir / "build"
+            measures += [
+                (
+                    "MkDocs, cold",
+                    lambda: shutil.rmtree(mkdocs_dir / "site", ignore_errors=True),
+                    [str(mkdocs), "-m", "mkdocs", "build", "-q"],
+                    mkdocs_dir,
+                ),
+                (
+                    "Sphinx + MyST, cold, -j 2",
+                    lambda: shutil.rmtree(out, ignore_errors=True),
+                    [str(sphinx), "-m", "sphinx", "-q", "-j", "2", "source", str(out)],
+                    sphinx_dir,
+                ),
+            ]
+        medians = alternating(runs, measures)
+        rows: list[tuple[str, float | None]] = list(medians.items())
+        if not (peers and count <= peer_limit):
+            rows += [("MkDocs, cold", None), ("Sphinx + MyST, cold, -j 2", None)]
+        _, memory = timed([*build, "-j", "2"])
+        rows.append((f"peak memory, largest process ({memory / 1024:.0f} MB)", None))
+        page = next(site.rglob("letter-*.html"))
+        weight = page.stat().st_size + sum(
+            (site / "static" / n).stat().st_size for n in ("site.css", "site.js", "letter.js")
+        )
+        rows.append((f"letter page, HTML + CSS + JS ({weight / 1000:.1f} KB)", None))
+        return rows
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument("--peer-limit", type=int, default=1000)
+    args = parser.parse_args()
+    today = datetime.date.today().isoformat()
+    print(
+        f"{today}, {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print(f"medians of {args.runs} whole-process runs")
+    results = {n: bench(n, args.runs, not args.no_peers, args.peer_limit) for n in args.sizes}
+    labels = [label for label, _ in results[args.sizes[0]]]
+    print("| | " + " | ".join(f"{n:,} letters" for n in args.sizes) + " |")
+    print("| --- |" + " --- |" * len(args.sizes))
+    for i, label in enumerate(labels):
+        cells = []
+        for n in args.sizes:
+            row_label, value = results[n][i]
+            ours = results[n][0][1]
+            if value is None:
+                found = re.search(r"\((.*)\)$", row_label)
+                cells.append(found[1] if found else "-")
+            elif row_label.startswith(("MkDocs", "Sphinx")) and ours:
+                cells.append(f"{fmt(value)} ({value / ours:.1f}x)")
+            else:
+                cells.append(fmt(value))
+        print(f"| {re.sub(r' [(].*[)]$', '', label)} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""The build's memory of what it last made: when nothing has changed, build again at once.
+
+Kept beside the output folder (``.sincerely-cache-site.json`` for ``site/``), it records a
+digest of everything a build reads: every file under content/ (keyed by content hash, as
+the stamp is only a shortcut: a file touched but not changed is still unchanged), the
+settings, the theme, and sincerely's own code, with the files the build made and the
+warnings it gave. A build whose inputs all match, and whose output is all still there,
+reports those warnings and writes nothing. Anything else rebuilds the site whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .config import Config
+from .errors import Diagnostic, Location, Severity
+from .theme import Theme
+
+FORMAT = 1
+
+
+def cache_file(config: Config) -> Path:
+    output = config.output_dir
+    return output.parent / f".sincerely-cache-{output.name}.json"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _files_under(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    if not folder.is_dir():
+        return found
+    stack = [folder]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+                elif entry.is_file():
+                    found.append(Path(entry.path))
+    return sorted(found)
+
+
+def _code_fingerprint() -> str:
+    """sincerely's version and the stamps of its own modules: a new release, or an edit
+    in a working copy, invalidates what earlier code made."""
+    package = Path(__file__).parent
+    stamps = [__version__]
+    for module in sorted(package.glob("*.py")):
+        info = module.stat()
+        stamps.append(f"{module.name}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
+
+
+@dataclass
+class Inputs:
+    """What a build reads, with a hash of each: compared with the last build's."""
+
+    stamps: dict[str, list[Any]]  # path -> [mtime_ns, size, sha256]
+    settings: str  # everything else: configuration, theme, code
+
+    @classmethod
+    def gather(cls, config: Config, theme: Theme, previous: dict[str, list[Any]]) -> Inputs:
+        stamps: dict[str, list[Any]] = {}
+        for path in _files_under(config.content_dir):
+            info = path.stat()
+            key = str(path)
+            old = previous.get(key)
+            if old is not None and old[0] == info.st_mtime_ns and old[1] == info.st_size:
+                stamps[key] = old  # the stamp is unchanged: so is the file
+            else:
+                stamps[key] = [info.st_mtime_ns, info.st_size, _digest(path)]
+        settings = hashlib.sha256()
+        if config.pyproject is not None:
+            settings.update(config.pyproject.read_bytes())
+        settings.update(str(config.output_dir).encode())
+        for path in (p for folder in theme.folders for p in _files_under(folder)):
+            settings.update(str(path).encode())
+            settings.update(path.read_bytes())
+        settings.update(_code_fingerprint().encode())
+        return cls(stamps, settings.hexdigest())
+
+    def same_as(self, other: dict[str, Any]) -> bool:
+        theirs = other.get("stamps", {})
+        return other.get("settings") == self.settings and {
+            path: stamp[2] for path, stamp in self.stamps.items()
+        } == {path: stamp[2] for path, stamp in theirs.items()}
+
+
+def read(config: Config) -> dict[str, Any]:
+    try:
+        data = json.loads(cache_file(config).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) and data.get("format") == FORMAT else {}
+
+
+def outputs_intact(config: Config, outputs: dict[str, int]) -> bool:
+    """Every file the last build made is still there, at the size it was made."""
+    root = config.output_dir
+    try:
+        return all((root / path).stat().st_size == size for path, size in outputs.items())
+    except OSError:
+        return False
+
+
+def write(
+    config: Config,
+    inputs: Inputs,
+    counts: dict[str, int],
+    warnings: tuple[Diagnostic, ...],
+) -> None:
+    root = config.output_dir
+    outputs = {p.relative_to(root).as_posix(): p.stat().st_size for p in _files_under(root)}
+    document = {
+        "format": FORMAT,
+        "settings": inputs.settings,
+        "stamps": inputs.stamps,
+        "outputs": outputs,
+        "counts": counts,
+        "warnings": [
+            [d.severity.value, d.message, str(d.location.path), d.location.line, d.location.column]
+            for d in warnings
+        ],
+    }
+    target = cache_file(config)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(json.dumps(document), encoding="utf-8")
+    partial.replace(target)
+
+
+def warnings_of(cached: dict[str, Any]) -> tuple[Diagnostic, ...]:
+    return tuple(
+        Diagnostic(Severity(kind), message, Location(Path(path), line, column))
+        for kind, message, path, line, column in cached.get("warnings", [])
+    )
