@@ -19,14 +19,14 @@ def test_two_builds_are_byte_identical(scenario_project: Project, tmp_path: Path
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
 
 
-def test_builds_in_other_folders_and_hash_seeds_are_identical(tmp_path: Path) -> None:
+def test_builds_in_other_folders_hash_seeds_and_jobs_are_identical(tmp_path: Path) -> None:
     copies = []
-    for name, seed in (("a", "1"), ("b", "4242")):
+    for name, seed, jobs in (("a", "1", "1"), ("b", "4242", "2")):
         copy = tmp_path / name / "gallery"
         shutil.copytree(REPO / "content", copy / "content")
         shutil.copy(REPO / "pyproject.toml", copy / "pyproject.toml")
         subprocess.run(
-            [sys.executable, "-m", "sincerely", "build", "-q", str(copy)],
+            [sys.executable, "-m", "sincerely", "build", "-q", "-j", jobs, str(copy)],
             env={**os.environ, "PYTHONHASHSEED": seed},
             check=True,
         )

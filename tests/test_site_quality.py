@@ -181,9 +181,12 @@ def test_a_letter_page_does_not_grow_with_the_site(project: Project) -> None:
     project.add_scenario("first", MINIMAL_SCENARIO)
     project.build()
     small = (project.site / "letters/first.html").stat().st_size
+    tagged = MINIMAL_SCENARIO.replace("channel: email", "channel: email\ntags: [shared]")
     for n in range(40):
-        tagged = MINIMAL_SCENARIO.replace("channel: email", "channel: email\ntags: [shared]")
         project.add_scenario(f"other-{n}", tagged.replace("Close second", f"Other {n}"))
+    for n in range(12):  # many packs: the header must not list them all on every page
+        project.write(f"content/pack-{n}/_pack.yaml", f"title: Pack {n}\nsummary: S.\n")
+        project.write(f"content/pack-{n}/a.yaml", tagged.replace("Close second", f"P {n}"))
     project.add_scenario(
         "first", MINIMAL_SCENARIO.replace("channel: email", "channel: email\ntags: [shared]")
     )

@@ -47,7 +47,7 @@ class IncrementalBuilder:
     output: Path | None = None
     strict: bool = False
     _load_cache: LoadCache = field(default_factory=dict)
-    _cache: RenderCache = field(default_factory=RenderCache)
+    _cache: RenderCache = field(default_factory=lambda: RenderCache(terms={}))
     _theme_key: str = ""
     _env: jinja2.Environment | None = None
     _files: dict[str, bytes] = field(default_factory=dict)

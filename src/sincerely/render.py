@@ -80,7 +80,7 @@ class RenderCache:
     pages: dict[str, tuple[object, bytes]] = field(default_factory=dict)
     # (card, root, heading level) -> the card's HTML, shared by every page that lists it
     cards: dict[tuple[object, ...], Markup] = field(default_factory=dict)
-    terms: TermCache = field(default_factory=dict)
+    terms: TermCache | None = None  # serve keeps one; a one-off build has no use for it
     related: tuple[object, list[tuple[int, ...]]] | None = None
 
     def forget_layouts(self) -> None:

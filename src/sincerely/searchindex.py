@@ -110,20 +110,21 @@ TermCache = dict[int, tuple[Scenario, dict[str, int]]]
 
 
 def build_index(site: Site, cache: TermCache | None = None) -> dict[str, object]:
-    cache = {} if cache is None else cache
     docs: list[list[str]] = []
     postings: dict[str, list[int]] = defaultdict(list)
     current: TermCache = {}
     for doc, scenario in enumerate(site.scenarios()):
         docs.append([scenario.url, scenario.title, scenario.summary, scenario.channel])
-        entry = cache.get(id(scenario))
+        entry = cache.get(id(scenario)) if cache is not None else None
         if entry is None or entry[0] is not scenario:
             entry = (scenario, document_terms(scenario))
-        current[id(scenario)] = entry
+        if cache is not None:  # a one-off build keeps no letter's terms once indexed
+            current[id(scenario)] = entry
         for term, field in entry[1].items():
             postings[term].append(doc * 4 + field)
-    cache.clear()
-    cache.update(current)
+    if cache is not None:
+        cache.clear()
+        cache.update(current)
     # Most terms occur in one letter only; grouping the terms that share a posting list
     # ("[[7],"term term term"]") spends a space per term where a mapping would spend
     # quotes, a colon and brackets: it keeps the index under 2 KB a letter.

@@ -27,6 +27,9 @@ except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
 MAX_FILE_BYTES = 1_000_000
+# The characters YAML 1.1 does not allow in a document (PyYAML's reader refuses them
+# with no line number, so we find them first and point at them).
+_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 # PyYAML's own YAML 1.1 rules for what a plain scalar is (bool, int, float, null...).
 _resolve: Callable[..., str] = yaml.resolver.Resolver().resolve
@@ -262,7 +265,17 @@ def decode(path: Path, data: bytes) -> str:
             f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
             Location(path, line, column),
         ) from None
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    bad = _NOT_YAML.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise BuildError.single(
+            f"the file contains the control character U+{ord(bad[0]):04X}, which YAML does "
+            "not allow; delete it (an editor may show it as a box or nothing at all)",
+            Location(path, line, column),
+        )
+    return text
 
 
 _FLOW_SLIP = re.compile(r"(?:^|:|-)\s+\{")

@@ -1,0 +1,189 @@
+"""Faults: a build killed at any moment, a full disk, a read-only folder, and a live
+server under a storm of edits. The previous site survives every one, whole."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from .conftest import MINIMAL_SCENARIO, Project, tree
+from .test_serve import URL
+
+LETTERS = 20
+
+
+def _project(project: Project) -> Project:
+    for n in range(LETTERS):
+        project.add_scenario(
+            f"letter-{n:02d}", MINIMAL_SCENARIO.replace("Close second", f"Letter {n}")
+        )
+    return project
+
+
+def _retitle(project: Project, title: str) -> None:
+    project.add_scenario("letter-00", MINIMAL_SCENARIO.replace("Close second", title))
+
+
+def test_a_build_killed_at_any_moment_leaves_a_whole_site(project: Project) -> None:
+    _project(project).build()
+    previous = tree(project.site)
+    rng = random.Random(20261122)
+    outcomes = {"old": 0, "new": 0}
+    for attempt in range(100):
+        title = f"Kill {attempt}"
+        _retitle(project, title)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "sincerely", "build", "-q", str(project.root)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.0, 0.7))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        now = tree(project.site)
+        if now == previous:
+            outcomes["old"] += 1
+        else:
+            assert set(now) == set(previous), f"attempt {attempt}: the file list changed"
+            assert title in now["letters/letter-00.html"].decode(), f"attempt {attempt}: mixed site"
+            outcomes["new"] += 1
+            previous = now
+    old, new = outcomes["old"], outcomes["new"]
+    print(f"\n100 kills: the old site intact {old} times, the new one whole {new} times")
+    assert outcomes["old"] > 0 and outcomes["new"] > 0, outcomes  # both moments were hit
+    project.build()
+    leftovers = [p.name for p in project.root.iterdir() if p.name.startswith(".sincerely-s")]
+    assert leftovers == [], "the next build clears what killed builds left"
+
+
+# Runs inside a mount namespace of its own (unshare), where it may mount a tiny tmpfs or
+# a read-only folder without touching the machine's mounts.
+MOUNTED = r"""
+import json, subprocess, sys
+from pathlib import Path
+from sincerely.build import run
+from sincerely.errors import BuildError
+project, folder, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+def tree(root):
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    return {str(p.relative_to(root)): p.read_bytes().hex() for p in files}
+# The tmpfs holds the site once, with room to spare, but never the old and new together.
+run(project, folder.parent / "measure")
+files = [p for p in (folder.parent / "measure").rglob("*") if p.is_file()]
+used = sum(-(-p.stat().st_size // 4096) * 4096 for p in files)
+room = int(used * 1.6) if mode == "full" else 8 << 20
+subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={room}", "tmpfs", str(folder)], check=True)
+run(project, folder / "site")
+before = tree(folder / "site")
+letter = project / "content/letters/letter-00.yaml"
+grown = "situation: |\n  " + "grow " * 40000 + "\n"
+letter.write_text(letter.read_text().replace("situation: |", grown, 1))
+if mode == "readonly":
+    subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+try:
+    run(project, folder / "site", fresh=True)
+    print(json.dumps({"built": True}))
+except BuildError as error:
+    print(json.dumps({"built": False, "messages": [d.message for d in error.diagnostics],
+                      "intact": tree(folder / "site") == before}))
+"""
+
+
+def _in_own_mounts(project: Project, mode: str, tmp_path: Path) -> dict[str, object]:
+    folder = tmp_path / "mounted"
+    folder.mkdir()
+    done = subprocess.run(
+        [
+            "unshare",
+            "--user",
+            "--map-root-user",
+            "--mount",
+            sys.executable,
+            "-c",
+            MOUNTED,
+            str(project.root),
+            str(folder),
+            mode,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_a_full_disk_is_a_clear_error_and_the_old_site_stays(
+    project: Project, tmp_path: Path
+) -> None:
+    result = _in_own_mounts(_project(project), "full", tmp_path)
+    assert result["built"] is False
+    assert result["messages"] == [
+        "cannot write the site: No space left on device; the previous site is unchanged"
+    ]
+    assert result["intact"] is True
+
+
+def test_a_read_only_folder_is_a_clear_error_and_the_old_site_stays(
+    project: Project, tmp_path: Path
+) -> None:
+    result = _in_own_mounts(_project(project), "readonly", tmp_path)
+    assert result["built"] is False
+    assert result["messages"] == [
+        "cannot write the site: Read-only file system; the previous site is unchanged"
+    ]
+    assert result["intact"] is True
+
+
+def test_the_live_server_survives_a_thousand_rapid_edits(project: Project) -> None:
+    _project(project)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sincerely", "serve", str(project.root), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        url = ""
+        while not url:
+            line = process.stdout.readline()
+            assert line, "the server stopped before serving"
+            match = re.search(URL.pattern, line)
+            url = match[1] if match else ""
+        rng = random.Random(1000)
+        target = project.root / "content/letters/letter-00.yaml"
+        broken = [
+            "title: [",
+            "channel: fax\n",
+            "",
+            "\xff",
+            MINIMAL_SCENARIO.replace("{your_name}", "{nope}"),
+        ]
+        for edit in range(1000):
+            if rng.random() < 0.4:
+                target.write_text(rng.choice(broken), encoding="utf-8", errors="surrogateescape")
+            else:
+                target.write_text(MINIMAL_SCENARIO.replace("Close second", f"Edit {edit}"))
+            time.sleep(rng.uniform(0, 0.004))
+        target.write_text(MINIMAL_SCENARIO.replace("Close second", "The final state"))
+        deadline = time.monotonic() + 60
+        page = ""
+        while time.monotonic() < deadline and "<h1>The final state</h1>" not in page:
+            time.sleep(0.2)
+            with urllib.request.urlopen(url + "letters/letter-00.html") as response:
+                page = response.read().decode()
+        assert "<h1>The final state</h1>" in page
+        assert process.poll() is None, "the server is still running"
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
