@@ -6,6 +6,7 @@ rendered files are written; ``serve`` runs the same phases through incremental.p
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +39,22 @@ class Result:
         return self.site is None
 
 
+class _Files(Mapping[str, bytes]):
+    """The files written under a folder, read when asked for."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def __getitem__(self, path: str) -> bytes:
+        return (self.root / path).read_bytes()
+
+    def __iter__(self) -> Iterator[str]:
+        return (p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file())
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def _counts(site: Site) -> dict[str, int]:
     return {
         "packs": len(site.packs),
@@ -55,6 +72,7 @@ def run(
     jobs: int = 1,
     progress: Progress | None = None,
     fresh: bool = False,
+    builder: str = "html",
 ) -> Result:
     """Load, validate and render the project; write it unless ``write`` is False.
 
@@ -66,7 +84,7 @@ def run(
     inputs = None
     if write:
         check_output_dir(config)  # refuse a dangerous folder before any work is done
-        cached = {} if fresh else buildcache.read(config)
+        cached = {} if fresh or builder != "html" else buildcache.read(config)
         inputs = buildcache.Inputs.gather(config, theme, cached.get("stamps", {}))
         if (
             cached
@@ -78,6 +96,7 @@ def run(
                 raise BuildError(warnings)
             return Result(config, None, warnings, 0, cached["counts"])
     # Imported only now: a build with nothing to do never needs YAML, Markdown or Jinja.
+    from .downloads import archives
     from .loader import load_site
     from .render import Renderer, make_environment
 
@@ -85,12 +104,26 @@ def run(
     warnings = diagnostics.items
     if strict and warnings:
         raise BuildError(warnings)
+    if builder == "text":  # the letters alone, as plain-text templates
+        buildcache.forget(config)
+        return _text_only(config, site, warnings)
     tasks = Renderer(site, make_environment(theme)).tasks()
     if inputs is None:  # check: render everything, keep nothing
         count = render_tasks(tasks, jobs, None, progress)
         return Result(config, site, warnings, count + len(theme.static_paths()), _counts(site))
     with staged(config) as staging:
         count = render_tasks(tasks, jobs, staging, progress)
+        # The archives gather the downloads the workers wrote: read them back from disk.
+        count += write_files(staging, archives(site, _Files(staging)))
         count += write_files(staging, theme.static_files())
     buildcache.write(config, inputs, _counts(site), warnings)
+    return Result(config, site, warnings, count, _counts(site))
+
+
+def _text_only(config: Config, site: Site, warnings: tuple[Diagnostic, ...]) -> Result:
+    from .downloads import download_paths, letter_text
+
+    files = [(download_paths(s)["txt"], letter_text(s).encode("utf-8")) for s in site.scenarios()]
+    with staged(config) as staging:
+        count = write_files(staging, files)
     return Result(config, site, warnings, count, _counts(site))

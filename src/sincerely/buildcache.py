@@ -142,3 +142,8 @@ def warnings_of(cached: dict[str, Any]) -> tuple[Diagnostic, ...]:
         Diagnostic(Severity(kind), message, Location(Path(path), line, column))
         for kind, message, path, line, column in cached.get("warnings", [])
     )
+
+
+def forget(config: Config) -> None:
+    """Drop the record: the output no longer holds what it describes."""
+    cache_file(config).unlink(missing_ok=True)

@@ -95,6 +95,13 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--fresh", action="store_true", help="build everything, even if nothing has changed"
     )
+    build.add_argument(
+        "-b",
+        "--builder",
+        choices=("html", "text"),
+        default="html",
+        help="html: the gallery (default); text: only the letters, as plain-text templates",
+    )
     check = commands.add_parser("check", help="validate and render everything; write nothing")
     _add_common(check)
 
@@ -174,6 +181,7 @@ def _build_or_check(args: argparse.Namespace) -> int:
             jobs=jobs,
             progress=progress,
             fresh=getattr(args, "fresh", False),
+            builder=getattr(args, "builder", "html"),
         )
     finally:
         if progress is not None:

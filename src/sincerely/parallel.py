@@ -59,21 +59,23 @@ def share_out(tasks: Sequence[Task], workers: int) -> list[list[Task]]:
 
 def _run(share: list[Task], staging: Path | None, progress: Progress | None, total: int) -> int:
     made: set[Path] = set()
+    count = 0
     for task in share:
-        data = task.render()
-        if staging is not None:
-            target = staging / task.path
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            target.write_bytes(data)
+        for path, data in task.render():
+            count += 1
+            if staging is not None:
+                target = staging / path
+                if target.parent not in made:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(target.parent)
+                target.write_bytes(data)
         done = _work.done
         if done is not None:
             with done.get_lock():
                 done.value += 1
             if progress is not None:
                 progress(done.value, total, task.path)
-    return len(share)
+    return count
 
 
 def _worker(index: int, staging: Path | None, results: Any) -> None:

@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .config import Config
+from .downloads import archives, download_paths, letter_downloads, pack_zip_path
 from .errors import BuildError, Location
 from .formats import CHANNELS, schema_text
 from .markdown import render_inline, render_markdown
@@ -46,11 +47,16 @@ def make_environment(theme: Theme) -> jinja2.Environment:
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """One file of the site, not yet made: its path, a rough cost, and how to make it."""
+    """Some files of the site, not yet made: the main one's path, a rough cost, and how
+    to make them (a letter's page comes with its downloads, whose sizes it shows)."""
 
     path: str
     cost: int
-    render: Callable[[], bytes]
+    render: Callable[[], list[Output]]
+
+    @classmethod
+    def single(cls, path: str, cost: int, make: Callable[[], bytes]) -> Task:
+        return cls(path, cost, lambda: [(path, make())])
 
 
 # What a page shows of another letter (a card, a link in the pager or related list).
@@ -173,7 +179,13 @@ class Renderer:
             description=self.config.description,
         )
 
-    def scenario(self, scenario: Scenario, pack: Pack, around: Neighbours) -> Output:
+    def scenario(
+        self,
+        scenario: Scenario,
+        pack: Pack,
+        around: Neighbours,
+        sizes: dict[str, int] | None = None,
+    ) -> Output:
         config = self.config
         edit_url = ""
         if config.repo_url:
@@ -195,6 +207,11 @@ class Renderer:
             around=around,
             source_url=source_copy_path(scenario),
             edit_url=edit_url,
+            downloads=[
+                (kind, path, (sizes or {}).get(path, 0))
+                for kind, path in download_paths(scenario).items()
+            ],
+            pack_zip=pack_zip_path(pack),
             description=scenario.summary,
         )
 
@@ -215,39 +232,36 @@ class Renderer:
         site = self.site
         around = self.neighbours()
         size = sum(len(p.scenarios) for p in site.packs) or 1
-        tasks: list[Task] = [Task("index.html", size, lambda: self.home()[1])]
+        tasks: list[Task] = [Task.single("index.html", size, lambda: self.home()[1])]
         for pack in site.packs:
-            tasks.append(Task(pack.url, len(pack.scenarios), partial(self.pack_page, pack)))
+            tasks.append(Task.single(pack.url, len(pack.scenarios), partial(self.pack_page, pack)))
             for scenario in pack.scenarios:
                 near = around[scenario.url]
                 tasks.append(
-                    Task(scenario.url, 1, partial(self.scenario_page, scenario, pack, near))
+                    Task(scenario.url, 2, partial(self.letter_files, scenario, pack, near))
                 )
-                data = scenario.yaml_text.encode("utf-8")
-                tasks.append(Task(source_copy_path(scenario), 0, partial(bytes, data)))
         for tag, tagged in site.tags.items():
-            title = f"Letters tagged “{tag}”"
-            tasks.append(
-                Task(
-                    f"tags/{tag}.html",
-                    len(tagged),
-                    partial(self.listing_page, f"tags/{tag}.html", title, tagged),
-                )
-            )
+            path = f"tags/{tag}.html"
+            listing = partial(self.listing_page, path, f"Letters tagged “{tag}”", tagged)
+            tasks.append(Task.single(path, len(tagged), listing))
         for channel, sent in channels(site).items():
             title = f"Letters sent as {'a ' if channel != 'email' else ''}{channel}"
             path = f"channels/{channel}.html"
-            tasks.append(Task(path, len(sent), partial(self.listing_page, path, title, sent)))
+            tasks.append(
+                Task.single(path, len(sent), partial(self.listing_page, path, title, sent))
+            )
         for page in site.pages:
-            tasks.append(Task(page.url, 1, partial(self.markdown_page, page)))
-        tasks.append(Task("search.html", size, self.search_page))
-        tasks.append(Task("404.html", 1, lambda: self.not_found()[1]))
-        tasks.extend(Task(path, 0, partial(bytes, data)) for path, data in self.hosting_files())
+            tasks.append(Task.single(page.url, 1, partial(self.markdown_page, page)))
+        tasks.append(Task.single("search.html", size, self.search_page))
+        tasks.append(Task.single("404.html", 1, lambda: self.not_found()[1]))
+        tasks.extend(
+            Task.single(path, 0, partial(bytes, data)) for path, data in self.hosting_files()
+        )
         return tasks
 
     def all_pages(self) -> Iterator[Output]:
         for task in self.tasks():
-            yield task.path, task.render()
+            yield from task.render()
 
     def pack_page(self, pack: Pack) -> bytes:
         return self.page(
@@ -259,8 +273,13 @@ class Renderer:
             description=pack.summary,
         )[1]
 
-    def scenario_page(self, scenario: Scenario, pack: Pack, around: Neighbours) -> bytes:
-        return self.scenario(scenario, pack, around)[1]
+    def letter_files(self, scenario: Scenario, pack: Pack, around: Neighbours) -> list[Output]:
+        """A letter's page, its YAML beside it, and its downloads, whose sizes it shows."""
+        downloads = letter_downloads(scenario)
+        sizes = {path: len(data) for path, data in downloads.items()}
+        page = self.scenario(scenario, pack, around, sizes)
+        source = (source_copy_path(scenario), scenario.yaml_text.encode("utf-8"))
+        return [page, source, *downloads.items()]
 
     def listing_page(self, path: str, title: str, scenarios: tuple[Scenario, ...]) -> bytes:
         return self.listing(path, title, scenarios, path)[1]
@@ -347,7 +366,10 @@ def render_site(
     env: jinja2.Environment | None = None,
     cache: RenderCache | None = None,
 ) -> Iterator[Output]:
-    """Every file of the site: pages first, then the theme's static assets."""
+    """Every file of the site: pages and downloads, the archives of the downloads, then
+    the theme's static assets."""
     renderer = Renderer(site, env or make_environment(theme), cache or RenderCache())
-    yield from renderer.all_pages()
+    files = dict(renderer.all_pages())
+    yield from files.items()
+    yield from archives(site, files)
     yield from theme.static_files()
