@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sincerely.markdown import is_safe_link, render_markdown
+from sincerely.markdown import _parser, _plain_paragraphs, is_safe_link, render_markdown
 
 
 @pytest.mark.parametrize(
@@ -44,3 +46,43 @@ def test_a_javascript_link_is_not_a_link() -> None:
 
 def test_images_are_not_loaded() -> None:
     assert "<img" not in render_markdown("![tracker](https://evil.example/p.gif)")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet="abc XYZ019,.;:'?()\u2019\u201c\u2014\u2013", min_size=1, max_size=30),
+            st.sampled_from(
+                [
+                    "\n",
+                    "\n\n",
+                    "\n   ",
+                    "\n    ",
+                    "  \n",
+                    "1. ",
+                    "- ",
+                    "\n2) ",
+                    " ",
+                    "\n \n",
+                    "(",
+                    "\u201cx\u201d",
+                    "\u2019",
+                ]
+            ),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_plain_text_shortcut_is_what_markdown_it_gives(text: str) -> None:
+    plain = _plain_paragraphs(text)
+    if plain is not None:
+        assert plain == _parser().render(text, {})
+
+
+def test_the_shortcut_takes_ordinary_notes_and_leaves_markdown_alone() -> None:
+    assert _plain_paragraphs("Thank them (briefly).\nThen stop.\n\nAnother one.\n") == (
+        "<p>Thank them (briefly).\nThen stop.</p>\n<p>Another one.</p>\n"
+    )
+    for markdown in ("Some *emphasis*.", "- a list", "1. first", "[a](b)", "line  \nbreak"):
+        assert _plain_paragraphs(markdown) is None
