@@ -47,7 +47,8 @@ def peer_python(name: str, packages: list[str]) -> Path:
 def as_markdown(scenario: Path) -> tuple[str, str]:
     """A letter's text as a Markdown page: the same words for every tool."""
     text = scenario.read_text(encoding="utf-8")
-    title = re.search(r"^title: (.*)$", text, re.M)[1]  # type: ignore[index]
+    found = re.search(r"^title: (.*)$", text, re.M)
+    title = found[1] if found else scenario.stem
     body = re.sub(r"^\s*(?:- )?(?:text|note|summary|situation): [>|]-?\s*$", "", text, flags=re.M)
     paragraphs = [line.strip() for line in body.splitlines() if len(line.strip()) > 40]
     return title, "\n\n".join(f"{p}" for p in paragraphs)
@@ -107,8 +108,13 @@ def bench(count: int, runs: int, peers: bool, peer_limit: int) -> list[tuple[str
         project = root / "sincerely"
         files = write_project(project, count)
         site = project / "site"
-        clean = lambda: shutil.rmtree(site, ignore_errors=True)  # noqa: E731
-        keep = lambda: None  # noqa: E731
+
+        def clean() -> None:
+            shutil.rmtree(site, ignore_errors=True)
+
+        def keep() -> None:
+            pass
+
         build = [*SINCERELY, "build", "-q", str(project)]
         target = files[len(files) // 2]
         original = target.read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from playwright.sync_api import Browser, BrowserContext, Page, Request
@@ -86,8 +87,8 @@ class Watched:
 
 
 @contextmanager
-def watched_page(browser: Browser, site_url: str, **options: object) -> Iterator[Watched]:
-    context: BrowserContext = browser.new_context(**options)  # type: ignore[arg-type]
+def watched_page(browser: Browser, site_url: str, **options: Any) -> Iterator[Watched]:
+    context: BrowserContext = browser.new_context(**options)
     context.add_init_script(CSP_LISTENER)
     page = context.new_page()
     watched = Watched(page)

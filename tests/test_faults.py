@@ -13,6 +13,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from .conftest import MINIMAL_SCENARIO, Project, tree
 from .test_serve import URL
 
@@ -122,24 +124,18 @@ def _in_own_mounts(project: Project, mode: str, tmp_path: Path) -> dict[str, obj
     return result
 
 
-def test_a_full_disk_is_a_clear_error_and_the_old_site_stays(
-    project: Project, tmp_path: Path
+@pytest.mark.parametrize(
+    ("mode", "reason"),
+    [("full", "No space left on device"), ("readonly", "Read-only file system")],
+    ids=["full disk", "read-only folder"],
+)
+def test_a_disk_fault_is_a_clear_error_and_the_old_site_stays(
+    project: Project, tmp_path: Path, mode: str, reason: str
 ) -> None:
-    result = _in_own_mounts(_project(project), "full", tmp_path)
+    result = _in_own_mounts(_project(project), mode, tmp_path)
     assert result["built"] is False
     assert result["messages"] == [
-        "cannot write the site: No space left on device; the previous site is unchanged"
-    ]
-    assert result["intact"] is True
-
-
-def test_a_read_only_folder_is_a_clear_error_and_the_old_site_stays(
-    project: Project, tmp_path: Path
-) -> None:
-    result = _in_own_mounts(_project(project), "readonly", tmp_path)
-    assert result["built"] is False
-    assert result["messages"] == [
-        "cannot write the site: Read-only file system; the previous site is unchanged"
+        f"cannot write the site: {reason}; the previous site is unchanged"
     ]
     assert result["intact"] is True
 

@@ -40,23 +40,25 @@ def check_one(data: bytes, workdir: Path) -> bool:
     return True
 
 
+def _fuzz_project(folder: str) -> Path:
+    workdir = Path(folder)
+    (workdir / "content/p").mkdir(parents=True)
+    (workdir / "content/p/_pack.yaml").write_text(PACK_YAML)
+    return workdir
+
+
 @settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 @given(data=scenario_files())
 def test_the_loader_gives_a_site_or_located_errors(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        workdir = Path(folder)
-        (workdir / "content/p").mkdir(parents=True)
-        (workdir / "content/p/_pack.yaml").write_text(PACK_YAML)
-        check_one(data, workdir)
+        check_one(data, _fuzz_project(folder))
 
 
 @settings(max_examples=60, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
 @given(data=scenario_files())
 def test_a_build_writes_a_whole_site_or_leaves_the_old_one(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        workdir = Path(folder)
-        (workdir / "content/p").mkdir(parents=True)
-        (workdir / "content/p/_pack.yaml").write_text(PACK_YAML)
+        workdir = _fuzz_project(folder)
         run(workdir)
         before = tree(workdir / "site")
         (workdir / "content/p/fuzzed.yaml").write_bytes(data)

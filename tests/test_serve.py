@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +50,7 @@ class Server:
 
 
 @pytest.fixture
-def start_server(tmp_path: Path) -> Iterator[object]:
+def start_server(tmp_path: Path) -> Iterator[Callable[..., Server]]:
     servers: list[Server] = []
 
     def start(project: Path, *args: str) -> Server:
@@ -96,9 +96,9 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def test_an_edit_shows_up_without_a_manual_reload(
-    browser: Browser, scenario_project: Project, start_server: object
+    browser: Browser, scenario_project: Project, start_server: Callable[..., Server]
 ) -> None:
-    server = start_server(scenario_project.root)  # type: ignore[operator]
+    server = start_server(scenario_project.root)
     with watched_page(browser, server.url) as watched:
         page = watched.page
         open_live(page, server.url + "letters/close-second.html")
@@ -115,10 +115,10 @@ def test_an_edit_shows_up_without_a_manual_reload(
 
 
 def test_a_broken_file_shows_its_errors_and_the_fix_brings_the_page_back(
-    browser: Browser, scenario_project: Project, start_server: object
+    browser: Browser, scenario_project: Project, start_server: Callable[..., Server]
 ) -> None:
     scenario_project.write("content/about.md", "---\ntitle: About\n---\nHello.\n")
-    server = start_server(scenario_project.root)  # type: ignore[operator]
+    server = start_server(scenario_project.root)
     with watched_page(browser, server.url) as watched:
         page = watched.page
         open_live(page, server.url + "letters/close-second.html")
@@ -139,13 +139,13 @@ def test_a_broken_file_shows_its_errors_and_the_fix_brings_the_page_back(
 
 
 def test_a_layout_error_is_reported_the_same_way(
-    browser: Browser, scenario_project: Project, start_server: object
+    browser: Browser, scenario_project: Project, start_server: Callable[..., Server]
 ) -> None:
     layout = scenario_project.write(
         "layouts/page.html", '{% extends "base.html" %}{% block main %}<p>ok</p>{% endblock %}'
     )
     scenario_project.write("content/about.md", "---\ntitle: About\n---\nHello.\n")
-    server = start_server(scenario_project.root)  # type: ignore[operator]
+    server = start_server(scenario_project.root)
     with watched_page(browser, server.url) as watched:
         page = watched.page
         open_live(page, server.url + "about.html")
@@ -157,12 +157,12 @@ def test_a_layout_error_is_reported_the_same_way(
 
 
 def test_a_deleted_scenario_is_gone_from_the_site(
-    browser: Browser, scenario_project: Project, start_server: object
+    browser: Browser, scenario_project: Project, start_server: Callable[..., Server]
 ) -> None:
     extra = scenario_project.add_scenario(
         "extra", MINIMAL_SCENARIO.replace("Close second", "Extra")
     )
-    server = start_server(scenario_project.root)  # type: ignore[operator]
+    server = start_server(scenario_project.root)
     with watched_page(browser, server.url) as watched:
         page = watched.page
         open_live(page, server.url + "letters/index.html")
@@ -175,14 +175,14 @@ def test_a_deleted_scenario_is_gone_from_the_site(
 
 
 def test_a_second_server_on_the_same_port_takes_the_next(
-    scenario_project: Project, start_server: object
+    scenario_project: Project, start_server: Callable[..., Server]
 ) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    first = start_server(scenario_project.root, "--port", str(port))  # type: ignore[operator]
+    first = start_server(scenario_project.root, "--port", str(port))
     assert first.url == f"http://127.0.0.1:{port}/"
-    second = start_server(scenario_project.root, "--port", str(port))  # type: ignore[operator]
+    second = start_server(scenario_project.root, "--port", str(port))
     assert f"port {port} is in use; trying {port + 1}" in second.lines
     assert second.url == f"http://127.0.0.1:{port + 1}/"
     with urllib.request.urlopen(second.url + "index.html") as response:
@@ -191,9 +191,9 @@ def test_a_second_server_on_the_same_port_takes_the_next(
 
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
 def test_stopping_leaves_nothing_behind(
-    scenario_project: Project, start_server: object, how: int
+    scenario_project: Project, start_server: Callable[..., Server], how: int
 ) -> None:
-    server = start_server(scenario_project.root)  # type: ignore[operator]
+    server = start_server(scenario_project.root)
     staging = list(server.temp.iterdir())
     assert len(staging) == 1 and staging[0].name.startswith("sincerely-serve-")
     assert (staging[0] / "index.html").is_file()
@@ -206,9 +206,9 @@ def test_stopping_leaves_nothing_behind(
 
 
 def test_the_page_talks_only_to_its_own_server(
-    browser: Browser, scenario_project: Project, start_server: object
+    browser: Browser, scenario_project: Project, start_server: Callable[..., Server]
 ) -> None:
-    server = start_server(scenario_project.root)  # type: ignore[operator]
+    server = start_server(scenario_project.root)
     with watched_page(browser, server.url) as watched:
         page = watched.page
         with page.expect_websocket() as socket_info:

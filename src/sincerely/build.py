@@ -96,9 +96,9 @@ def run(
                 raise BuildError(warnings)
             return Result(config, None, warnings, 0, cached["counts"])
     # Imported only now: a build with nothing to do never needs YAML, Markdown or Jinja.
-    from .downloads import archives
+    from .downloads import archive_jobs
     from .loader import load_site
-    from .render import Renderer, make_environment
+    from .render import Renderer, Task, make_environment
 
     site, diagnostics = load_site(config)
     warnings = diagnostics.items
@@ -113,8 +113,13 @@ def run(
         return Result(config, site, warnings, count + len(theme.static_paths()), _counts(site))
     with staged(config) as staging:
         count = render_tasks(tasks, jobs, staging, progress)
-        # The archives gather the downloads the workers wrote: read them back from disk.
-        count += write_files(staging, archives(site, _Files(staging)))
+        # The archives gather the downloads the workers wrote, read back from disk: a
+        # second phase, shared out among the workers too.
+        packing = [
+            Task.single(path, cost, make)
+            for path, cost, make in archive_jobs(site, _Files(staging))
+        ]
+        count += render_tasks(packing, jobs, staging)
         count += write_files(staging, theme.static_files())
     buildcache.write(config, inputs, _counts(site), warnings)
     return Result(config, site, warnings, count, _counts(site))

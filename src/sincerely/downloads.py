@@ -16,7 +16,8 @@ import io
 import os
 import textwrap
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from xml.sax.saxutils import escape as xml_escape
 
 from .model import Pack, Scenario, Site, Template
@@ -304,10 +305,12 @@ def zip_bytes(files: Iterable[tuple[str, bytes]], keep_order: bool = False) -> b
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            # A Word document is a zip already: deflating it again costs time, saves little.
+            stored = name.endswith((".docx", ".zip"))
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            archive.writestr(info, data, compresslevel=9)
+            archive.writestr(info, data, compresslevel=None if stored else 6)
     return buffer.getvalue()
 
 
@@ -354,6 +357,16 @@ def gallery_archive(packs: Iterable[Pack], files: Mapping[str, bytes]) -> bytes:
 
 def archives(site: Site, files: Mapping[str, bytes]) -> list[tuple[str, bytes]]:
     """Every pack's zip and the gallery's, from the downloads already made."""
-    made = [(pack_zip_path(pack), pack_archive(pack, files)) for pack in site.packs]
-    made.append((GALLERY_ZIP, gallery_archive(site.packs, files)))
-    return made
+    return [(path, make()) for path, _cost, make in archive_jobs(site, files)]
+
+
+def archive_jobs(
+    site: Site, files: Mapping[str, bytes]
+) -> list[tuple[str, int, Callable[[], bytes]]]:
+    """Each archive as a job (path, cost, how to make it), for parallel workers."""
+    jobs: list[tuple[str, int, Callable[[], bytes]]] = [
+        (pack_zip_path(p), len(p.scenarios), partial(pack_archive, p, files)) for p in site.packs
+    ]
+    size = sum(len(p.scenarios) for p in site.packs)
+    jobs.append((GALLERY_ZIP, size, partial(gallery_archive, site.packs, files)))
+    return jobs

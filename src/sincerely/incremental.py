@@ -17,8 +17,10 @@ import jinja2
 
 from .build import Result
 from .config import load_config
+from .downloads import GALLERY_ZIP, archives, pack_zip_path
 from .errors import BuildError
 from .loader import LoadCache, load_site
+from .model import Site
 from .render import RenderCache, make_environment, render_site
 from .theme import Theme
 
@@ -51,6 +53,23 @@ class IncrementalBuilder:
     _theme_key: str = ""
     _env: jinja2.Environment | None = None
     _files: dict[str, bytes] = field(default_factory=dict)
+    _site: Site | None = None
+
+    @staticmethod
+    def _archive_paths(site: Site) -> set[str]:
+        return {pack_zip_path(p) for p in site.packs} | {GALLERY_ZIP}
+
+    def archive(self) -> tuple[str, ...]:
+        """Make the archives of the last build; returns the paths that changed."""
+        if self._site is None:
+            return ()
+        made = dict(archives(self._site, self._files))
+        changed = tuple(p for p, data in made.items() if self._files.get(p) != data)
+        self._files.update(made)
+        return changed
+
+    def file(self, path: str) -> bytes:
+        return self._files[path]
 
     def build(self) -> Rebuild:
         """Build the project as it is now; raises BuildError, keeping the last good state."""
@@ -65,10 +84,15 @@ class IncrementalBuilder:
             self._env = make_environment(theme)
             self._cache.forget_layouts()
             self._theme_key = key
-        files = dict(render_site(site, theme, self._env, self._cache))
+        files = dict(render_site(site, theme, self._env, self._cache, with_archives=False))
+        # The archives are made afterwards (see archive), so a save reaches the browser
+        # without waiting for the gallery to be zipped; until then the last ones stand.
+        kept = self._archive_paths(site)
+        files.update((p, d) for p, d in self._files.items() if p in kept)
         changed = tuple(p for p, data in files.items() if self._files.get(p) != data)
         removed = tuple(p for p in self._files if p not in files)
         self._files = files
+        self._site = site
         counts = {
             "packs": len(site.packs),
             "scenarios": sum(len(p.scenarios) for p in site.packs),

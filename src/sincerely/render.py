@@ -365,11 +365,13 @@ def render_site(
     theme: Theme,
     env: jinja2.Environment | None = None,
     cache: RenderCache | None = None,
+    with_archives: bool = True,
 ) -> Iterator[Output]:
-    """Every file of the site: pages and downloads, the archives of the downloads, then
-    the theme's static assets."""
+    """Every file of the site: pages and downloads, the archives of the downloads (unless
+    the caller makes them later), then the theme's static assets."""
     renderer = Renderer(site, env or make_environment(theme), cache or RenderCache())
     files = dict(renderer.all_pages())
     yield from files.items()
-    yield from archives(site, files)
+    if with_archives:
+        yield from archives(site, files)
     yield from theme.static_files()

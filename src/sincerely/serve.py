@@ -178,9 +178,15 @@ class EventWatcher:
     at once.
     """
 
-    def __init__(self, groups: list[tuple[list[Path], bool]], on_change: Callable[[], None]):
+    def __init__(
+        self,
+        groups: list[tuple[list[Path], bool]],
+        on_change: Callable[[], None],
+        after_reload: Callable[[], None] = lambda: None,
+    ):
         self._groups = groups  # (paths, recursive)
         self._on_change = on_change
+        self._after_reload = after_reload
         self._tasks = {"sincerely": None}  # livereload watches the cwd if this is empty
         self._changes: list[Any] = []  # livereload appends a start-up entry; unused
         self.filepath: str | None = None
@@ -214,6 +220,8 @@ class EventWatcher:
             with self._lock:
                 self._on_change()
             self.request_reload()
+            with self._lock:
+                self._after_reload()
 
     def request_reload(self, path: str = "*") -> None:
         self.filepath = path
@@ -297,6 +305,15 @@ class LiveSite:
     report: Callable[[Iterable[Diagnostic]], None]
     first: bool = True
 
+    def archive(self) -> None:
+        """Zip the downloads, after the browser has been told to reload."""
+        changed = self.builder.archive()
+        for relative in changed:
+            target = self.state.staging / relative
+            partial = target.with_name(f".{target.name}.partial")
+            partial.write_bytes(self.builder.file(relative))
+            partial.replace(target)
+
     def rebuild(self) -> None:
         started = time.perf_counter()
         try:
@@ -349,9 +366,10 @@ def serve(
         state = ServeState(staging, config)
         live = LiveSite(builder, state, say, report)
         live.rebuild()
+        live.archive()
         groups = [([p for p in (config.content_dir, config.layouts_dir) if p.is_dir()], True)]
         groups.append(([config.root], False))  # pyproject.toml, which editors replace
-        watcher = EventWatcher(groups, live.rebuild)
+        watcher = EventWatcher(groups, live.rebuild, live.archive)
         sockets = bind(host, port, say)
         actual = sockets[0].getsockname()[1]
         url = f"http://{host}:{actual}/"
