@@ -49,7 +49,7 @@ class IncrementalBuilder:
     output: Path | None = None
     strict: bool = False
     _load_cache: LoadCache = field(default_factory=dict)
-    _cache: RenderCache = field(default_factory=lambda: RenderCache(terms={}))
+    _cache: RenderCache = field(default_factory=lambda: RenderCache(terms={}, downloads={}))
     _theme_key: str = ""
     _env: jinja2.Environment | None = None
     _files: dict[str, bytes] = field(default_factory=dict)
@@ -85,6 +85,9 @@ class IncrementalBuilder:
             self._cache.forget_layouts()
             self._theme_key = key
         files = dict(render_site(site, theme, self._env, self._cache, with_archives=False))
+        current = {id(s) for s in site.scenarios()}
+        if self._cache.downloads is not None:  # forget letters that are gone or changed
+            self._cache.downloads = {k: v for k, v in self._cache.downloads.items() if k in current}
         # The archives are made afterwards (see archive), so a save reaches the browser
         # without waiting for the gallery to be zipped; until then the last ones stand.
         kept = self._archive_paths(site)

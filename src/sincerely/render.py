@@ -87,6 +87,9 @@ class RenderCache:
     # (card, root, heading level) -> the card's HTML, shared by every page that lists it
     cards: dict[tuple[object, ...], Markup] = field(default_factory=dict)
     terms: TermCache | None = None  # serve keeps one; a one-off build has no use for it
+    # A letter's downloads by the letter's identity (kept alongside, so an identity is
+    # never mistaken for another letter's); serve keeps one, a one-off build does not.
+    downloads: dict[int, tuple[Scenario, dict[str, bytes]]] | None = None
     related: tuple[object, list[tuple[int, ...]]] | None = None
 
     def forget_layouts(self) -> None:
@@ -275,7 +278,13 @@ class Renderer:
 
     def letter_files(self, scenario: Scenario, pack: Pack, around: Neighbours) -> list[Output]:
         """A letter's page, its YAML beside it, and its downloads, whose sizes it shows."""
-        downloads = letter_downloads(scenario)
+        kept = self.cache.downloads
+        entry = kept.get(id(scenario)) if kept is not None else None
+        if entry is None or entry[0] is not scenario:
+            entry = (scenario, letter_downloads(scenario))
+            if kept is not None:
+                kept[id(scenario)] = entry
+        downloads = entry[1]
         sizes = {path: len(data) for path, data in downloads.items()}
         page = self.scenario(scenario, pack, around, sizes)
         source = (source_copy_path(scenario), scenario.yaml_text.encode("utf-8"))
