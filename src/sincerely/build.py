@@ -55,7 +55,7 @@ class _Files(Mapping[str, bytes]):
         return sum(1 for _ in self)
 
 
-def _counts(site: Site) -> dict[str, int]:
+def counts_of(site: Site) -> dict[str, int]:
     return {
         "packs": len(site.packs),
         "scenarios": sum(len(pack.scenarios) for pack in site.packs),
@@ -110,7 +110,7 @@ def run(
     tasks = Renderer(site, make_environment(theme)).tasks()
     if inputs is None:  # check: render everything, keep nothing
         count = render_tasks(tasks, jobs, None, progress)
-        return Result(config, site, warnings, count + len(theme.static_paths()), _counts(site))
+        return Result(config, site, warnings, count + len(theme.static_paths()), counts_of(site))
     with staged(config) as staging:
         count = render_tasks(tasks, jobs, staging, progress)
         # The archives gather the downloads the workers wrote, read back from disk: a
@@ -121,8 +121,8 @@ def run(
         ]
         count += render_tasks(packing, jobs, staging)
         count += write_files(staging, theme.static_files())
-    buildcache.write(config, inputs, _counts(site), warnings)
-    return Result(config, site, warnings, count, _counts(site))
+    buildcache.write(config, inputs, counts_of(site), warnings)
+    return Result(config, site, warnings, count, counts_of(site))
 
 
 def _text_only(config: Config, site: Site, warnings: tuple[Diagnostic, ...]) -> Result:
@@ -131,4 +131,4 @@ def _text_only(config: Config, site: Site, warnings: tuple[Diagnostic, ...]) -> 
     files = [(download_paths(s)["txt"], letter_text(s).encode("utf-8")) for s in site.scenarios()]
     with staged(config) as staging:
         count = write_files(staging, files)
-    return Result(config, site, warnings, count, _counts(site))
+    return Result(config, site, warnings, count, counts_of(site))

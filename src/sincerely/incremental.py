@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from .build import Result
+from .build import Result, counts_of
 from .config import load_config
 from .downloads import GALLERY_ZIP, archives, pack_zip_path
 from .errors import BuildError
@@ -96,9 +96,5 @@ class IncrementalBuilder:
         removed = tuple(p for p in self._files if p not in files)
         self._files = files
         self._site = site
-        counts = {
-            "packs": len(site.packs),
-            "scenarios": sum(len(p.scenarios) for p in site.packs),
-            "pages": len(site.pages) + (site.intro is not None),
-        }
-        return Rebuild(Result(config, site, warnings, len(files), counts), files, changed, removed)
+        result = Result(config, site, warnings, len(files), counts_of(site))
+        return Rebuild(result, files, changed, removed)

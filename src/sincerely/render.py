@@ -218,17 +218,6 @@ class Renderer:
             description=scenario.summary,
         )
 
-    def listing(self, path: str, title: str, scenarios: tuple[Scenario, ...], what: str) -> Output:
-        return self.page(
-            "tag.html",
-            path,
-            title,
-            key=tuple(card(s) for s in scenarios),
-            scenarios=scenarios,
-            what=what,
-            description=f"{title}: {len(scenarios)} annotated letter templates.",
-        )
-
     def tasks(self) -> list[Task]:
         """Every page of the site as a task that renders it, with a rough cost (how
         many letters it shows), so that parallel workers can share the work evenly."""
@@ -291,7 +280,15 @@ class Renderer:
         return [page, source, *downloads.items()]
 
     def listing_page(self, path: str, title: str, scenarios: tuple[Scenario, ...]) -> bytes:
-        return self.listing(path, title, scenarios, path)[1]
+        """A tag's or a channel's page: the cards of its letters."""
+        return self.page(
+            "tag.html",
+            path,
+            title,
+            key=tuple(card(s) for s in scenarios),
+            scenarios=scenarios,
+            description=f"{title}: {len(scenarios)} annotated letter templates.",
+        )[1]
 
     def markdown_page(self, page: Page) -> bytes:
         return self.page("page.html", page.url, page.title, key=page, page=page, description="")[1]
