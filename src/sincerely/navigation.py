@@ -33,7 +33,7 @@ def relatedness_key(site: Site) -> tuple[tuple[object, ...], ...]:
     return tuple((s.url, s.tags, s.channel) for s in site.scenarios())
 
 
-def _related(site: Site) -> list[tuple[int, ...]]:
+def related_positions(site: Site) -> list[tuple[int, ...]]:
     """For each letter (by position), the positions of its related letters: two points
     per shared tag, one for the same channel, ties to the earlier letter, as in
     sphinx-gallery's recommender, which also scores shared features and keeps the top."""
@@ -63,7 +63,7 @@ def neighbours(site: Site, related: list[tuple[int, ...]] | None = None) -> dict
     """Previous, next and related letters for every letter, by its URL. ``related`` may
     be given from an earlier build with the same :func:`relatedness_key`."""
     letters = list(site.scenarios())
-    related = _related(site) if related is None else related
+    related = related_positions(site) if related is None else related
     result: dict[str, Neighbours] = {}
     i = 0
     for pack in site.packs:
@@ -76,7 +76,3 @@ def neighbours(site: Site, related: list[tuple[int, ...]] | None = None) -> dict
             )
             i += 1
     return result
-
-
-def related_positions(site: Site) -> list[tuple[int, ...]]:
-    return _related(site)
