@@ -28,6 +28,12 @@ class Location:
     line: int = 0
     column: int = 0
 
+    @classmethod
+    def at_offset(cls, path: Path, text: str, offset: int) -> Location:
+        """The line and column of character ``offset`` of ``text``, a file's contents."""
+        line_start = text.rfind("\n", 0, offset) + 1
+        return cls(path, text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
     def display(self, relative_to: Path | None = None) -> str:
         path = self.path
         base = relative_to if relative_to is not None else Path.cwd()

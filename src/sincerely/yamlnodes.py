@@ -27,9 +27,26 @@ except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
 MAX_FILE_BYTES = 1_000_000
+# A scenario nests four levels (letter > blocks > a block > its text); anything far deeper
+# is a mistake, and walking it would exhaust the interpreter's stack.
+MAX_DEPTH = 20
 # The characters YAML 1.1 does not allow in a document (PyYAML's reader refuses them
 # with no line number, so we find them first and point at them).
 _NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What no text may hold, however it was written (a quoted string's escapes included):
+# control characters but tab and newline, lone surrogates and the two non-characters.
+# They cannot be shown, and XML (the Word download) refuses them.
+NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0abtnvfreN])")
+_NAMED_ESCAPES = {"0": 0, "a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13}
+_NAMED_ESCAPES.update({"e": 27, "N": 0x85})
+
+
+def _escaped(escape: str) -> str:
+    """The character a double-quoted string's escape stands for."""
+    code = escape[1:]
+    return chr(_NAMED_ESCAPES[code] if code in _NAMED_ESCAPES else int(code[1:], 16))
+
 
 # PyYAML's own YAML 1.1 rules for what a plain scalar is (bool, int, float, null...).
 _resolve: Callable[..., str] = yaml.resolver.Resolver().resolve
@@ -161,7 +178,10 @@ class _Builder:
         span = (self.path, mark.line + 1, mark.column + 1, self.source, mark.index)
         end = event.end_mark.index
         if event.style:  # quoted or a block scalar: always text
-            return ScalarNode(text, "text", False, *span, end)
+            node = ScalarNode(text, "text", False, *span, end)
+            if NOT_TEXT.search(text):
+                self.refuse_character(node)
+            return node
         tag = _resolve(yaml.ScalarNode, text, (True, False))
         kind = _KINDS.get(tag, "text")
         if kind == "text":  # the common case needs no constructor
@@ -173,8 +193,46 @@ class _Builder:
             value, kind = text, "text"
         return ScalarNode(value, kind, True, *span, end)
 
-    def build(self) -> Node:
+    def refuse_character(self, node: ScalarNode) -> None:
+        """Point at a character no text may hold: at the escape that wrote it, if any."""
+        bad = NOT_TEXT.search(str(node.value))
+        assert bad is not None
+        code = f"U+{ord(bad[0]):04X}"
+        for escape in _ESCAPE.finditer(node.raw):
+            if _escaped(escape[0]) == bad[0]:
+                where = point_inside(node, escape[0])
+                shown = f"the control character {code}, written as '{escape[0]}'"
+                break
+        else:
+            where, shown = node.location, f"the control character {code}"
+        message = f"the text holds {shown}; remove it: it cannot be shown, and breaks downloads"
+        self.problems.append((message, where))
+
+    def too_deep(self, event: Any) -> ScalarNode:
+        """Report a value nested past MAX_DEPTH and skip it without recursing."""
+        self.problems.append(
+            (
+                f"values are nested more than {MAX_DEPTH} levels deep; content files need "
+                "a few levels at most: check the brackets and indentation here",
+                self.where(event.start_mark),
+            )
+        )
+        open_collections = 1
+        while open_collections:
+            skipped = self.next()
+            if isinstance(skipped, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                open_collections += 1
+            elif isinstance(skipped, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                open_collections -= 1
+        mark = event.start_mark
+        return ScalarNode(None, "null", True, self.path, mark.line + 1, mark.column + 1, "", 0, 0)
+
+    def build(self, depth: int = 0) -> Node:
         event = self.next()
+        if depth > MAX_DEPTH and isinstance(
+            event, yaml.SequenceStartEvent | yaml.MappingStartEvent
+        ):
+            return self.too_deep(event)
         self.refuse_extras(event)
         if isinstance(event, yaml.ScalarEvent):
             return self.scalar(event)
@@ -193,21 +251,21 @@ class _Builder:
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Node] = []
             while not isinstance(self.events[self.position], yaml.SequenceEndEvent):
-                items.append(self.build())
+                items.append(self.build(depth + 1))
             self.next()
             mark = event.start_mark
             return SequenceNode(
                 tuple(items), self.path, mark.line + 1, mark.column + 1, bool(event.flow_style)
             )
         if isinstance(event, yaml.MappingStartEvent):
-            return self.mapping(event)
+            return self.mapping(event, depth)
         raise AssertionError(f"unexpected YAML event {event!r}")  # pragma: no cover
 
-    def mapping(self, start: Any) -> MappingNode:
+    def mapping(self, start: Any, depth: int) -> MappingNode:
         entries: dict[str, tuple[ScalarNode, Node]] = {}
         while not isinstance(self.events[self.position], yaml.MappingEndEvent):
-            key = self.build()
-            value = self.build()
+            key = self.build(depth + 1)
+            value = self.build(depth + 1)
             if not isinstance(key, ScalarNode):
                 self.problems.append(
                     ("a key must be a plain word, not a list or mapping", key.location)
@@ -259,21 +317,17 @@ def decode(path: Path, data: bytes) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise BuildError.single(
             f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
-            Location(path, line, column),
+            Location.at_offset(path, data[: exc.start].decode("utf-8"), exc.start),
         ) from None
     text = text.removeprefix("\ufeff")
     bad = _NOT_YAML.search(text)
     if bad is not None:
-        line = text.count("\n", 0, bad.start()) + 1
-        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         raise BuildError.single(
             f"the file contains the control character U+{ord(bad[0]):04X}, which YAML does "
             "not allow; delete it (an editor may show it as a box or nothing at all)",
-            Location(path, line, column),
+            Location.at_offset(path, text, bad.start()),
         )
     return text
 
