@@ -56,19 +56,29 @@ class _OneWord(dict[str, str]):
         return "x"
 
 
+def placeholder_occurrences(text: str) -> list[tuple[str, int]]:
+    """Each well-formed placeholder's field id, in order, with which occurrence of its
+    token ('{id}') in ``text`` it is, so that a message can point at the right one."""
+    return [
+        (match[1], text.count(match[0], 0, match.start()))
+        for match in _PLACEHOLDER_OR_BRACE.finditer(text)
+        if match[1] is not None and _FIELD_ID.fullmatch(match[1])
+    ]
+
+
 def parse_template(text: str) -> tuple[Template, tuple[TemplateProblem, ...]]:
     """Split ``text`` at ``{id}`` placeholders; ``{{`` and ``}}`` are literal braces."""
     segments: list[Segment] = []
     problems: list[TemplateProblem] = []
-    seen: dict[str, int] = {}
     literal: list[str] = []
     position = 0
     for match in _PLACEHOLDER_OR_BRACE.finditer(text):
         literal.append(text[position : match.start()])
         position = match.end()
         token = match[0]
-        occurrence = seen.get(token, 0)
-        seen[token] = occurrence + 1
+        # Which occurrence of the token's text this is, counting every one in the text
+        # (a lone '{' after '{name}' is the second '{'), so the source can be searched.
+        occurrence = text.count(token, 0, match.start())
         if token in ("{{", "}}"):
             literal.append(token[0])
         elif match[1] is not None and _FIELD_ID.fullmatch(match[1]):
@@ -206,6 +216,8 @@ class Site:
     pages: tuple[Page, ...]
     packs: tuple[Pack, ...]
     tags: Mapping[str, tuple[Scenario, ...]] = field(default_factory=dict)
+    # The channels in use, in the format's order, each with its letters.
+    channels: Mapping[str, tuple[Scenario, ...]] = field(default_factory=dict)
 
     def scenarios(self) -> Iterator[Scenario]:
         for pack in self.packs:
