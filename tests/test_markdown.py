@@ -86,3 +86,8 @@ def test_the_shortcut_takes_ordinary_notes_and_leaves_markdown_alone() -> None:
     )
     for markdown in ("Some *emphasis*.", "- a list", "1. first", "[a](b)", "line  \nbreak"):
         assert _plain_paragraphs(markdown) is None
+
+
+def test_an_image_is_shown_as_its_alt_text_not_as_a_link() -> None:
+    html = render_markdown("Like ![a short <card>](card.png) this.")
+    assert html == "<p>Like a short &lt;card&gt; this.</p>\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -10,7 +11,7 @@ from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -35,18 +36,19 @@ def slugify(text: str) -> str:
     return "-".join(re.findall(r"[^\W_]+", text.lower())) or "section"
 
 
+# A heading's id must be unique on its page, which holds several Markdown texts and the
+# layout's own ids: so a heading gets a placeholder id (its slug and a serial number, between
+# NUL characters, which no content can hold), and unique_ids() settles every placeholder
+# once the whole page is rendered.
+_serials = itertools.count()
+_PLACEHOLDER = re.compile("\x00([^\x00]*)\x00(\\d+)\x00")
+_ID = re.compile(r'\sid="([^"\x00]*)"')
+
+
 def _heading_open(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    # Each heading gets an id, unique within the text, for permalinks and the table of
-    # fragments that the link checker verifies.
-    used: set[str] = env.setdefault("ids", set())
-    base = slugify(tokens[idx + 1].content)
-    anchor, n = base, 1
-    while anchor in used:
-        n += 1
-        anchor = f"{base}-{n}"
-    used.add(anchor)
+    anchor = f"\x00{slugify(tokens[idx + 1].content)}\x00{next(_serials)}\x00"
     tokens[idx].attrSet("id", anchor)
     env["anchor"] = anchor
     return self.renderToken(tokens, idx, options, env)
@@ -62,12 +64,63 @@ def _heading_close(
 PERMALINK = ' <a class="permalink" href="#{anchor}" aria-label="Link to this section">#</a>'
 
 
+def unique_ids(html: str) -> str:
+    """The page with each heading's placeholder id made unique among all its ids (the
+    second 'Sources' on a page becomes 'sources-2'), and its permalink to match."""
+    if "\x00" not in html:
+        return html
+    used = set(_ID.findall(html))
+    chosen: dict[str, str] = {}
+
+    def settle(match: re.Match[str]) -> str:
+        serial = match[2]
+        if serial not in chosen:
+            anchor, n = match[1], 1
+            while anchor in used:
+                n += 1
+                anchor = f"{match[1]}-{n}"
+            used.add(anchor)
+            chosen[serial] = anchor
+        return chosen[serial]
+
+    return _PLACEHOLDER.sub(settle, html)
+
+
+def _image(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    # Images would load from wherever the contributor pointed, and pages load only their
+    # own assets: an image is shown as its alt text (the loader warns where one is).
+    alt = self.renderInlineAsText(tokens[idx].children or [], options, env)
+    return str(escape(alt))
+
+
+IMAGE_WARNING = (
+    "an image in Markdown: pages show no images (they load nothing from elsewhere), so "
+    "only its alt text '{alt}' appears; say it in words instead"
+)
+
+
+def images(text: str) -> list[tuple[int, str]]:
+    """Every image in Markdown ``text``, in order: where its '![' stands, and its alt text
+    (for the warnings; markdown-it keeps no inline offsets, so the k-th image is taken to
+    start at the k-th '![')."""
+    if "![" not in text:  # the common case needs no parse
+        return []
+    alts = [
+        child.content
+        for token in _parser().parse(text)
+        for child in token.children or []
+        if child.type == "image"
+    ]
+    starts = [match.start() for match in re.finditer(r"!\[", text)]
+    return list(zip(starts, alts, strict=False))
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = _SafeMarkdown("commonmark", {"html": False, "linkify": False, "typographer": False})
-    # Images would load from wherever the contributor pointed; pages load only their own
-    # assets, so an image in a note is shown as its text.
-    md.disable("image")
+    md.add_render_rule("image", _image)
     md.add_render_rule("heading_open", _heading_open)
     md.add_render_rule("heading_close", _heading_close)
     return md
