@@ -143,3 +143,39 @@ def test_a_missing_content_folder_says_how_to_fix_it(project: Project) -> None:
     with pytest.raises(BuildError) as caught:
         project.check()
     assert "content folder not found" in caught.value.diagnostics[0].message
+
+
+def test_a_todo_in_a_pack_or_a_page_is_a_warning(scenario_project: Project) -> None:
+    scenario_project.write("content/letters/_pack.yaml", PACK_YAML + "intro: TODO say more\n")
+    scenario_project.write("content/about.md", "---\ntitle: About TODO\n---\n\nHello.\n\nTODO\n")
+    messages = [d.format(scenario_project.root) for d in scenario_project.check().warnings]
+    todo = "warning: TODO left in the text; replace it with the words it stands for"
+    assert messages == [
+        f"content/about.md:2:14: {todo}",
+        f"content/about.md:7:1: {todo}",
+        f"content/letters/_pack.yaml:3:8: {todo}",
+    ]
+    with pytest.raises(BuildError):
+        scenario_project.check(strict=True)
+
+
+def test_an_image_in_a_page_is_a_located_warning(scenario_project: Project) -> None:
+    scenario_project.write("content/about.md", "---\ntitle: About\n---\n\nSee ![the map](m.png).\n")
+    (warning,) = scenario_project.check().warnings
+    assert warning.format(scenario_project.root).startswith(
+        "content/about.md:5:5: warning: an image in Markdown: pages show no images"
+    )
+
+
+def test_a_file_in_a_folder_inside_a_pack_is_not_silently_ignored(
+    scenario_project: Project,
+) -> None:
+    scenario_project.write("content/letters/archive/old.yaml", "title: [broken\n")
+    scenario_project.write("content/letters/archive/deeper/notes.md", "---\ntitle: N\n---\n")
+    scenario_project.write("content/letters/_drafts/kept-aside.yaml", "title: [broken\n")
+    warnings = scenario_project.check().warnings
+    where = sorted(d.location.path.relative_to(scenario_project.root).as_posix() for d in warnings)
+    assert where == ["content/letters/archive/deeper/notes.md", "content/letters/archive/old.yaml"]
+    assert all(
+        "ignored: scenario files go directly in the pack's folder" in d.message for d in warnings
+    )

@@ -15,7 +15,7 @@ from .conftest import REPO, Project, tree
 def test_a_new_scenario_passes_check_and_fails_strict_until_its_todos_are_done(
     scenario_project: Project, channel: str
 ) -> None:
-    path = new_scenario(scenario_project.root, f"letters/my-{channel}", channel)
+    (path,) = new_scenario(scenario_project.root, f"letters/my-{channel}", channel)
     assert path == scenario_project.root / f"content/letters/my-{channel}.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schema/scenario.json\n")
@@ -30,8 +30,8 @@ def test_a_new_scenario_passes_check_and_fails_strict_until_its_todos_are_done(
 
 
 def test_new_creates_a_pack_that_does_not_exist_yet(project: Project) -> None:
-    path = new_scenario(project.root, "fresh-pack/first", "email")
-    assert (path.parent / "_pack.yaml").is_file()
+    pack, path = new_scenario(project.root, "fresh-pack/first", "email")
+    assert pack == path.parent / "_pack.yaml" and pack.is_file()
     assert project.check().scenario_count == 1
 
 

@@ -16,8 +16,9 @@ from pathlib import Path, PurePosixPath
 from . import formats
 from .config import Config
 from .errors import BuildError, Diagnostic, Diagnostics, Location, did_you_mean
+from .markdown import IMAGE_WARNING, images
 from .model import Pack, Page, Scenario, Site, sort_key
-from .scenario import build_scenario
+from .scenario import build_scenario, warn_todos, warn_todos_in_text
 from .schema import check
 from .yamlnodes import MappingNode, ScalarNode, decode, parse
 
@@ -115,6 +116,11 @@ def load_page(path: Path, config: Config, out: Diagnostics) -> Page | None:
         return None
     if not check(node, formats.PAGE, "", out):
         return None
+    warn_todos(node, out)
+    warn_todos_in_text(path, text, match.end(), out)
+    for start, alt in images(text[match.end() :]):
+        where = Location.at_offset(path, text, match.end() + start)
+        out.warning(IMAGE_WARNING.format(alt=alt), where)
     return Page(
         slug=path.stem,
         title=_text(node, "title"),
@@ -194,11 +200,26 @@ def load_scenario(
     return scenario
 
 
+def _warn_nested(sub: Path, pack: Path, out: Diagnostics) -> None:
+    """Content files in a folder inside a pack are not loaded: say so, file by file."""
+    for path in sorted(sub.rglob("*")):
+        hidden = any(part.startswith((".", "_")) for part in path.relative_to(sub).parts)
+        if path.suffix in (".yaml", ".yml", ".md") and path.is_file() and not hidden:
+            out.warning(
+                f"ignored: scenario files go directly in the pack's folder ({pack.name}/), "
+                "not in a folder inside it; move it there to publish it, or into a folder "
+                "whose name starts with '_' to keep it aside",
+                Location(path),
+            )
+
+
 def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) -> Pack | None:
     meta_path = folder / "_pack.yaml"
     text = _read(meta_path, config, out)
     meta = _mapping(meta_path, text, out) if text is not None else None
     meta_ok = meta is not None and check(meta, formats.PACK, "", out)
+    if meta is not None:
+        warn_todos(meta, out)
     scenarios: list[Scenario] = []
     # os.scandir, not Path.iterdir: its entries know their names and types, which keeps
     # a no-change pass over a thousand files in milliseconds.
@@ -206,7 +227,10 @@ def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) 
         entries = sorted(listing, key=lambda e: e.name)
     for entry in entries:
         name = entry.name
-        if name.startswith((".", "_")) or entry.is_dir():
+        if name.startswith((".", "_")):
+            continue
+        if entry.is_dir():
+            _warn_nested(Path(entry.path), folder, out)
             continue
         stem, _, suffix = name.rpartition(".")
         if suffix == "yml":
@@ -308,11 +332,16 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
     _check_tags(config, tags, out)
     out.raise_if_errors()
     pages.sort(key=lambda p: sort_key(p.order, p.title))
+    channels: dict[str, list[Scenario]] = {channel: [] for channel in formats.CHANNELS}
+    for pack in packs:
+        for scenario in pack.scenarios:
+            channels[scenario.channel].append(scenario)
     site = Site(
         config=config,
         intro=intro,
         pages=tuple(pages),
         packs=tuple(packs),
         tags={tag: tuple(tags[tag]) for tag in sorted(tags)},
+        channels={channel: tuple(sent) for channel, sent in channels.items() if sent},
     )
     return site, out

@@ -12,7 +12,7 @@ import re
 import shutil
 from pathlib import Path
 
-from .config import load_config
+from .config import DEFAULT_OUTPUT_DIR, WORK_DIR, load_config
 from .errors import BuildError, Location
 from .formats import SLUG, SLUG_HELP, schema_text
 from .loader import RESERVED_SLUGS, suggest_slug
@@ -113,8 +113,9 @@ def _check_name(name: str, what: str, where: Path) -> None:
         )
 
 
-def new_scenario(project: Path, name: str, channel: str) -> Path:
-    """Write content/PACK/SLUG.yaml (and the pack's _pack.yaml if the pack is new)."""
+def new_scenario(project: Path, name: str, channel: str) -> list[Path]:
+    """Write content/PACK/SLUG.yaml, after the pack's _pack.yaml if the pack is new;
+    returns the files written, in that order."""
     config = load_config(project)
     pack, _, slug = name.removesuffix(".yaml").partition("/")
     if not slug or "/" in slug:
@@ -128,8 +129,10 @@ def new_scenario(project: Path, name: str, channel: str) -> Path:
     _refuse_existing(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     pack_file = target.parent / "_pack.yaml"
+    written = []
     if not pack_file.exists():
         pack_file.write_text(PACK_TEMPLATE, encoding="utf-8")
+        written.append(pack_file)
     schema = config.root / SCHEMA_PATH
     relative = Path(os.path.relpath(schema, target.parent)).as_posix()
     text = SCENARIO_TEMPLATE.format(
@@ -137,7 +140,7 @@ def new_scenario(project: Path, name: str, channel: str) -> Path:
     )
     with target.open("x", encoding="utf-8") as file:  # "x": fail rather than overwrite
         file.write(text)
-    return target
+    return [*written, target]
 
 
 EXAMPLE_SCENARIO = """\
@@ -248,8 +251,6 @@ def init_gallery(directory: Path, *, copy_theme: bool = False) -> list[Path]:
             "pyproject.toml already has [tool.sincerely]: this folder is a gallery already",
             Location(pyproject),
         )
-    if not (root / ".gitignore").exists():
-        files[root / ".gitignore"] = "/site/\n"
 
     table = f'[tool.sincerely]\ntitle = "{title}"\ndescription = "Annotated letter templates."\n'
     root.mkdir(parents=True, exist_ok=True)
@@ -264,7 +265,28 @@ def init_gallery(directory: Path, *, copy_theme: bool = False) -> list[Path]:
         with path.open("x", encoding="utf-8") as file:
             file.write(text)
         made.append(path)
+    if _ignore_build_output(root):
+        made.append(root / ".gitignore")
     if copy_theme:
         shutil.copytree(bundled_theme_dir(), layouts)
         made.append(layouts)
     return made
+
+
+# What builds make, for git to leave out: the site, and the work folder (cache, staging).
+IGNORED = (f"/{DEFAULT_OUTPUT_DIR}/", f"/{WORK_DIR}/")
+
+
+def _ignore_build_output(root: Path) -> bool:
+    """Add what builds make to the project's .gitignore, keeping what is there; True
+    when the file was written."""
+    gitignore = root / ".gitignore"
+    existing = gitignore.read_text(encoding="utf-8") if gitignore.exists() else ""
+    have = {line.strip() for line in existing.splitlines()}
+    missing = [entry for entry in IGNORED if entry not in have and entry.rstrip("/") not in have]
+    if not missing:
+        return False
+    if existing and not existing.endswith("\n"):
+        existing += "\n"
+    gitignore.write_text(existing + "".join(f"{entry}\n" for entry in missing), encoding="utf-8")
+    return True

@@ -5,11 +5,20 @@ quality bar (brevity, notes, hints) that every contribution is held to as warnin
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from . import formats
-from .errors import Diagnostics, closest
-from .model import Block, Field, Letter, Scenario, Source, Template, parse_template
+from .errors import Diagnostics, Location, closest
+from .model import (
+    Block,
+    Field,
+    Letter,
+    Scenario,
+    Source,
+    Template,
+    parse_template,
+    placeholder_occurrences,
+)
 from .schema import check
 from .yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, point_inside
 
@@ -44,11 +53,8 @@ def _template(
     template, problems = parse_template(str(node.value))
     for problem in problems:
         out.error(problem.message, point_inside(node, problem.token, problem.occurrence))
-    seen: dict[str, int] = {}
-    for field_id in template.blank_ids:
+    for field_id, occurrence in placeholder_occurrences(str(node.value)):
         token = "{" + field_id + "}"
-        occurrence = seen.get(token, 0)
-        seen[token] = occurrence + 1
         if field_ids is not None and field_id not in field_ids:
             match = closest(field_id, field_ids)
             if match:
@@ -92,12 +98,6 @@ def _fields(
             key: isinstance(n := item.get(key), ScalarNode) and n.value is True
             for key in ("per_recipient", "sender")
         }
-        if flags["per_recipient"] and flags["sender"]:
-            out.error(
-                "a field cannot be both 'sender' (the writer's own detail) and "
-                "'per_recipient' (different for each person written to); keep one",
-                item.entries["sender"][0].location,
-            )
         if "hint" not in item.entries:
             out.warning(
                 f"field '{field_id}' has no hint; add one that helps the reader fill it in",
@@ -135,34 +135,26 @@ def _blocks(
     return blocks
 
 
-def _check_subject(root: MappingNode, letter: MappingNode, out: Diagnostics) -> None:
-    channel = _text(root.get("channel"))
-    subject = letter.entries.get("subject")
-    if channel == "email" and subject is None:
-        out.error(
-            "'subject' is required when 'channel' is email; add a subject line to 'letter'",
-            letter.location,
-        )
-    elif channel in ("letter", "note") and subject is not None:
-        out.error(
-            f"'subject' is only for email, and this letter's channel is {channel}; remove it",
-            subject[0].location,
-        )
+TODO_WARNING = "TODO left in the text; replace it with the words it stands for"
 
 
-def _warn_todos(node: Node, out: Diagnostics) -> None:
+def warn_todos(node: Node, out: Diagnostics) -> None:
+    """A warning at every TODO in a file's values: a draft is not ready to publish."""
     if isinstance(node, ScalarNode):
         if node.kind == "text" and _TODO.search(str(node.value)):
-            out.warning(
-                "TODO left in the text; finish it before contributing",
-                point_inside(node, "TODO"),
-            )
+            out.warning(TODO_WARNING, point_inside(node, "TODO"))
     elif isinstance(node, SequenceNode):
         for item in node.items:
-            _warn_todos(item, out)
+            warn_todos(item, out)
     else:
         for _key, value in node.entries.values():
-            _warn_todos(value, out)
+            warn_todos(value, out)
+
+
+def warn_todos_in_text(path: Path, text: str, start: int, out: Diagnostics) -> None:
+    """The same, in the plain text of a file from ``start`` on (a page's Markdown)."""
+    for match in _TODO.finditer(text, start):
+        out.warning(TODO_WARNING, Location.at_offset(path, text, match.start()))
 
 
 def build_scenario(
@@ -184,7 +176,6 @@ def build_scenario(
     subject: Template | None = None
     meant: set[str] = set()  # fields that a misspelt placeholder was meant to name
     if isinstance(letter_node, MappingNode):
-        _check_subject(root, letter_node, out)
         subject = _template(letter_node.get("subject"), field_ids, out, meant)
         blocks = _blocks(letter_node, field_ids, out, meant)
     used = {blank for block in blocks for blank in block.text.blank_ids}
@@ -196,7 +187,7 @@ def build_scenario(
                 f"add {{{field_id}}} to the letter or remove the field",
                 id_node.location,
             )
-    _warn_todos(root, out)
+    warn_todos(root, out)
     if out.error_count > errors_before:
         return None
 
