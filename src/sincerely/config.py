@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BuildError, Diagnostics, Location, did_you_mean
+from .urls import HTTP_URL_HELP, is_http_url
 
 _TEXT_KEYS = {
     "title": "Letter templates",
@@ -21,8 +22,9 @@ _TEXT_KEYS = {
     "layouts_dir": "layouts",
     "output_dir": "site",
 }
+DEFAULT_OUTPUT_DIR = _TEXT_KEYS["output_dir"]
 _URL_KEYS = ("base_url", "repo_url")
-HTTP_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+WORK_DIR = ".sincerely"
 _LANGUAGE = re.compile(r"[a-zA-Z]{2,8}(?:-[a-zA-Z0-9]{1,8})*")
 
 
@@ -39,6 +41,12 @@ class Config:
     layouts_dir: Path
     output_dir: Path
     pyproject: Path | None
+
+    @property
+    def work_dir(self) -> Path:
+        """Where builds keep what they make for themselves (their cache, their staging
+        folders): one folder, which the .gitignore that init writes leaves out."""
+        return self.root / WORK_DIR
 
     @property
     def display_settings(self) -> dict[str, str]:
@@ -107,11 +115,8 @@ def load_config(root: Path, output_override: Path | None = None) -> Config:
                 "put it in quotes",
                 where,
             )
-        elif key in _URL_KEYS and value and not HTTP_URL.match(value):
-            out.error(
-                f"setting '{key}' must be an absolute http:// or https:// address (got '{value}')",
-                where,
-            )
+        elif key in _URL_KEYS and value and not is_http_url(value):
+            out.error(f"setting '{key}' must be {HTTP_URL_HELP} (got '{value}')", where)
         elif key == "language" and not _LANGUAGE.fullmatch(value):
             out.error(f"setting 'language' must be a language tag like 'en' (got '{value}')", where)
         elif key.endswith("_dir") and not value.strip():

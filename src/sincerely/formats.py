@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .schema import Boolean, Integer, Key, ListOf, Record, Text, When, to_json_schema
+from .schema import Boolean, Integer, Key, ListOf, NotBoth, Record, Text, When, to_json_schema
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 SLUG_HELP = "lowercase words joined by hyphens, like 'close-second'"
@@ -39,6 +39,7 @@ FIELD = Record(
                     "lowercase letters, digits and underscores, starting with a letter, "
                     "like 'manager_name'"
                 ),
+                example="manager_name",
             ),
             required=True,
         ),
@@ -68,6 +69,7 @@ FIELD = Record(
                 doc="An HTML autocomplete token for a sender field, like name or email.",
                 pattern=r"[a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)*",
                 pattern_help="an HTML autocomplete token, like 'name', 'email' or 'tel'",
+                example="name",
             ),
         ),
     ),
@@ -80,6 +82,11 @@ FIELD = Record(
             reason="list the choices",
         ),
         When("sender", True, forbid_otherwise=("autocomplete",)),
+        NotBoth(
+            ("sender", "per_recipient"),
+            reason="'sender' is the writer's own detail, 'per_recipient' differs for each "
+            "person written to; keep one",
+        ),
     ),
 )
 
@@ -91,7 +98,7 @@ BLOCK = Record(
             Text(doc="Plain text with {field} placeholders; {{ and }} are literal braces."),
             required=True,
         ),
-        Key("note", Text(doc="Markdown: why this block is written this way.")),
+        Key("note", Text(doc="Markdown: why this block is written this way.", markdown=True)),
         Key("optional", Text(doc="The reader may leave this block out; this labels that choice.")),
     ),
 )
@@ -114,8 +121,8 @@ LETTER = Record(
 TIPS = Record(
     doc="Advice around the letter.",
     keys=(
-        Key("do", ListOf(Text(), doc="Markdown: things to do.")),
-        Key("avoid", ListOf(Text(), doc="Markdown: things to avoid.")),
+        Key("do", ListOf(Text(markdown=True), doc="Markdown: things to do.")),
+        Key("avoid", ListOf(Text(markdown=True), doc="Markdown: things to avoid.")),
     ),
 )
 
@@ -128,7 +135,11 @@ SCENARIO = Record(
             Text(doc="Plain text: the card's blurb and the page's description.", max_length=240),
             required=True,
         ),
-        Key("situation", Text(doc="Markdown: when this letter fits, and when not."), required=True),
+        Key(
+            "situation",
+            Text(doc="Markdown: when this letter fits, and when not.", markdown=True),
+            required=True,
+        ),
         Key(
             "channel",
             Text(doc="email, letter, or note (a short handwritten card).", choices=CHANNELS),
@@ -137,7 +148,10 @@ SCENARIO = Record(
         Key("timing", Text(doc="Plain text: when to send it.")),
         Key(
             "tags",
-            ListOf(Text(pattern=SLUG, pattern_help=SLUG_HELP), doc="Lowercase-hyphenated words."),
+            ListOf(
+                Text(pattern=SLUG, pattern_help=SLUG_HELP, example="close-second"),
+                doc="Lowercase-hyphenated words.",
+            ),
         ),
         Key("order", Integer(doc="Position within the pack; ties are broken by title.")),
         Key("fields", ListOf(FIELD, min_items=1, doc="The blanks, in form order."), required=True),
@@ -149,14 +163,17 @@ SCENARIO = Record(
         ),
         Key("tips", TIPS),
     ),
-    json_extra={
-        # The subject rule spans two levels, which When cannot say; the loader
-        # checks the same rule in model building (see loader.check_subject).
-        "if": {"properties": {"channel": {"const": "email"}}, "required": ["channel"]},
-        "then": {"properties": {"letter": {"required": ["subject"]}}},
-        "else": {"properties": {"letter": {"not": {"required": ["subject"]}}}},
-    },
+    rules=(
+        When(
+            "channel",
+            "email",
+            require=("letter.subject",),
+            forbid_otherwise=("letter.subject",),
+            reason="add a subject line to 'letter'",
+        ),
+    ),
 )
+
 
 PACK = Record(
     doc="A pack's _pack.yaml: what the pack is about.",
@@ -165,7 +182,7 @@ PACK = Record(
         Key(
             "summary", Text(doc="Plain text, one or two sentences.", max_length=240), required=True
         ),
-        Key("intro", Text(doc="Markdown: the pack page's introduction.")),
+        Key("intro", Text(doc="Markdown: the pack page's introduction.", markdown=True)),
         Key("order", Integer(doc="Position on the home page.")),
     ),
 )

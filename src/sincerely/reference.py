@@ -5,7 +5,7 @@ the two, and ``sincerely schema --format markdown`` prints it afresh."""
 from __future__ import annotations
 
 from .formats import BLOCK, FIELD, LETTER, PACK, PAGE, SCENARIO, SOURCE, TIPS
-from .schema import Boolean, Integer, ListOf, Record, Spec, When
+from .schema import Boolean, Integer, ListOf, NotBoth, Record, Rule, Spec
 
 SECTIONS: tuple[tuple[str, Record], ...] = (
     ("A scenario file", SCENARIO),
@@ -42,7 +42,9 @@ def _kind(spec: Spec) -> str:
     return kind
 
 
-def _rule(rule: When) -> str:
+def _rule(rule: Rule) -> str:
+    if isinstance(rule, NotBoth):
+        return f"{' and '.join(f'`{k}`' for k in rule.keys)} not both true ({rule.reason})"
     value = str(rule.value).lower() if isinstance(rule.value, bool) else f"`{rule.value}`"
     parts = []
     if rule.require:
@@ -70,10 +72,5 @@ def reference_markdown() -> str:
             lines.append(f"| `{key.name}` | {_kind(key.spec)} | {required} | {doc} |")
         for rule in record.rules:
             lines += ["", f"Rule: {_rule(rule)}."]
-        if record is SCENARIO:
-            lines += [
-                "",
-                "Rule: `letter.subject` required when `channel` is `email`, and only allowed then.",
-            ]
         lines.append("")
     return "\n".join(lines)

@@ -8,13 +8,12 @@ can never disagree about what a valid file is.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeAlias
 
-from .config import HTTP_URL
 from .errors import Diagnostics, closest, did_you_mean
-from .yamlnodes import MappingNode, Node, ScalarNode, SequenceNode
+from .urls import HTTP_URL_HELP, HTTP_URL_PATTERN, is_http_url
+from .yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, point_inside
 
 _YAML_READS_AS = {
     "boolean": "true/false",
@@ -33,6 +32,8 @@ class Text:
     choices: tuple[str, ...] | None = None
     url: bool = False  # an absolute http(s) URL
     non_empty: bool = True
+    markdown: bool = False  # Markdown: checked for what pages cannot show
+    example: str = ""  # a valid value, for the reference and generated tests
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,9 @@ class Key:
 
 @dataclass(frozen=True)
 class When:
-    """A rule between keys of one mapping: when ``key`` equals ``value``, the keys in
-    ``require`` must be present; otherwise the keys in ``forbid_otherwise`` must not."""
+    """A rule between keys: when ``key`` equals ``value``, the keys in ``require`` must be
+    present; otherwise the keys in ``forbid_otherwise`` must not. A required or forbidden
+    key may be a dotted path into a mapping below (``letter.subject``)."""
 
     key: str
     value: str | bool
@@ -72,11 +74,21 @@ class When:
 
 
 @dataclass(frozen=True)
+class NotBoth:
+    """A rule between flags: the keys may not all be true at once."""
+
+    keys: tuple[str, ...]
+    reason: str = ""
+
+
+Rule: TypeAlias = When | NotBoth
+
+
+@dataclass(frozen=True)
 class Record:
     keys: tuple[Key, ...]
     doc: str = ""
-    rules: tuple[When, ...] = ()
-    json_extra: Mapping[str, Any] = field(default_factory=dict)
+    rules: tuple[Rule, ...] = ()
 
     def key(self, name: str) -> Key:
         return next(k for k in self.keys if k.name == name)
@@ -166,11 +178,13 @@ def _check_text(node: Node, spec: Text, name: str, out: Diagnostics) -> None:
         )
     elif spec.pattern is not None and not re.fullmatch(spec.pattern, value):
         out.error(f"{name} must be {spec.pattern_help} (got '{value}')", node.location)
-    elif spec.url and not HTTP_URL.match(value):
-        out.error(
-            f"{name} must be an absolute http:// or https:// address (got '{value}')",
-            node.location,
-        )
+    elif spec.url and not is_http_url(value):
+        out.error(f"{name} must be {HTTP_URL_HELP} (got '{value}')", node.location)
+    if spec.markdown and "![" in value:
+        from .markdown import IMAGE_WARNING, images  # markdown-it, only when needed
+
+        for number, (_start, alt) in enumerate(images(value)):
+            out.warning(IMAGE_WARNING.format(alt=alt), point_inside(node, "![", number))
 
 
 def _check_record(node: Node, spec: Record, name: str, out: Diagnostics) -> None:
@@ -179,6 +193,7 @@ def _check_record(node: Node, spec: Record, name: str, out: Diagnostics) -> None
         return
     known = {k.name: k for k in spec.keys}
     meant: set[str] = set()  # required keys that a misspelt key was surely meant to be
+    broken: set[str] = set()  # keys whose values were wrong: rules on them would only echo
     for key_name, (key_node, value) in node.entries.items():
         key = known.get(key_name)
         if key is None:
@@ -192,33 +207,73 @@ def _check_record(node: Node, spec: Record, name: str, out: Diagnostics) -> None
                     key_node.location,
                 )
             continue
+        before = out.error_count
         _check(value, key.spec, f"'{key_name}'", out)
+        if out.error_count > before:
+            broken.add(key_name)
     for key in spec.keys:
         # One mistake, one message: a misspelt required key is not also "missing".
         if key.required and key.name not in node.entries and key.name not in meant:
             out.error(f"missing required key '{key.name}'", node.location)
     for rule in spec.rules:
-        _check_rule(node, rule, name, out)
+        if not broken.intersection(rule.keys if isinstance(rule, NotBoth) else (rule.key,)):
+            _check_rule(node, rule, out)
 
 
-def _check_rule(node: MappingNode, rule: When, name: str, out: Diagnostics) -> None:
-    subject = node.get(rule.key)
-    holds = isinstance(subject, ScalarNode) and subject.value == rule.value
+def _find(node: MappingNode, dotted: str) -> tuple[MappingNode, ScalarNode] | None:
+    """The mapping that holds a dotted key, and the key's own node, if it is there."""
+    *parents, last = dotted.split(".")
+    for name in parents:
+        below = node.get(name)
+        if not isinstance(below, MappingNode):
+            return None
+        node = below
+    entry = node.entries.get(last)
+    return (node, entry[0]) if entry is not None else None
+
+
+def _holder(node: MappingNode, dotted: str) -> MappingNode | None:
+    """The mapping a dotted key belongs in, if the mappings on its way are there."""
+    for name in dotted.split(".")[:-1]:
+        below = node.get(name)
+        if not isinstance(below, MappingNode):
+            return None
+        node = below
+    return node
+
+
+def _check_rule(node: MappingNode, rule: Rule, out: Diagnostics) -> None:
+    if isinstance(rule, NotBoth):
+        flags = [node.entries.get(key) for key in rule.keys]
+        if all(
+            f is not None and isinstance(f[1], ScalarNode) and f[1].value is True for f in flags
+        ):
+            last = flags[-1]
+            assert last is not None
+            shown = " and ".join(f"'{key}'" for key in rule.keys)
+            out.error(
+                f"{shown} cannot both be true" + (f": {rule.reason}" if rule.reason else ""),
+                last[0].location,
+            )
+        return
+    subject = node.get(rule.key)  # absent: the key's default, never the rule's value
     shown = str(rule.value).lower() if isinstance(rule.value, bool) else rule.value
-    if holds:
+    if isinstance(subject, ScalarNode) and subject.value == rule.value:
         for key in rule.require:
-            if key not in node.entries:
+            holder = _holder(node, key)
+            if holder is not None and _find(node, key) is None:
                 out.error(
                     f"'{key}' is required when '{rule.key}' is {shown}"
                     + (f"; {rule.reason}" if rule.reason else ""),
-                    node.location,
+                    holder.location,
                 )
         return
     for key in rule.forbid_otherwise:
-        if key in node.entries:
+        found = _find(node, key)
+        if found is not None:
             out.error(
                 f"'{key}' is only allowed when '{rule.key}' is {shown}; remove it",
-                node.entries[key][0].location,
+                found[1].location,
             )
 
 
@@ -236,7 +291,6 @@ def to_json_schema(spec: Spec) -> dict[str, Any]:
         rules = [_rule_schema(rule) for rule in spec.rules]
         if rules:
             schema["allOf"] = rules
-        schema.update(spec.json_extra)
     elif isinstance(spec, ListOf):
         schema = {"type": "array", "items": to_json_schema(spec.item)}
         if spec.min_items:
@@ -254,7 +308,7 @@ def to_json_schema(spec: Spec) -> dict[str, Any]:
         if spec.pattern is not None:
             schema["pattern"] = f"^(?:{spec.pattern})$"
         elif spec.url:
-            schema["pattern"] = HTTP_URL.pattern
+            schema["pattern"] = f"^(?:{HTTP_URL_PATTERN})$"
         elif spec.non_empty:
             schema["pattern"] = r"\S"
     if spec.doc:
@@ -262,11 +316,23 @@ def to_json_schema(spec: Spec) -> dict[str, Any]:
     return schema
 
 
-def _rule_schema(rule: When) -> dict[str, Any]:
+def _required(dotted: str) -> dict[str, Any]:
+    """JSON Schema saying that a dotted key is present (where its mappings are)."""
+    *parents, last = dotted.split(".")
+    schema: dict[str, Any] = {"required": [last]}
+    for name in reversed(parents):
+        schema = {"properties": {name: schema}}
+    return schema
+
+
+def _rule_schema(rule: Rule) -> dict[str, Any]:
+    if isinstance(rule, NotBoth):
+        both = {key: {"const": True} for key in rule.keys}
+        return {"not": {"properties": both, "required": list(rule.keys)}}
     condition = {"properties": {rule.key: {"const": rule.value}}, "required": [rule.key]}
     result: dict[str, Any] = {"if": condition}
     if rule.require:
-        result["then"] = {"required": list(rule.require)}
+        result["then"] = {"allOf": [_required(key) for key in rule.require]}
     if rule.forbid_otherwise:
-        result["else"] = {"not": {"anyOf": [{"required": [k]} for k in rule.forbid_otherwise]}}
+        result["else"] = {"not": {"anyOf": [_required(key) for key in rule.forbid_otherwise]}}
     return result

@@ -1,0 +1,155 @@
+"""Documents that break one rule of the format each, generated from the spec itself.
+
+Walking the spec (formats.SCENARIO) beside a valid document that uses every key
+(cases/valid/every-key.yaml), each constraint of each key and each rule between keys
+yields a copy of the document that breaks it and nothing else. The agreement test feeds
+every copy to the loader and to the published JSON Schema: both must refuse it.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sincerely.schema import Boolean, Integer, ListOf, NotBoth, Record, Spec, Text, When
+
+
+@dataclass(frozen=True)
+class Mutation:
+    name: str  # what it breaks, as 'path: rule'
+    document: dict[str, Any]
+
+
+def _at(document: Any, path: tuple[str | int, ...]) -> Any:
+    for step in path:
+        document = document[step]
+    return document
+
+
+def _with(document: dict[str, Any], path: tuple[str | int, ...], value: Any) -> dict[str, Any]:
+    changed = copy.deepcopy(document)
+    _at(changed, path[:-1])[path[-1]] = value
+    return changed
+
+
+def _without(document: dict[str, Any], path: tuple[str | int, ...]) -> dict[str, Any]:
+    changed = copy.deepcopy(document)
+    del _at(changed, path[:-1])[path[-1]]
+    return changed
+
+
+def _text_breakers(spec: Text, value: str) -> Iterator[tuple[str, Any]]:
+    yield "not text", 5
+    if spec.non_empty:
+        yield "empty", " "
+    if spec.max_length is not None:
+        yield "too long", "x" * (spec.max_length + 1)
+    if spec.choices is not None:
+        yield "not a choice", "none-of-these"
+    if spec.pattern is not None:
+        yield "off the pattern", "Not Valid!"
+    if spec.url:
+        for bad in ("ftp://example.org/a", "example.org/a", "https://exa mple.org", "https://a<b"):
+            yield f"not an address ({bad})", bad
+
+
+def mutations(spec: Spec, document: Any, path: tuple[str | int, ...] = ()) -> Iterator[Mutation]:
+    """Every single-rule break of ``document`` (the whole file when ``path`` is empty)."""
+    value = _at(document, path)
+    where = ".".join(str(p) for p in path) or "the file"
+    if isinstance(spec, Text):
+        for rule, bad in _text_breakers(spec, value):
+            yield Mutation(f"{where}: {rule}", _with(document, path, bad))
+    elif isinstance(spec, Integer):
+        yield Mutation(f"{where}: quoted number", _with(document, path, "3"))
+        yield Mutation(f"{where}: fraction", _with(document, path, 1.5))
+    elif isinstance(spec, Boolean):
+        yield Mutation(f"{where}: not true or false", _with(document, path, "yes"))
+    elif isinstance(spec, ListOf):
+        yield Mutation(f"{where}: not a list", _with(document, path, "text"))
+        if spec.min_items:
+            yield Mutation(f"{where}: too few", _with(document, path, value[: spec.min_items - 1]))
+        yield from mutations(spec.item, document, (*path, 0))
+    elif isinstance(spec, Record):
+        yield from _record_mutations(spec, document, path, where)
+
+
+def _record_mutations(
+    spec: Record, document: Any, path: tuple[str | int, ...], where: str
+) -> Iterator[Mutation]:
+    """Break each key of a mapping; in a list of mappings (``path`` ends at item 0), each
+    key where it first appears, since the entries of a list use different keys."""
+    in_list = bool(path) and path[-1] == 0 and isinstance(_at(document, path[:-1]), list)
+    items = _at(document, path[:-1]) if in_list else [_at(document, path)]
+    if path:
+        yield Mutation(f"{where}: not a mapping", _with(document, path, ["a", "list"]))
+    yield Mutation(f"{where}: unknown key", _with(document, (*path, "no_such_key"), "x"))
+    for key in spec.keys:
+        index = next((i for i, item in enumerate(items) if key.name in item), None)
+        assert index is not None, f"every-key.yaml lacks {where}.{key.name}"
+        at = (*path[:-1], index) if in_list else path
+        shown = ".".join(str(p) for p in at) or "the file"
+        if key.required:
+            yield Mutation(f"{shown}.{key.name}: missing", _without(document, (*at, key.name)))
+        yield from mutations(key.spec, document, (*at, key.name))
+    for rule in spec.rules:
+        yield from _rule_mutations(rule, spec, document, path, where)
+
+
+def sample(spec: Spec) -> Any:
+    """A valid value for ``spec`` alone."""
+    if isinstance(spec, Text):
+        return spec.choices[0] if spec.choices else spec.example or "x"
+    if isinstance(spec, Integer):
+        return 1
+    if isinstance(spec, Boolean):
+        return True
+    if isinstance(spec, ListOf):
+        return [sample(spec.item)] * max(spec.min_items, 1)
+    return {key.name: sample(key.spec) for key in spec.keys if key.required}
+
+
+def _spec_at(record: Record, dotted: str) -> Spec:
+    spec: Spec = record
+    for name in dotted.split("."):
+        assert isinstance(spec, Record)
+        spec = spec.key(name).spec
+    return spec
+
+
+def _rule_mutations(
+    rule: When | NotBoth, record: Record, document: Any, path: tuple[str | int, ...], where: str
+) -> Iterator[Mutation]:
+    if isinstance(rule, NotBoth):
+        both = document
+        for key in rule.keys:
+            both = _with(both, (*path, key), True)
+        yield Mutation(f"{where}: {' and '.join(rule.keys)} together", both)
+        return
+    holding = _with(document, (*path, rule.key), rule.value)
+    for required in rule.require:
+        steps = tuple(required.split("."))
+        broken = _without(holding, (*path, *steps)) if _has(holding, (*path, *steps)) else holding
+        yield Mutation(f"{where}: {required} missing when {rule.key} is {rule.value}", broken)
+    key_spec = record.key(rule.key).spec
+    if isinstance(rule.value, bool):
+        other: Any = not rule.value
+    else:
+        assert isinstance(key_spec, Text) and key_spec.choices
+        other = next(c for c in key_spec.choices if c != rule.value)
+    for forbidden in rule.forbid_otherwise:
+        steps = tuple(forbidden.split("."))
+        broken = _with(document, (*path, rule.key), other)
+        if not _has(broken, (*path, *steps)):
+            broken = _with(broken, (*path, *steps), sample(_spec_at(record, forbidden)))
+        yield Mutation(f"{where}: {forbidden} present when {rule.key} is {other}", broken)
+
+
+def _has(document: Any, path: tuple[str | int, ...]) -> bool:
+    try:
+        _at(document, path)
+    except (KeyError, IndexError, TypeError):
+        return False
+    return True
