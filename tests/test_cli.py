@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
 from .conftest import MINIMAL_SCENARIO, Project
 
 
@@ -71,7 +77,7 @@ def test_a_project_folder_and_output_can_be_given(scenario_project: Project) -> 
 def test_a_missing_project_is_an_error_not_a_traceback(project: Project) -> None:
     done = project.cli("check", "no-such-folder")
     assert done.returncode == 1
-    assert "project folder does not exist" in done.stderr
+    assert "no-such-folder: error: no such folder" in done.stderr
     assert "Traceback" not in done.stderr
 
 
@@ -99,3 +105,61 @@ def test_the_version_and_channels_agree_with_their_sources() -> None:
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
     assert sincerely.__version__ == project["version"]
     assert cli.CHANNELS == formats.CHANNELS
+
+
+def _cli_in(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sincerely", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_commands_find_the_project_from_a_folder_inside_it(scenario_project: Project) -> None:
+    scenario_project.write("pyproject.toml", '[tool.sincerely]\ntitle = "Letters"\n')
+    inside = scenario_project.root / "content" / "letters"
+    done = _cli_in(inside, "check")
+    assert done.returncode == 0, done.stderr
+    assert "1 scenario" in done.stdout
+    done = _cli_in(inside, "build", "-q")
+    assert done.returncode == 0, done.stderr
+    assert (scenario_project.site / "letters/close-second.html").is_file()
+    assert not (inside / "site").exists()
+
+
+def test_new_inside_a_pack_writes_into_that_pack(scenario_project: Project) -> None:
+    inside = scenario_project.root / "content" / "letters"
+    done = _cli_in(inside, "new", "letters/from-inside")
+    assert done.returncode == 0, done.stderr
+    assert (inside / "from-inside.yaml").is_file()
+    assert not (inside / "content").exists()
+
+
+@pytest.mark.parametrize("command", ["serve", "build", "check", "new"])
+def test_outside_any_project_one_clear_error(tmp_path: Path, command: str) -> None:
+    args = [command, "pack/letter"] if command == "new" else [command]
+    done = _cli_in(tmp_path, *args)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+    assert "not inside a sincerely project" in done.stderr
+    assert "sincerely init" in done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_second_build_says_plainly_that_nothing_changed(scenario_project: Project) -> None:
+    scenario_project.cli("build")
+    done = scenario_project.cli("build")
+    summary = done.stdout.splitlines()[-2]
+    assert "nothing changed; site is up to date" in summary, summary
+    assert "unchanged" not in summary
+
+
+def test_new_says_when_it_also_started_a_pack(project: Project) -> None:
+    project.write("content/index.md", "---\ntitle: Home\n---\n")
+    done = project.cli("new", "offers/declining")
+    assert done.returncode == 0, done.stderr
+    assert "wrote content/offers/_pack.yaml: a new pack; fill in its TODOs too" in done.stdout
+    assert "wrote content/offers/declining.yaml: fill in every TODO" in done.stdout

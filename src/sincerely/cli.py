@@ -19,12 +19,9 @@ from .build import run
 from .errors import BuildError, Diagnostic
 from .formats import CHANNELS
 from .parallel import Progress, default_jobs
-from .report import FORMATS, as_json, format_lines
+from .project import find_project
+from .report import FORMATS, as_json, format_lines, plural
 from .scaffold import init_gallery, new_scenario
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _project_argument(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +30,8 @@ def _project_argument(parser: argparse.ArgumentParser) -> None:
         nargs="?",
         default=".",
         type=Path,
-        help="the project folder, holding content/ and pyproject.toml (default: .)",
+        help="a folder in the project (default: the current one); the project is the nearest "
+        "folder at or above it with [tool.sincerely] in pyproject.toml, or a content/ folder",
     )
 
 
@@ -121,7 +119,12 @@ def make_parser() -> argparse.ArgumentParser:
         "name", metavar="PACK/SLUG", help="where it goes, like after-rejection/my-letter"
     )
     new.add_argument("--channel", choices=CHANNELS, default="email", help="default: email")
-    new.add_argument("--project", type=Path, default=Path(), help="the project folder (default: .)")
+    new.add_argument(
+        "--project",
+        type=Path,
+        default=Path(),
+        help="a folder in the project (default: the current one; its project is found upward)",
+    )
     new.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
     init = commands.add_parser("init", help="start a new gallery with an example pack")
@@ -169,7 +172,8 @@ def _build_or_check(args: argparse.Namespace) -> int:
     quiet = args.quiet or args.format == "json"
     say = (lambda _message: None) if quiet else _say
     verb = args.command
-    say(f"sincerely {__version__}: {'building' if verb == 'build' else 'checking'} {args.project}")
+    doing = "building" if verb == "build" else "checking"
+    say(f"sincerely {__version__}: {doing} {_shown(args.project) or '.'}")
     jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
     progress = None if quiet else _progress_line("writing" if verb == "build" else "checking")
     try:
@@ -191,18 +195,19 @@ def _build_or_check(args: argparse.Namespace) -> int:
         return 0
     _report(result.warnings, args.format)
     counts = result.counts
-    where = f"written to {result.config.output_dir}" if verb == "build" else "rendered"
+    took = f"{time.perf_counter() - started:.2f} s"
+    output = _shown(result.config.output_dir)
     if result.unchanged:
-        where = f"unchanged since the last build: {result.config.output_dir} is up to date"
-        made = "nothing changed"
+        done = f"nothing changed; {output} is up to date (checked in {took})"
+    elif verb == "build":
+        done = f"{plural(result.files, 'file')} written to {output} in {took}"
     else:
-        made = _plural(result.files, "file")
+        done = f"{plural(result.files, 'file')} rendered in {took}"
     say(
-        f"{_plural(counts['packs'], 'pack')}, {_plural(counts['scenarios'], 'scenario')}, "
-        f"{_plural(counts['pages'], 'page')}; {made} {where} "
-        f"in {time.perf_counter() - started:.2f} s"
+        f"{plural(counts['packs'], 'pack')}, {plural(counts['scenarios'], 'scenario')}, "
+        f"{plural(counts['pages'], 'page')}; {done}"
     )
-    say(f"{verb} succeeded, {_plural(len(result.warnings), 'warning')}.")
+    say(f"{verb} succeeded, {plural(len(result.warnings), 'warning')}.")
     return 0
 
 
@@ -223,6 +228,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _command(args: argparse.Namespace) -> int:
+    if args.command in ("build", "check", "serve", "new"):
+        args.project = find_project(args.project)
     if args.command == "serve":
         return _serve(args)
     if args.command == "schema":
@@ -233,8 +240,10 @@ def _command(args: argparse.Namespace) -> int:
         return 0
 
     if args.command == "new":
-        path = new_scenario(args.project, args.name, args.channel)
-        _say(f"wrote {_shown(path)}: fill in every TODO, then run 'sincerely check -W'")
+        *pack, scenario = new_scenario(args.project, args.name, args.channel)
+        for path in pack:
+            _say(f"wrote {_shown(path)}: a new pack; fill in its TODOs too")
+        _say(f"wrote {_shown(scenario)}: fill in every TODO, then run 'sincerely check -W'")
         return 0
     if args.command == "init":
         made = init_gallery(args.directory, copy_theme=args.copy_theme)
@@ -255,9 +264,9 @@ def _failed(args: argparse.Namespace, exc: BuildError) -> int:
     _report(exc.diagnostics, style)
     errors = sum(d.is_error for d in exc.diagnostics)
     warnings = len(exc.diagnostics) - errors
-    reason = _plural(errors, "error")
+    reason = plural(errors, "error")
     if warnings:
-        reason += f", {_plural(warnings, 'warning')}"
+        reason += f", {plural(warnings, 'warning')}"
         if getattr(args, "strict", False):
             reason += " (warnings are errors under -W)"
     print(f"{args.command} failed: {reason}.", file=sys.stderr)

@@ -16,6 +16,11 @@ from .errors import Diagnostic
 FORMATS = ("text", "github", "json")
 
 
+def plural(count: int, word: str) -> str:
+    """'1 file', '2 files': counts in messages read as English."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
