@@ -4,6 +4,7 @@ clean build."""
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from sincerely import buildcache
 from sincerely.build import run
 from sincerely.errors import BuildError
+from sincerely.scaffold import init_gallery
 
 from .conftest import MINIMAL_SCENARIO, Project, tree
 
@@ -28,13 +30,50 @@ def test_a_second_build_with_nothing_changed_writes_nothing(scenario_project: Pr
     assert second.scenario_count == 1
     assert _stamps(scenario_project.site) == before
     done = scenario_project.cli("build")
-    assert "nothing changed" in done.stdout and "is up to date" in done.stdout
+    assert "nothing changed; site is up to date" in done.stdout
 
 
-def test_the_cache_lives_beside_the_output_not_in_it(scenario_project: Project) -> None:
+def test_what_a_build_keeps_for_itself_is_in_one_ignored_folder(project: Project) -> None:
+    init_gallery(project.root)
+    subprocess.run(["git", "init", "-q", str(project.root)], check=True)
+    done = project.cli("build")
+    assert done.returncode == 0, done.stderr
+    made = sorted(p.name for p in project.root.iterdir())
+    assert made == [
+        ".git",
+        ".gitignore",
+        ".sincerely",
+        "content",
+        "pyproject.toml",
+        "schema",
+        "site",
+    ]
+    hidden = [p.name for p in project.site.iterdir() if p.name.startswith(".")]
+    assert hidden == [".sincerely-build"]  # the mark of a folder that builds may replace
+    subprocess.run(["git", "-C", str(project.root), "add", "-A"], check=True)
+    staged = subprocess.run(
+        ["git", "-C", str(project.root), "status", "--porcelain"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert ".sincerely" not in staged and "site/" not in staged, staged
+    for kept in (project.root / ".sincerely").rglob("*"):
+        if kept.is_file():
+            assert str(project.root) not in kept.read_text(encoding="utf-8"), kept
+
+
+def test_a_moved_project_keeps_its_cache(scenario_project: Project, tmp_path: Path) -> None:
     scenario_project.build()
-    assert (scenario_project.root / ".sincerely-cache-site.json").is_file()
-    assert not any(p.name.startswith(".sincerely-cache") for p in scenario_project.site.iterdir())
+    moved = Project(tmp_path / "elsewhere")
+    scenario_project.root.rename(moved.root)
+    assert moved.build().unchanged
+
+
+def test_init_adds_what_builds_make_to_an_existing_gitignore(project: Project) -> None:
+    project.write(".gitignore", "*.pyc\n/site/\n")
+    init_gallery(project.root)
+    assert (project.root / ".gitignore").read_text() == "*.pyc\n/site/\n/.sincerely/\n"
 
 
 def test_touching_a_file_without_changing_it_is_no_change(scenario_project: Project) -> None:
@@ -89,6 +128,7 @@ def test_warnings_are_reported_again_and_fail_under_strict(project: Project) -> 
 
 def test_a_corrupt_cache_is_ignored(scenario_project: Project) -> None:
     scenario_project.build()
-    (scenario_project.root / ".sincerely-cache-site.json").write_text("{not json")
+    for cached in (scenario_project.root / ".sincerely").glob("build-*.json"):
+        cached.write_text("{not json")
     assert not scenario_project.build().unchanged
     assert scenario_project.build().unchanged

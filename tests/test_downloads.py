@@ -16,7 +16,7 @@ from sincerely.downloads import GALLERY_ZIP, download_paths, letter_text
 from sincerely.model import Scenario
 
 from .conftest import REPO, Project
-from .test_content import PACK, SCENARIOS
+from .helpers.gallery import PACK, SCENARIOS
 
 IDS = [s.slug for s in SCENARIOS]
 
@@ -159,3 +159,31 @@ def test_the_text_builder_writes_only_the_letters(
         .read_text()
         .startswith("Subject: Thank you, [Hiring manager's name]")
     )
+
+
+def test_a_source_date_epoch_before_1980_is_clamped_to_1980(
+    scenario_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # common in reproducible-build set-ups
+    scenario_project.build()
+    archive = zipfile.ZipFile(scenario_project.site / GALLERY_ZIP)
+    assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_a_new_source_date_epoch_rebuilds_with_its_dates(
+    scenario_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    scenario_project.build()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    assert not scenario_project.build().unchanged
+    archive = zipfile.ZipFile(scenario_project.site / GALLERY_ZIP)
+    assert {info.date_time[0] for info in archive.infolist()} == {2027}
+
+
+def test_the_text_builder_writes_nothing_when_only_checking(scenario_project: Project) -> None:
+    before = sorted(p.relative_to(scenario_project.root) for p in scenario_project.root.rglob("*"))
+    result = run(scenario_project.root, write=False, builder="text")
+    assert result.site is not None and result.scenario_count == 1
+    after = sorted(p.relative_to(scenario_project.root) for p in scenario_project.root.rglob("*"))
+    assert after == before

@@ -65,10 +65,11 @@ def test_the_swap_works_where_atomic_exchange_is_missing(
     assert set(tree(scenario_project.site)) == {"only.html", MARKER}
 
 
-def test_leftovers_of_a_killed_build_are_cleared(scenario_project: Project) -> None:
+@pytest.mark.parametrize("where", [".sincerely", "."], ids=["work folder", "beside the site"])
+def test_leftovers_of_a_killed_build_are_cleared(scenario_project: Project, where: str) -> None:
     config = load_config(scenario_project.root)
-    stale = scenario_project.root / ".sincerely-staging-site-abc123"
-    stale.mkdir()
+    stale = scenario_project.root / where / ".sincerely-staging-site-abc123"
+    stale.mkdir(parents=True)
     (stale / "half.html").write_text("half")
     write_site(config, _files(2))
     assert not stale.exists()

@@ -91,7 +91,7 @@ def run(
             and inputs.same_as(cached)
             and buildcache.outputs_intact(config, cached["outputs"])
         ):
-            warnings = buildcache.warnings_of(cached)
+            warnings = buildcache.warnings_of(config, cached)
             if strict and warnings:
                 raise BuildError(warnings)
             return Result(config, None, warnings, 0, cached["counts"])
@@ -105,30 +105,32 @@ def run(
     if strict and warnings:
         raise BuildError(warnings)
     if builder == "text":  # the letters alone, as plain-text templates
-        buildcache.forget(config)
-        return _text_only(config, site, warnings)
+        return _text_only(config, site, warnings, write)
     tasks = Renderer(site, make_environment(theme)).tasks()
     if inputs is None:  # check: render everything, keep nothing
-        count = render_tasks(tasks, jobs, None, progress)
+        count = render_tasks(tasks, jobs, None, progress, config.root)
         return Result(config, site, warnings, count + len(theme.static_paths()), counts_of(site))
     with staged(config) as staging:
-        count = render_tasks(tasks, jobs, staging, progress)
+        count = render_tasks(tasks, jobs, staging, progress, config.output_dir)
         # The archives gather the downloads the workers wrote, read back from disk: a
         # second phase, shared out among the workers too.
         packing = [
             Task.single(path, cost, make)
             for path, cost, make in archive_jobs(site, _Files(staging))
         ]
-        count += render_tasks(packing, jobs, staging)
+        count += render_tasks(packing, jobs, staging, None, config.output_dir)
         count += write_files(staging, theme.static_files())
     buildcache.write(config, inputs, counts_of(site), warnings)
     return Result(config, site, warnings, count, counts_of(site))
 
 
-def _text_only(config: Config, site: Site, warnings: tuple[Diagnostic, ...]) -> Result:
+def _text_only(config: Config, site: Site, warnings: tuple[Diagnostic, ...], write: bool) -> Result:
     from .downloads import download_paths, letter_text
 
     files = [(download_paths(s)["txt"], letter_text(s).encode("utf-8")) for s in site.scenarios()]
+    if not write:
+        return Result(config, site, warnings, len(files), counts_of(site))
+    buildcache.forget(config)  # the output will no longer hold what the record describes
     with staged(config) as staging:
         count = write_files(staging, files)
     return Result(config, site, warnings, count, counts_of(site))

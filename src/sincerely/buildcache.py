@@ -1,11 +1,13 @@
 """The build's memory of what it last made: when nothing has changed, build again at once.
 
-Kept beside the output folder (``.sincerely-cache-site.json`` for ``site/``), it records a
-digest of everything a build reads: every file under content/ (keyed by content hash, as
-the stamp is only a shortcut: a file touched but not changed is still unchanged), the
-settings, the theme, and sincerely's own code, with the files the build made and the
-warnings it gave. A build whose inputs all match, and whose output is all still there,
-reports those warnings and writes nothing. Anything else rebuilds the site whole.
+Kept in the project's work folder (``.sincerely/``, see Config.work_dir), one file per
+output folder, it records a digest of everything a build reads: every file under
+content/ (keyed by content hash, as the stamp is only a shortcut: a file touched but not
+changed is still unchanged), the settings, the theme, SOURCE_DATE_EPOCH, and sincerely's
+own code, with the files the build made and the warnings it gave. Every path in it is
+relative to the project (or to the output), so a moved or cloned project keeps it. A
+build whose inputs all match, and whose output is all still there, reports those warnings
+and writes nothing. Anything else rebuilds the site whole.
 """
 
 from __future__ import annotations
@@ -22,12 +24,21 @@ from .config import Config
 from .errors import Diagnostic, Location, Severity
 from .theme import Theme
 
-FORMAT = 1
+FORMAT = 2
+
+
+def _where(config: Config, path: Path) -> str:
+    """A path as the cache records it: relative to the project where it is inside."""
+    try:
+        return path.relative_to(config.root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def cache_file(config: Config) -> Path:
-    output = config.output_dir
-    return output.parent / f".sincerely-cache-{output.name}.json"
+    output = _where(config, config.output_dir)
+    name = hashlib.sha256(output.encode()).hexdigest()[:16]
+    return config.work_dir / f"build-{name}.json"
 
 
 def _digest(path: Path) -> str:
@@ -72,7 +83,7 @@ class Inputs:
         stamps: dict[str, list[Any]] = {}
         for path in _files_under(config.content_dir):
             info = path.stat()
-            key = str(path)
+            key = _where(config, path)
             old = previous.get(key)
             if old is not None and old[0] == info.st_mtime_ns and old[1] == info.st_size:
                 stamps[key] = old  # the stamp is unchanged: so is the file
@@ -81,10 +92,13 @@ class Inputs:
         settings = hashlib.sha256()
         if config.pyproject is not None:
             settings.update(config.pyproject.read_bytes())
-        settings.update(str(config.output_dir).encode())
-        for path in (p for folder in theme.folders for p in _files_under(folder)):
-            settings.update(str(path).encode())
-            settings.update(path.read_bytes())
+        settings.update(_where(config, config.output_dir).encode())
+        # The archives' dates come from it: a new value makes new bytes.
+        settings.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+        for folder in theme.folders:
+            for path in _files_under(folder):
+                settings.update(path.relative_to(folder).as_posix().encode())
+                settings.update(path.read_bytes())
         settings.update(_code_fingerprint().encode())
         return cls(stamps, settings.hexdigest())
 
@@ -127,19 +141,26 @@ def write(
         "outputs": outputs,
         "counts": counts,
         "warnings": [
-            [d.severity.value, d.message, str(d.location.path), d.location.line, d.location.column]
+            [
+                d.severity.value,
+                d.message,
+                _where(config, d.location.path),
+                d.location.line,
+                d.location.column,
+            ]
             for d in warnings
         ],
     }
     target = cache_file(config)
+    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.write_text(json.dumps(document), encoding="utf-8")
     partial.replace(target)
 
 
-def warnings_of(cached: dict[str, Any]) -> tuple[Diagnostic, ...]:
+def warnings_of(config: Config, cached: dict[str, Any]) -> tuple[Diagnostic, ...]:
     return tuple(
-        Diagnostic(Severity(kind), message, Location(Path(path), line, column))
+        Diagnostic(Severity(kind), message, Location(config.root / path, line, column))
         for kind, message, path, line, column in cached.get("warnings", [])
     )
 

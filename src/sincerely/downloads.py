@@ -25,11 +25,16 @@ from .model import Pack, Scenario, Site, Template
 WRAP = 72  # columns: plain text for email
 
 
+ZIP_EPOCH = datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC)  # the first date a zip holds
+
+
 def epoch() -> datetime.datetime:
+    """The date every download carries: SOURCE_DATE_EPOCH, as reproducible builds set
+    it, but never before 1980 (SOURCE_DATE_EPOCH=0 is common, and zips cannot say it)."""
     seconds = os.environ.get("SOURCE_DATE_EPOCH", "")
     if seconds.isdigit():
-        return datetime.datetime.fromtimestamp(int(seconds), tz=datetime.UTC)
-    return datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC)
+        return max(datetime.datetime.fromtimestamp(int(seconds), tz=datetime.UTC), ZIP_EPOCH)
+    return ZIP_EPOCH
 
 
 def _labels(scenario: Scenario) -> dict[str, str]:

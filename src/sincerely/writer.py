@@ -104,16 +104,33 @@ def _locked(parent: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def _clear_leftovers(output: Path) -> None:
-    """Remove what a killed build left behind, restoring the site if it was mid-swap."""
-    parent = output.parent
+def _scratch_dir(config: Config) -> Path:
+    """Where a build stages the new site: the project's work folder, which git ignores,
+    when it is on the output's file system (a rename cannot cross to another one);
+    beside the output folder otherwise."""
+    output = config.output_dir
+    work = config.work_dir
+    try:
+        work.mkdir(exist_ok=True)
+        if work.stat().st_dev == output.parent.stat().st_dev:
+            return work
+    except OSError:
+        pass
+    return output.parent
+
+
+def _clear_leftovers(output: Path, scratch: Path) -> None:
+    """Remove what a killed build left behind, restoring the site if it was mid-swap.
+    Both places a build may stage in are cleared: the work folder's file system may have
+    changed since the killed build chose it."""
     stem = output.name
-    for leftover in sorted(parent.glob(f"{_RETIRED}{stem}-*")):
+    places = sorted({scratch, output.parent})
+    for leftover in sorted(p for place in places for p in place.glob(f"{_RETIRED}{stem}-*")):
         if not output.exists() and (leftover / MARKER).is_file():
             leftover.rename(output)  # killed between the two renames of the fallback swap
         else:
             shutil.rmtree(leftover, ignore_errors=True)
-    for leftover in parent.glob(f"{_STAGING}{stem}-*"):
+    for leftover in (p for place in places for p in place.glob(f"{_STAGING}{stem}-*")):
         shutil.rmtree(leftover, ignore_errors=True)
 
 
@@ -140,13 +157,14 @@ def staged(config: Config) -> Iterator[Path]:
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         with _locked(output.parent):
-            _clear_leftovers(output)
-            staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING}{output.name}-", dir=output.parent))
+            scratch = _scratch_dir(config)
+            _clear_leftovers(output, scratch)
+            staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING}{output.name}-", dir=scratch))
             try:
                 yield staging
                 (staging / MARKER).write_bytes(MARKER_TEXT)
                 staging.chmod(0o755)
-                _swap_in(staging, output)
+                _swap_in(staging, output, scratch)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except OSError as exc:
@@ -163,7 +181,7 @@ def write_site(config: Config, files: Iterable[tuple[str, bytes]]) -> int:
         return write_files(staging, files)
 
 
-def _swap_in(staging: Path, output: Path) -> None:
+def _swap_in(staging: Path, output: Path, scratch: Path) -> None:
     """Make ``staging`` the output folder; afterwards ``staging`` holds the old site."""
     if not output.exists():
         staging.rename(output)
@@ -171,7 +189,7 @@ def _swap_in(staging: Path, output: Path) -> None:
         return
     if _exchange(staging, output):
         return
-    retired = output.parent / f"{_RETIRED}{output.name}-{os.getpid()}"
+    retired = scratch / f"{_RETIRED}{output.name}-{os.getpid()}"
     output.rename(retired)
     staging.rename(output)
     retired.rename(staging)
