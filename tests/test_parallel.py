@@ -7,7 +7,9 @@ import os
 import pty
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,3 +90,40 @@ def test_a_terminal_sees_a_progress_line(scenario_project: Project) -> None:
 def test_a_log_sees_no_progress_noise(scenario_project: Project) -> None:
     done = scenario_project.cli("build")
     assert "%]" not in done.stderr + done.stdout
+
+
+def test_a_worker_that_dies_fails_the_build_and_keeps_the_old_site(
+    scenario_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sincerely import render
+
+    for n in range(6):
+        scenario_project.add_scenario(f"more-{n}", MINIMAL_SCENARIO.replace("Close", f"C{n}"))
+    scenario_project.build()
+    before = tree(scenario_project.site)
+    scenario_project.add_scenario("more-0", MINIMAL_SCENARIO.replace("Close", "Changed"))
+    parent, letter_files = os.getpid(), render.Renderer.letter_files
+
+    def die_in_a_worker(self: render.Renderer, *args: Any) -> Any:
+        if os.getpid() != parent:
+            os._exit(3)  # as a worker killed for memory would: no exception, no message
+        return letter_files(self, *args)
+
+    # Forked workers inherit the patched renderer: the worker dies at its first letter.
+    monkeypatch.setattr(render.Renderer, "letter_files", die_in_a_worker)
+    outcome: list[BuildError] = []
+
+    def build() -> None:
+        try:
+            run(scenario_project.root, jobs=2, fresh=True)
+        except BuildError as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=build, daemon=True)
+    thread.start()
+    thread.join(timeout=60)
+    assert not thread.is_alive(), "the build waited forever for a dead worker"
+    assert outcome, "a worker died and the build still succeeded"
+    (diagnostic,) = outcome[0].diagnostics
+    assert "a rendering process stopped before finishing its work" in diagnostic.message
+    assert tree(scenario_project.site) == before

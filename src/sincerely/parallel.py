@@ -10,22 +10,27 @@ workers. Where fork is not available, pages are rendered in this process.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import heapq
 import multiprocessing
 import os
+import signal
 import sys
-import time
 from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .errors import BuildError, Diagnostic
+from .errors import BuildError, Diagnostic, Location
 
 if TYPE_CHECKING:
     from .render import Task
 
 Progress = Callable[[int, int, str], None]  # (done, total, path)
+_PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
 class _Work:
@@ -78,19 +83,86 @@ def _run(share: list[Task], staging: Path | None, progress: Progress | None, tot
     return count
 
 
-def _worker(index: int, staging: Path | None, results: Any) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when the build that forked it dies (a build killed
+    with SIGKILL must not leave workers writing, and holding the output's lock)."""
     try:
-        results.put((index, _run(_work.shares[index], staging, None, 0), ()))
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
+def _worker(index: int, staging: Path | None, sender: Connection, parent: int) -> None:
+    _die_with_parent(parent)
+    try:
+        sender.send((_run(_work.shares[index], staging, None, 0), ()))
     except BuildError as exc:
-        results.put((index, 0, exc.diagnostics))
+        sender.send((0, exc.diagnostics))
     except BaseException as exc:  # reported by the parent, which knows how to
-        results.put((index, 0, repr(exc)))
+        sender.send((0, repr(exc)))
+    finally:
+        sender.close()
+
+
+def _death(child: BaseProcess) -> str:
+    code = child.exitcode
+    if code is not None and code < 0:
+        name = signal.Signals(-code).name
+        return f"it was killed by {name}, perhaps for lack of memory"
+    return f"it exited with status {code}"
+
+
+def _collect(
+    children: dict[Connection, BaseProcess],
+    where: Path,
+    progress: Progress | None,
+    total: int,
+) -> tuple[int, list[Diagnostic]]:
+    """Each worker's count and problems, as they come; a worker that dies without
+    reporting fails the build at once rather than leaving it waiting forever."""
+    count, problems = 0, []
+    pending = dict(children)
+    while pending:
+        sentinels = {child.sentinel: reader for reader, child in pending.items()}
+        ready = wait([*pending, *sentinels], timeout=0.05 if progress is not None else None)
+        if progress is not None and _work.done is not None:
+            progress(_work.done.value, total, "")  # the others' pages, as they come
+        for item in ready:
+            reader = sentinels[item] if isinstance(item, int) else item
+            if not isinstance(reader, Connection) or reader not in pending:
+                continue
+            child = pending[reader]
+            if not reader.poll():
+                continue  # its process ended a moment after it reported: read it next time
+            try:
+                made, trouble = reader.recv()
+            except EOFError:  # its process ended with nothing to say
+                child.join()
+                raise BuildError.single(
+                    f"a rendering process stopped before finishing its work ({_death(child)}); "
+                    "nothing was changed: build again, or with -j 1 to use one process",
+                    Location(where),
+                ) from None
+            del pending[reader]
+            if isinstance(trouble, str):
+                raise RuntimeError(f"a rendering worker failed: {trouble}")
+            problems.extend(trouble)
+            count += made
+    return count, problems
 
 
 def render_tasks(
-    tasks: Sequence[Task], jobs: int, staging: Path | None, progress: Progress | None = None
+    tasks: Sequence[Task],
+    jobs: int,
+    staging: Path | None,
+    progress: Progress | None = None,
+    where: Path | None = None,
 ) -> int:
-    """Render every task, on ``jobs`` processes, writing under ``staging`` if given."""
+    """Render every task, on ``jobs`` processes, writing under ``staging`` if given;
+    ``where`` is the folder an error about the processes themselves is reported at."""
     total = len(tasks)
     if jobs <= 1 or total < 2 * jobs or "fork" not in multiprocessing.get_all_start_methods():
         _work.done = multiprocessing.Value("i", 0)
@@ -101,34 +173,29 @@ def render_tasks(
     context = multiprocessing.get_context("fork")
     _work.shares = share_out(tasks, jobs)
     _work.done = context.Value("i", 0)
-    results = context.SimpleQueue()
-    children = [
-        context.Process(target=_worker, args=(k, staging, results), daemon=True)
-        for k in range(1, jobs)
-    ]
+    children: dict[Connection, BaseProcess] = {}
     try:
-        for child in children:
+        for k in range(1, jobs):
+            reader, sender = context.Pipe(duplex=False)
+            child: BaseProcess = context.Process(
+                target=_worker, args=(k, staging, sender, os.getpid()), daemon=True
+            )
             child.start()
+            sender.close()  # the parent's copy: the reader sees the end when the child's closes
+            children[reader] = child
         count = _run(_work.shares[0], staging, progress, total)
-        problems: list[Diagnostic] = []
-        for _ in children:
-            while progress is not None and results.empty():
-                progress(_work.done.value, total, "")  # the others' pages, as they come
-                time.sleep(0.05)
-            _index, made, trouble = results.get()
-            if isinstance(trouble, str):
-                raise RuntimeError(f"a rendering worker failed: {trouble}")
-            problems.extend(trouble)
-            count += made
+        made, problems = _collect(children, where or Path.cwd(), progress, total)
         if problems:
             raise BuildError(problems)
         if progress is not None:
             progress(total, total, "")
-        return count
+        return count + made
     finally:
-        for child in children:
+        for reader, child in children.items():
             child.join(timeout=5)
             if child.is_alive():  # pragma: no cover - only after a failure elsewhere
                 child.kill()
+                child.join()
+            reader.close()
         _work.shares, _work.done = [], None
         sys.stdout.flush()
