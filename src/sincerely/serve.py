@@ -45,6 +45,7 @@ from tornado.netutil import bind_sockets
 from .config import Config, load_config
 from .errors import BuildError, Diagnostic
 from .incremental import IncrementalBuilder, Rebuild
+from .report import plural
 
 RELOAD_SCRIPT_PATH = "/__sincerely__/reload.js"
 RELOAD_SCRIPT = b"""// Added by sincerely serve: reload on every rebuild (livereload protocol 7).
@@ -199,16 +200,25 @@ class EventWatcher:
     def watch(self, *args: object, **kwargs: object) -> None:
         """livereload's API to add paths; ours are fixed by the project."""
 
+    def begin(self, timeout: float = 10) -> None:
+        """Start watching, and return once every folder is watched: a save made after
+        the server says where it is must never be missed."""
+        ready = []
+        for paths, recursive in self._groups:
+            event = threading.Event()
+            ready.append(event)
+            thread = threading.Thread(target=self._run, args=(paths, recursive, event), daemon=True)
+            thread.start()
+        for event in ready:
+            event.wait(timeout)
+
     def start(self, callback: Callable[[], None]) -> bool:
         self._loop = IOLoop.current()
         self._callback = callback
-        for paths, recursive in self._groups:
-            thread = threading.Thread(target=self._run, args=(paths, recursive), daemon=True)
-            thread.start()
         return True
 
-    def _run(self, paths: list[Path], recursive: bool) -> None:
-        for _ in watchfiles.watch(
+    def _run(self, paths: list[Path], recursive: bool, ready: threading.Event) -> None:
+        for changes in watchfiles.watch(
             *paths,
             recursive=recursive,
             step=20,
@@ -216,7 +226,13 @@ class EventWatcher:
             stop_event=self._stop,
             raise_interrupt=False,
             watch_filter=_interesting,
+            # An empty batch after each quiet spell: the first one says we are watching.
+            yield_on_timeout=True,
+            rust_timeout=100,
         ):
+            ready.set()
+            if not changes:
+                continue
             with self._lock:
                 self._on_change()
             self.request_reload()
@@ -324,7 +340,7 @@ class LiveSite:
             self.state.error_pages = pages_for(exc.diagnostics, self.state.config)
             self.state.errors = exc.diagnostics
             self.say(
-                f"build failed: {errors} error{'s' if errors != 1 else ''}; "
+                f"build failed: {plural(errors, 'error')}; "
                 "serving the last good pages, and the errors where they are"
             )
             return
@@ -333,18 +349,20 @@ class LiveSite:
         self.report(rebuild.result.warnings)
         took = (time.perf_counter() - started) * 1000
         if self.first:
-            self.say(f"built {len(rebuild.files)} files in {took:.0f} ms")
+            self.say(f"built {plural(len(rebuild.files), 'file')} in {took:.0f} ms")
             self.first = False
         else:
             self.say(
-                f"rebuilt in {took:.0f} ms: {len(rebuild.changed)} files changed, "
+                f"rebuilt in {took:.0f} ms: {plural(len(rebuild.changed), 'file')} changed, "
                 f"{len(rebuild.removed)} removed"
             )
 
 
 @contextlib.contextmanager
 def staging_folder() -> Iterator[Path]:
-    folder = Path(tempfile.mkdtemp(prefix="sincerely-serve-"))
+    # Resolved: the handler compares resolved paths with it, and the temporary folder may
+    # stand behind a symbolic link (macOS's default TMPDIR does).
+    folder = Path(tempfile.mkdtemp(prefix="sincerely-serve-")).resolve()
     try:
         yield folder
     finally:
@@ -370,6 +388,7 @@ def serve(
         groups = [([p for p in (config.content_dir, config.layouts_dir) if p.is_dir()], True)]
         groups.append(([config.root], False))  # pyproject.toml, which editors replace
         watcher = EventWatcher(groups, live.rebuild, live.archive)
+        watcher.begin()
         sockets = bind(host, port, say)
         actual = sockets[0].getsockname()[1]
         url = f"http://{host}:{actual}/"
