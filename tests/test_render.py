@@ -83,7 +83,7 @@ def test_a_project_layout_overrides_the_bundled_one_file_by_file(
     scenario_project.write("content/about.md", "---\ntitle: About us\n---\nText.\n")
     about = _page(scenario_project, "about.html")
     assert "<p>Custom: About us</p>" in about
-    assert (scenario_project.site / "static/site.css").read_text() == "body { color: red; }\n"
+    assert (scenario_project.site / "static/site.css").read_text() == "body{color:red}"
     assert (
         "<h1>Close second</h1>" in (scenario_project.site / "letters/close-second.html").read_text()
     )
