@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from sincerely.build import Result, run
+
+from .helpers.serving import Server, servers
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -21,6 +23,13 @@ TESTS = Path(__file__).parent
 REPO = TESTS.parent
 MINIMAL_SCENARIO = (TESTS / "cases" / "valid" / "minimal.yaml").read_text(encoding="utf-8")
 PACK_YAML = "title: Test pack\nsummary: Letters for testing.\n"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives Chromium, so that `-m "not browser"` leaves them out."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 @dataclass
@@ -93,7 +102,7 @@ def browser() -> Iterator[Browser]:
     # Imported here, so that the content tests run with nothing but sincerely and pytest.
     from playwright.sync_api import sync_playwright
 
-    from .browser import CHROMIUM_FLAGS, chromium_path
+    from .helpers.browser import CHROMIUM_FLAGS, chromium_path
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
@@ -109,3 +118,10 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     output = tmp_path_factory.mktemp("repo-site") / "site"  # session-wide: built once
     run(REPO, output)
     yield output
+
+
+@pytest.fixture
+def start_server(tmp_path: Path) -> Iterator[Callable[..., Server]]:
+    """Start `sincerely serve` processes; each is stopped when the test ends."""
+    with servers(tmp_path) as start:
+        yield start

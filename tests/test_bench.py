@@ -7,7 +7,11 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import REPO
+
+pytestmark = pytest.mark.slow
 
 
 def _bench(*args: str) -> str:

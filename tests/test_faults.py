@@ -11,12 +11,17 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections import Counter
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from .conftest import MINIMAL_SCENARIO, Project, tree
-from .test_serve import URL
+from .helpers.serving import URL
+
+pytestmark = pytest.mark.slow
 
 LETTERS = 20
 
@@ -33,35 +38,62 @@ def _retitle(project: Project, title: str) -> None:
     project.add_scenario("letter-00", MINIMAL_SCENARIO.replace("Close second", title))
 
 
+def _wait_until(condition: Callable[[], bool], process: subprocess.Popen[bytes]) -> None:
+    """Poll until ``condition`` holds or the build has ended, whichever comes first."""
+    deadline = time.monotonic() + 60
+    while not condition() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.001)
+
+
+def _shows(page: Path, text: str) -> bool:
+    try:
+        return text in page.read_text(encoding="utf-8")
+    except OSError:
+        return False
+
+
 def test_a_build_killed_at_any_moment_leaves_a_whole_site(project: Project) -> None:
     _project(project).build()
-    previous = tree(project.site)
+    site, work = project.site, project.root / ".sincerely"
+    build = [sys.executable, "-m", "sincerely", "build", "-q", str(project.root)]
+    started = time.monotonic()  # how long a build takes here, to spread the kills over
+    _retitle(project, "Timed")
+    subprocess.run(build, check=True)
+    took = time.monotonic() - started
+    previous = tree(site)
     rng = random.Random(20261122)
-    outcomes = {"old": 0, "new": 0}
-    for attempt in range(100):
+    outcomes: Counter[str] = Counter()
+
+    def staging_has_files() -> bool:
+        return any(any(d.iterdir()) for d in work.glob(".sincerely-staging-*") if d.is_dir())
+
+    for attempt in range(60):
         title = f"Kill {attempt}"
         _retitle(project, title)
-        process = subprocess.Popen(
-            [sys.executable, "-m", "sincerely", "build", "-q", str(project.root)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(rng.uniform(0.0, 0.7))
-        process.send_signal(signal.SIGKILL)
+        process = subprocess.Popen(build, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # A third of the kills land as the new site is being written, a third just after
+        # it is swapped in, a third at random over a whole build's time.
+        moment = ("writing", "swapped", "random")[attempt % 3]
+        if moment == "writing":
+            _wait_until(staging_has_files, process)
+        elif moment == "swapped":
+            _wait_until(partial(_shows, site / "letters/letter-00.html", title), process)
+        else:
+            time.sleep(rng.uniform(0.0, took * 1.2))
+        process.kill()
         process.wait()
-        now = tree(project.site)
+        now = tree(site)
         if now == previous:
-            outcomes["old"] += 1
+            outcomes[f"{moment}: old site"] += 1
         else:
             assert set(now) == set(previous), f"attempt {attempt}: the file list changed"
-            assert title in now["letters/letter-00.html"].decode(), f"attempt {attempt}: mixed site"
-            outcomes["new"] += 1
+            assert title in now["letters/letter-00.html"].decode(), f"attempt {attempt}: mixed"
+            outcomes[f"{moment}: new site"] += 1
             previous = now
-    old, new = outcomes["old"], outcomes["new"]
-    print(f"\n100 kills: the old site intact {old} times, the new one whole {new} times")
-    assert outcomes["old"] > 0 and outcomes["new"] > 0, outcomes  # both moments were hit
+        assert moment != "swapped" or title in now["letters/letter-00.html"].decode()
+    print(f"\n60 kills: {dict(sorted(outcomes.items()))}")
     project.build()
-    leftovers = [p.name for p in project.root.iterdir() if p.name.startswith(".sincerely-s")]
+    leftovers = [p.name for p in work.iterdir() if p.name.startswith(".sincerely-")]
     assert leftovers == [], "the next build clears what killed builds left"
 
 
@@ -72,6 +104,7 @@ import json, subprocess, sys
 from pathlib import Path
 from sincerely.build import run
 from sincerely.errors import BuildError
+
 project, folder, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 def tree(root):
     files = sorted(p for p in root.rglob("*") if p.is_file())

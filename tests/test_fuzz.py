@@ -7,6 +7,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from sincerely.build import run
@@ -14,6 +15,8 @@ from sincerely.errors import BuildError
 
 from .conftest import PACK_YAML, tree
 from .fuzz.mutations import scenario_files
+
+pytestmark = pytest.mark.slow
 
 # File-level problems have no line to point at; everything else must have one.
 WHOLE_FILE = ("file is empty", "file is", "symbolic link")

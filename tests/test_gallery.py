@@ -10,9 +10,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from .browser import serve, watched_page
 from .conftest import MINIMAL_SCENARIO, Project
-from .test_content import PACK
+from .helpers.browser import serve, watched_page
+from .helpers.gallery import PACK
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
-from .browser import serve, watched_page
 from .conftest import Project
+from .helpers.browser import serve, watched_page
 
 SENTINEL = "window.__pwned=1"
 PAYLOADS = {

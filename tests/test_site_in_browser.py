@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, expect
 
-from .browser import serve, watched_page
+from .helpers.browser import serve, watched_page
 
 PAGES = [
     "index.html",

@@ -1,0 +1,16 @@
+"""The repository's own gallery, loaded once for the tests that look at its letters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sincerely.config import load_config
+from sincerely.loader import load_site
+from sincerely.model import Pack, Scenario, Site
+
+REPO = Path(__file__).resolve().parents[2]
+
+SITE: Site = load_site(load_config(REPO))[0]
+SCENARIOS: list[Scenario] = list(SITE.scenarios())
+IDS = [f"{s.pack}/{s.slug}" for s in SCENARIOS]
+PACK: Pack = next(p for p in SITE.packs if p.slug == "after-rejection")

@@ -1,0 +1,32 @@
+"""Building again and again in one process, as serve does: after an edit, every page
+shows the project as it now is, whatever the theme shows of each letter."""
+
+from __future__ import annotations
+
+from sincerely.incremental import IncrementalBuilder
+
+from .conftest import REPO, Project
+
+CARD_WITH_SITUATION = (
+    (REPO / "layouts/_macros.html")
+    .read_text(encoding="utf-8")
+    .replace(
+        "  <p>{{ scenario.summary }}</p>\n",
+        '  <p>{{ scenario.summary }}</p>\n  <div class="why">{{ scenario.situation }}</div>\n',
+    )
+)
+
+
+def test_a_theme_whose_cards_show_another_field_stays_current(scenario_project: Project) -> None:
+    assert CARD_WITH_SITUATION.count('class="why"') == 1
+    scenario_project.write("layouts/_macros.html", CARD_WITH_SITUATION)
+    builder = IncrementalBuilder(scenario_project.root)
+    first = builder.build()
+    assert "You were a finalist" in first.files["index.html"].decode()
+    path = scenario_project.root / "content/letters/close-second.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("You were a finalist", "You came so close"), encoding="utf-8")
+    second = builder.build()
+    home = second.files["index.html"].decode()
+    assert "You came so close" in home and "You were a finalist" not in home
+    assert "index.html" in second.changed
