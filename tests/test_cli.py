@@ -98,13 +98,13 @@ def test_the_version_and_channels_agree_with_their_sources() -> None:
     import tomllib
 
     import sincerely
-    from sincerely import cli, formats
+    from sincerely import cli, model
 
     from .conftest import REPO
 
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
     assert sincerely.__version__ == project["version"]
-    assert cli.CHANNELS == formats.CHANNELS
+    assert cli.CHANNELS == model.CHANNELS
 
 
 def _cli_in(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:

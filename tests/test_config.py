@@ -41,16 +41,15 @@ def test_settings_are_read_and_normalised(project: Project) -> None:
 def test_an_unknown_setting_is_named_with_a_suggestion(project: Project) -> None:
     project.write("pyproject.toml", '[project]\nname = "x"\n\n[tool.sincerely]\ntitel = "Mine"\n')
     assert _error(project) == (
-        "pyproject.toml:5:1: error: unknown setting 'titel' in [tool.sincerely] "
-        "(did you mean 'title'?)"
+        "pyproject.toml:5:1: error: unknown key 'titel' in [tool.sincerely] (did you mean 'title'?)"
     )
 
 
 def test_a_wrong_type_is_named(project: Project) -> None:
     project.write("pyproject.toml", "[tool.sincerely]\nlanguage = 3\n")
     assert _error(project) == (
-        "pyproject.toml:2:1: error: setting 'language' must be a string (got int 3); "
-        "put it in quotes"
+        "pyproject.toml:2:1: error: 'language' must be text (got 3, which TOML reads as a "
+        "number); put it in quotes"
     )
 
 

@@ -62,7 +62,7 @@ def test_the_blanks_cover_what_the_reader_makes_their_own(scenario: Scenario) ->
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=IDS)
 def test_there_are_tips_to_do_and_to_avoid(scenario: Scenario) -> None:
-    assert scenario.tips_do and scenario.tips_avoid
+    assert scenario.tips.do and scenario.tips.avoid
 
 
 @pytest.mark.parametrize(
@@ -77,7 +77,7 @@ def test_there_are_tips_to_do_and_to_avoid(scenario: Scenario) -> None:
     ],
 )
 def test_the_pack_tips_carry_the_sources_advice(advice: str, pattern: str) -> None:
-    tips = " ".join(t for s in PACK.scenarios for t in (*s.tips_do, *s.tips_avoid))
+    tips = " ".join(t for s in PACK.scenarios for t in (*s.tips.do, *s.tips.avoid))
     assert re.search(pattern, tips, re.IGNORECASE), advice
 
 
@@ -95,7 +95,7 @@ def _our_prose() -> Iterator[tuple[str, str]]:
         yield where, " ".join([s.title, s.summary, s.situation, s.timing])
         for block in s.letter.blocks:
             yield where, block.text.fill({f.id: "" for f in s.fields}) + " " + block.note
-        yield where, " ".join([*s.tips_do, *s.tips_avoid])
+        yield where, " ".join([*s.tips.do, *s.tips.avoid])
         yield where, " ".join(f"{f.label} {f.hint} {f.example}" for f in s.fields)
     for page in (*SITE.pages, *([SITE.intro] if SITE.intro else [])):
         yield page.slug, page.body

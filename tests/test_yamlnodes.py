@@ -8,11 +8,9 @@ import pytest
 import yaml
 
 from sincerely.errors import BuildError
+from sincerely.nodes import MappingNode, ScalarNode, SequenceNode
 from sincerely.yamlnodes import (
     MAX_FILE_BYTES,
-    MappingNode,
-    ScalarNode,
-    SequenceNode,
     _Loader,
     decode,
     parse,

@@ -1,46 +1,104 @@
-"""Site configuration: the ``[tool.sincerely]`` table of the project's pyproject.toml."""
+"""Site configuration: the ``[tool.sincerely]`` table of the project's pyproject.toml.
+
+The settings are a format like any content file's: :class:`Settings` declares each one
+with its type and documentation, and the same engine checks them (the TOML table is
+turned into the located nodes that YAML files become), documents them in the reference,
+and builds them.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import BuildError, Diagnostics, Location, did_you_mean
-from .urls import HTTP_URL_HELP, is_http_url
+from .errors import BuildError, Diagnostics, Location
+from .nodes import MappingNode, Node, ScalarNode, SequenceNode
+from .records import Record, key
+from .spec import Text
 
-_TEXT_KEYS = {
-    "title": "Letter templates",
-    "description": "",
-    "base_url": "",
-    "repo_url": "",
-    "edit_branch": "main",
-    "language": "en",
-    "content_dir": "content",
-    "layouts_dir": "layouts",
-    "output_dir": "site",
-}
-DEFAULT_OUTPUT_DIR = _TEXT_KEYS["output_dir"]
-_URL_KEYS = ("base_url", "repo_url")
 WORK_DIR = ".sincerely"
-_LANGUAGE = re.compile(r"[a-zA-Z]{2,8}(?:-[a-zA-Z0-9]{1,8})*")
+DEFAULT_OUTPUT_DIR = "site"
+_FOLDER = Text()  # a folder, relative to the project
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Settings:
+    """The [tool.sincerely] table of pyproject.toml; every setting is optional."""
+
+    title: str = key(
+        Text(), "The gallery's name, in every page's header.", default="Letter templates"
+    )
+    description: str = key(
+        Text(non_empty=False), "One sentence about the gallery: the home page's description."
+    )
+    base_url: str = key(
+        Text(url=True, non_empty=False),
+        "Where the site is published; enables canonical links and the sitemap.",
+    )
+    repo_url: str = key(
+        Text(url=True, non_empty=False),
+        "The repository's address; enables 'view source' and 'suggest an edit'.",
+    )
+    edit_branch: str = key(Text(), "The branch that edit links open.", default="main")
+    language: str = key(
+        Text(
+            pattern=r"[a-zA-Z]{2,8}(?:-[a-zA-Z0-9]{1,8})*",
+            pattern_help="a language tag like 'en' or 'en-GB'",
+            example="en",
+        ),
+        "The language of the pages (a BCP 47 tag).",
+        default="en",
+    )
+    content_dir: str = key(_FOLDER, "The folder of packs and pages.", default="content")
+    layouts_dir: str = key(
+        _FOLDER, "The folder of layouts that override the theme's.", default="layouts"
+    )
+    output_dir: str = key(_FOLDER, "The folder the site is built into.", default=DEFAULT_OUTPUT_DIR)
+
+
+SETTINGS = Record.of(Settings)
 
 
 @dataclass(frozen=True, slots=True)
 class Config:
     root: Path
-    title: str
-    description: str
-    base_url: str  # "" or an absolute URL ending in "/"
-    repo_url: str  # "" or an absolute URL without a trailing "/"
-    edit_branch: str
-    language: str
+    settings: Settings  # as written, but base_url ends in '/' and repo_url does not
     content_dir: Path
     layouts_dir: Path
     output_dir: Path
     pyproject: Path | None
+
+    @property
+    def memo_identity(self) -> tuple[str, ...]:
+        return ("config",)
+
+    @property
+    def title(self) -> str:
+        return self.settings.title
+
+    @property
+    def description(self) -> str:
+        return self.settings.description
+
+    @property
+    def base_url(self) -> str:
+        return self.settings.base_url
+
+    @property
+    def repo_url(self) -> str:
+        return self.settings.repo_url
+
+    @property
+    def edit_branch(self) -> str:
+        return self.settings.edit_branch
+
+    @property
+    def language(self) -> str:
+        return self.settings.language
 
     @property
     def work_dir(self) -> Path:
@@ -48,33 +106,68 @@ class Config:
         folders): one folder, which the .gitignore that init writes leaves out."""
         return self.root / WORK_DIR
 
-    @property
-    def display_settings(self) -> dict[str, str]:
-        """The settings that reach the pages (and so must invalidate them when changed)."""
-        return {
-            "title": self.title,
-            "description": self.description,
-            "base_url": self.base_url,
-            "repo_url": self.repo_url,
-            "edit_branch": self.edit_branch,
-            "language": self.language,
-        }
 
-
-def _key_location(pyproject: Path, text: str, key: str) -> Location:
-    """The line of ``key = …`` inside [tool.sincerely]; tomllib gives no positions."""
+def _key_location(pyproject: Path, text: str, name: str) -> Location:
+    """The line of ``name = …`` inside [tool.sincerely]; tomllib gives no positions."""
     in_table = False
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if stripped.startswith("["):
             in_table = stripped.replace(" ", "") == "[tool.sincerely]"
-        elif in_table and re.match(rf"['\"]?{re.escape(key)}['\"]?\s*=", stripped):
+        elif in_table and re.match(rf"['\"]?{re.escape(name)}['\"]?\s*=", stripped):
             return Location(pyproject, number, line.index(stripped[0]) + 1)
     return Location(pyproject, 1, 1)
 
 
+_TOML_KINDS = {bool: "boolean", int: "integer", float: "number", str: "text"}
+
+
+def _scalar(value: Any, where: Location) -> ScalarNode:
+    kind = _TOML_KINDS.get(type(value), "date")
+    literal = str(value).lower() if isinstance(value, bool) else str(value)
+    path, line, column = where.path, where.line, where.column
+    return ScalarNode(value, kind, kind != "text", path, line, column, literal, 0, len(literal))
+
+
+def _toml_node(value: Any, where: Location) -> Node:
+    """A TOML value as a located node, so that the format's engine can check it; every
+    part of a value stands at its key's line (tomllib gives no positions)."""
+    if isinstance(value, dict):
+        entries = {str(k): (_scalar(str(k), where), _toml_node(v, where)) for k, v in value.items()}
+        return MappingNode(entries, where.path, where.line, where.column)
+    if isinstance(value, list):
+        items = tuple(_toml_node(item, where) for item in value)
+        return SequenceNode(items, where.path, where.line, where.column, True)
+    return _scalar(value, where)
+
+
+def _table(pyproject: Path) -> MappingNode:
+    """The [tool.sincerely] table as located nodes."""
+    text = pyproject.read_text(encoding="utf-8", errors="replace")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+), column (\d+)", str(exc))
+        line, col = (int(match[1]), int(match[2])) if match else (1, 1)
+        reason = str(exc).split(" (at")[0]
+        raise BuildError.single(
+            f"pyproject.toml is not valid TOML: {reason}", Location(pyproject, line, col)
+        ) from None
+    tool = data.get("tool", {})
+    table = tool.get("sincerely", {}) if isinstance(tool, dict) else {}
+    if not isinstance(table, dict):
+        raise BuildError.single(
+            "[tool.sincerely] must be a table of settings", Location(pyproject, 1, 1)
+        )
+    entries = {}
+    for name, value in table.items():
+        where = _key_location(pyproject, text, name)
+        entries[name] = (_scalar(name, where), _toml_node(value, where))
+    return MappingNode(entries, pyproject, 1, 1)
+
+
 def load_config(root: Path, output_override: Path | None = None) -> Config:
-    """Read the configuration of the project at ``root``; every key is optional."""
+    """Read the configuration of the project at ``root``; every setting is optional."""
     root = root.resolve()
     if not root.is_dir():
         raise BuildError.single(
@@ -82,63 +175,25 @@ def load_config(root: Path, output_override: Path | None = None) -> Config:
             Location(root),
         )
     pyproject = root / "pyproject.toml"
-    table: dict[str, Any] = {}
-    text = ""
+    settings = Settings()
     if pyproject.is_file():
-        text = pyproject.read_text(encoding="utf-8", errors="replace")
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            match = re.search(r"line (\d+), column (\d+)", str(exc))
-            line, col = (int(match[1]), int(match[2])) if match else (1, 1)
-            reason = str(exc).split(" (at")[0]
-            raise BuildError.single(
-                f"pyproject.toml is not valid TOML: {reason}", Location(pyproject, line, col)
-            ) from None
-        tool = data.get("tool", {})
-        table = tool.get("sincerely", {}) if isinstance(tool, dict) else {}
-        if not isinstance(table, dict):
-            raise BuildError.single(
-                "[tool.sincerely] must be a table of settings", Location(pyproject, 1, 1)
-            )
-
-    out = Diagnostics()
-    values = dict(_TEXT_KEYS)
-    for key, value in table.items():
-        where = _key_location(pyproject, text, key)
-        if key not in _TEXT_KEYS:
-            hint = did_you_mean(key, _TEXT_KEYS) or f"; known settings: {', '.join(_TEXT_KEYS)}"
-            out.error(f"unknown setting '{key}' in [tool.sincerely]{hint}", where)
-        elif not isinstance(value, str):
-            out.error(
-                f"setting '{key}' must be a string (got {type(value).__name__} {value!r}); "
-                "put it in quotes",
-                where,
-            )
-        elif key in _URL_KEYS and value and not is_http_url(value):
-            out.error(f"setting '{key}' must be {HTTP_URL_HELP} (got '{value}')", where)
-        elif key == "language" and not _LANGUAGE.fullmatch(value):
-            out.error(f"setting 'language' must be a language tag like 'en' (got '{value}')", where)
-        elif key.endswith("_dir") and not value.strip():
-            out.error(f"setting '{key}' must name a folder", where)
-        else:
-            values[key] = value
-    out.raise_if_errors()
-
-    base_url = values["base_url"]
+        table = _table(pyproject)
+        out = Diagnostics()
+        SETTINGS.check(table, "[tool.sincerely]", out)
+        out.raise_if_errors()
+        settings = SETTINGS.build(table)
+    base_url = settings.base_url
     if base_url and not base_url.endswith("/"):
         base_url += "/"
-    output = output_override if output_override is not None else root / values["output_dir"]
+    settings = dataclasses.replace(
+        settings, base_url=base_url, repo_url=settings.repo_url.rstrip("/")
+    )
+    output = output_override if output_override is not None else root / settings.output_dir
     return Config(
         root=root,
-        title=values["title"],
-        description=values["description"],
-        base_url=base_url,
-        repo_url=values["repo_url"].rstrip("/"),
-        edit_branch=values["edit_branch"],
-        language=values["language"],
-        content_dir=(root / values["content_dir"]).resolve(),
-        layouts_dir=(root / values["layouts_dir"]).resolve(),
+        settings=settings,
+        content_dir=(root / settings.content_dir).resolve(),
+        layouts_dir=(root / settings.layouts_dir).resolve(),
         output_dir=output.resolve(),
         pyproject=pyproject if pyproject.is_file() else None,
     )

@@ -10,67 +10,23 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from . import formats
 from .config import Config
-from .errors import BuildError, Diagnostic, Diagnostics, Location, did_you_mean
-from .markdown import IMAGE_WARNING, images
-from .model import Pack, Page, Scenario, Site, sort_key
-from .scenario import build_scenario, warn_todos, warn_todos_in_text
-from .schema import check
-from .yamlnodes import MappingNode, ScalarNode, decode, parse
+from .contentfiles import (
+    LoadCache,
+    load_page,
+    load_scenario,
+    read_mapping,
+    read_text,
+    relative_to_project,
+)
+from .errors import BuildError, Diagnostics, Location, did_you_mean
+from .model import CHANNELS, PACK, SLUG, SLUG_HELP, Pack, Page, Scenario, Site, sort_key
+from .records import check
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_SLUG = re.compile(formats.SLUG)
+_SLUG = re.compile(SLUG)
 RESERVED_SLUGS = frozenset({"index", "search", "404", "tags", "static", "schema", "_sources"})
-
-
-def _relative(config: Config, path: Path) -> PurePosixPath:
-    return PurePosixPath(path.relative_to(config.root).as_posix())
-
-
-def _read(path: Path, config: Config, out: Diagnostics) -> str | None:
-    """The text of a content file, refusing links that lead outside content/."""
-    if path.is_symlink() and not path.resolve().is_relative_to(config.content_dir):
-        out.error(
-            "symbolic link points outside the content folder; copy the file in instead",
-            Location(path),
-        )
-        return None
-    try:
-        return decode(path, path.read_bytes())
-    except BuildError as exc:
-        out.extend(exc.diagnostics)
-    except OSError as exc:
-        out.error(f"cannot read file: {exc.strerror}", Location(path))
-    return None
-
-
-def _mapping(path: Path, text: str, out: Diagnostics) -> MappingNode | None:
-    try:
-        root = parse(path, text)
-    except BuildError as exc:
-        out.extend(exc.diagnostics)
-        return None
-    if not isinstance(root, MappingNode):
-        out.error(
-            "the file must be a mapping of keys to values, like 'title: …' on the first line",
-            root.location,
-        )
-        return None
-    return root
-
-
-def _text(node: MappingNode, key: str, default: str = "") -> str:
-    value = node.get(key)
-    return str(value.value) if isinstance(value, ScalarNode) else default
-
-
-def _int(node: MappingNode, key: str) -> int:
-    value = node.get(key)
-    return value.value if isinstance(value, ScalarNode) and isinstance(value.value, int) else 0
 
 
 def suggest_slug(name: str) -> str:
@@ -80,10 +36,10 @@ def suggest_slug(name: str) -> str:
 
 
 def _check_slug(path: Path, name: str, what: str, out: Diagnostics) -> bool:
-    if not re.fullmatch(formats.SLUG, name):
+    if not _SLUG.fullmatch(name):
         suggestion = suggest_slug(name) + (path.suffix if path.is_file() else "")
         out.error(
-            f"{what} name '{name}' must be {formats.SLUG_HELP}; rename it to '{suggestion}'",
+            f"{what} name '{name}' must be {SLUG_HELP}; rename it to '{suggestion}'",
             Location(path),
         )
         return False
@@ -94,110 +50,6 @@ def _check_slug(path: Path, name: str, what: str, out: Diagnostics) -> bool:
         )
         return False
     return True
-
-
-def load_page(path: Path, config: Config, out: Diagnostics) -> Page | None:
-    text = _read(path, config, out)
-    if text is None:
-        return None
-    match = _FRONT_MATTER.match(text)
-    if match is None:
-        out.error(
-            "a page starts with front matter: a line '---', then 'title: …', then '---'",
-            Location(path, 1, 1),
-        )
-        return None
-    # Parse the front matter in place, so that its line numbers are the file's own.
-    front = text[: match.end(1) if match[1] else match.end()].replace("---", "   ", 1)
-    node = _mapping(path, front, out) if match[1] and match[1].strip() else None
-    if node is None:
-        if not (match[1] and match[1].strip()):
-            out.error("front matter is empty; add 'title: …'", Location(path, 1, 1))
-        return None
-    if not check(node, formats.PAGE, "", out):
-        return None
-    warn_todos(node, out)
-    warn_todos_in_text(path, text, match.end(), out)
-    for start, alt in images(text[match.end() :]):
-        where = Location.at_offset(path, text, match.end() + start)
-        out.warning(IMAGE_WARNING.format(alt=alt), where)
-    return Page(
-        slug=path.stem,
-        title=_text(node, "title"),
-        order=_int(node, "order"),
-        body=text[match.end() :],
-        source_path=_relative(config, path),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Loaded:
-    """What loading one scenario file gave, and the file it was loaded from."""
-
-    stamp: tuple[int, int, int]  # modification time, size and inode when it was read
-    data: bytes
-    scenario: Scenario | None
-    diagnostics: tuple[Diagnostic, ...]
-
-
-# Each scenario file's result by path, kept between builds by serve, so that an unchanged
-# file is neither read nor parsed again: a file whose stamp is unchanged is taken as
-# unchanged (as Sphinx and MkDocs do), and one whose bytes are unchanged is not parsed.
-LoadCache = dict[str, Loaded]
-
-
-def _outside_content(entry: os.DirEntry[str], config: Config) -> bool:
-    return entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(config.content_dir)
-
-
-def load_scenario(
-    entry: os.DirEntry[str], pack: str, config: Config, out: Diagnostics, cache: LoadCache
-) -> Scenario | None:
-    """One scenario file, from the cache when it has not changed."""
-    if _outside_content(entry, config):
-        out.error(
-            "symbolic link points outside the content folder; copy the file in instead",
-            Location(Path(entry.path)),
-        )
-        return None
-    cached = cache.get(entry.path)
-    path = None
-    try:
-        info = entry.stat()
-        stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
-        if cached is not None and cached.stamp == stamp:
-            out.extend(cached.diagnostics)
-            return cached.scenario
-        path = Path(entry.path)
-        data = path.read_bytes()
-    except OSError as exc:
-        path = Path(entry.path)
-        out.error(f"cannot read file: {exc.strerror}", Location(path))
-        return None
-    if cached is not None and cached.data == data:
-        cache[entry.path] = Loaded(stamp, data, cached.scenario, cached.diagnostics)
-        out.extend(cached.diagnostics)
-        return cached.scenario
-    mine = Diagnostics()
-    scenario = None
-    try:
-        text = decode(path, data)
-    except BuildError as exc:
-        mine.extend(exc.diagnostics)
-    else:
-        root = _mapping(path, text, mine)
-        if root is not None:
-            scenario = build_scenario(
-                root,
-                yaml_text=text,
-                pack=pack,
-                slug=path.stem,
-                source_path=_relative(config, path),
-                out=mine,
-            )
-    cache[entry.path] = Loaded(stamp, data, scenario, mine.items)
-    out.extend(mine.items)
-    return scenario
 
 
 def _warn_nested(sub: Path, pack: Path, out: Diagnostics) -> None:
@@ -215,11 +67,9 @@ def _warn_nested(sub: Path, pack: Path, out: Diagnostics) -> None:
 
 def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) -> Pack | None:
     meta_path = folder / "_pack.yaml"
-    text = _read(meta_path, config, out)
-    meta = _mapping(meta_path, text, out) if text is not None else None
-    meta_ok = meta is not None and check(meta, formats.PACK, "", out)
-    if meta is not None:
-        warn_todos(meta, out)
+    text = read_text(meta_path, config, out)
+    meta = read_mapping(meta_path, text, out) if text is not None else None
+    meta_ok = meta is not None and check(meta, PACK, out)
     scenarios: list[Scenario] = []
     # os.scandir, not Path.iterdir: its entries know their names and types, which keeps
     # a no-change pass over a thousand files in milliseconds.
@@ -254,15 +104,19 @@ def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) 
     if meta is None or not meta_ok:
         return None
     scenarios.sort(key=lambda s: sort_key(s.order, s.title))
-    return Pack(
+    pack: Pack = PACK.build(
+        meta,
         slug=folder.name,
-        title=_text(meta, "title"),
-        summary=_text(meta, "summary"),
-        intro=_text(meta, "intro"),
-        order=_int(meta, "order"),
-        source_path=_relative(config, meta_path),
+        source_path=relative_to_project(config, meta_path),
         scenarios=tuple(scenarios),
     )
+    before = cache.packs.get(pack.slug)
+    if before == pack and all(
+        a is b for a, b in zip(before.scenarios, pack.scenarios, strict=True)
+    ):
+        return before  # the same object: what was made from it stands
+    cache.packs[pack.slug] = pack
+    return pack
 
 
 def _check_tags(config: Config, site_tags: dict[str, list[Scenario]], out: Diagnostics) -> None:
@@ -280,7 +134,7 @@ def _check_tags(config: Config, site_tags: dict[str, list[Scenario]], out: Diagn
 def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Diagnostics]:
     """Load and validate everything; raise BuildError if any file has an error."""
     out = Diagnostics()
-    cache = {} if cache is None else cache
+    cache = LoadCache() if cache is None else cache
     content = config.content_dir
     if not content.is_dir():
         raise BuildError.single(
@@ -332,7 +186,7 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
     _check_tags(config, tags, out)
     out.raise_if_errors()
     pages.sort(key=lambda p: sort_key(p.order, p.title))
-    channels: dict[str, list[Scenario]] = {channel: [] for channel in formats.CHANNELS}
+    channels: dict[str, list[Scenario]] = {channel: [] for channel in CHANNELS}
     for pack in packs:
         for scenario in pack.scenarios:
             channels[scenario.channel].append(scenario)

@@ -1,176 +1,204 @@
-"""The site as loaded and validated: immutable objects, built once, read by renderers."""
+"""The site as loaded and validated: immutable objects, built once, read by renderers.
+
+The content format is these classes: each field declared with :func:`spec.key` is a key
+of its file, with its type, its documentation and whether it is required, so that the
+checker, the JSON Schema, the format reference and the model are one definition. To add
+an optional key to scenario files, add a field here, then use it in a template (see
+CONTRIBUTING.md, "Changing the format").
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, ClassVar
 
-from .config import Config
-from .formats import FIELD_ID
+from . import urls
+from .records import Record, key
+from .rules import NotBoth, Rule, Unique, When
+from .spec import Boolean, Integer, ListOf, Markdown, Text
+from .template import FIELD_ID, MaxWords, PlaceholdersNameFields, Template, TemplateText
 
-_PLACEHOLDER_OR_BRACE = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}|[{}]")
-_FIELD_ID = re.compile(FIELD_ID)
-_WORD = re.compile(r"\S+")
+if TYPE_CHECKING:
+    from .config import Config
 
-
-@dataclass(frozen=True, slots=True)
-class Blank:
-    """A placeholder in a letter: the place where a field's value goes."""
-
-    field_id: str
-
-
-Segment = str | Blank
-
-
-@dataclass(frozen=True, slots=True)
-class TemplateProblem:
-    message: str
-    token: str  # the text at fault, to point at it in the source
-    occurrence: int  # which occurrence of ``token`` in the text
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+SLUG_HELP = "lowercase words joined by hyphens, like 'close-second'"
+CHANNELS = ("email", "letter", "note")
+FIELD_KINDS = ("text", "long", "choice")
+MAX_LETTER_WORDS = 200
 
 
-@dataclass(frozen=True, slots=True)
-class Template:
-    """Letter text split into literal text and blanks."""
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Source:
+    """An article or book that the advice comes from."""
 
-    segments: tuple[Segment, ...]
-
-    @property
-    def blank_ids(self) -> tuple[str, ...]:
-        return tuple(s.field_id for s in self.segments if isinstance(s, Blank))
-
-    def fill(self, values: Mapping[str, str]) -> str:
-        return "".join(s if isinstance(s, str) else values[s.field_id] for s in self.segments)
-
-    def word_count(self) -> int:
-        # A blank counts as one word, whatever the reader puts there.
-        return len(_WORD.findall(self.fill(_OneWord())))
+    title: str = key(Text(), "The article's title.", required=True)
+    author: str = key(Text(), "Who wrote it.")
+    publisher: str = key(Text(), "Where it was published.")
+    url: str = key(Text(url=True), "Its address: http:// or https:// only.")
 
 
-class _OneWord(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "x"
-
-
-def placeholder_occurrences(text: str) -> list[tuple[str, int]]:
-    """Each well-formed placeholder's field id, in order, with which occurrence of its
-    token ('{id}') in ``text`` it is, so that a message can point at the right one."""
-    return [
-        (match[1], text.count(match[0], 0, match.start()))
-        for match in _PLACEHOLDER_OR_BRACE.finditer(text)
-        if match[1] is not None and _FIELD_ID.fullmatch(match[1])
-    ]
-
-
-def parse_template(text: str) -> tuple[Template, tuple[TemplateProblem, ...]]:
-    """Split ``text`` at ``{id}`` placeholders; ``{{`` and ``}}`` are literal braces."""
-    segments: list[Segment] = []
-    problems: list[TemplateProblem] = []
-    literal: list[str] = []
-    position = 0
-    for match in _PLACEHOLDER_OR_BRACE.finditer(text):
-        literal.append(text[position : match.start()])
-        position = match.end()
-        token = match[0]
-        # Which occurrence of the token's text this is, counting every one in the text
-        # (a lone '{' after '{name}' is the second '{'), so the source can be searched.
-        occurrence = text.count(token, 0, match.start())
-        if token in ("{{", "}}"):
-            literal.append(token[0])
-        elif match[1] is not None and _FIELD_ID.fullmatch(match[1]):
-            segments.append("".join(literal))
-            literal = []
-            segments.append(Blank(match[1]))
-        elif match[1] is not None:
-            problems.append(
-                TemplateProblem(
-                    f"'{token}' is not a placeholder: a placeholder is a field id in braces, "
-                    "like {manager_name}; write {{ and }} for literal braces",
-                    token,
-                    occurrence,
-                )
-            )
-        elif token == "{":
-            problems.append(
-                TemplateProblem(
-                    "'{' is never closed: close the placeholder with '}', "
-                    "or write {{ for a literal brace",
-                    token,
-                    occurrence,
-                )
-            )
-        else:
-            problems.append(
-                TemplateProblem("stray '}': write }} for a literal brace", token, occurrence)
-            )
-    literal.append(text[position:])
-    segments.append("".join(literal))
-    return Template(tuple(s for s in segments if s != "")), tuple(problems)
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Field:
-    id: str
-    label: str
-    example: str
-    hint: str = ""
-    kind: str = "text"
-    options: tuple[str, ...] = ()
-    per_recipient: bool = False
-    sender: bool = False
-    autocomplete: str = ""
+    """One blank in the letter, and its input in the form."""
+
+    FORMAT_RULES: ClassVar[tuple[Rule, ...]] = (
+        When(
+            "kind",
+            "choice",
+            require=("options",),
+            forbid_otherwise=("options",),
+            reason="list the choices",
+        ),
+        When("sender", True, forbid_otherwise=("autocomplete",)),
+        NotBoth(
+            ("sender", "per_recipient"),
+            reason="'sender' is the writer's own detail, 'per_recipient' differs for each "
+            "person written to; keep one",
+        ),
+    )
+
+    id: str = key(
+        Text(
+            pattern=FIELD_ID,
+            pattern_help="lowercase letters, digits and underscores, starting with a letter, "
+            "like 'manager_name'",
+            example="manager_name",
+        ),
+        "The name used in placeholders, like {manager_name}.",
+        required=True,
+    )
+    label: str = key(
+        Text(max_length=60),
+        "The form's label, and the blank's text in an unfilled copy: [label].",
+        required=True,
+    )
+    example: str = key(Text(), "A realistic sample value, shown as 'e.g. …'.", required=True)
+    hint: str = key(
+        Text(max_length=200),
+        "Plain text that helps the reader fill this in.",
+        recommended="field '{id}' has no hint; add one that helps the reader fill it in",
+        warn_at="id",
+    )
+    kind: str = key(
+        Text(choices=FIELD_KINDS),
+        "text (one line, the default), long (several lines) or choice.",
+        default="text",
+    )
+    options: tuple[str, ...] = key(ListOf(Text(), min_items=2), "The choices, for kind: choice.")
+    per_recipient: bool = key(Boolean(), "Differs for each person the letter is sent to.")
+    sender: bool = key(Boolean(), "The writer's own detail, which may be remembered.")
+    autocomplete: str = key(
+        Text(
+            pattern=r"[a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)*",
+            pattern_help="an HTML autocomplete token, like 'name', 'email' or 'tel'",
+            example="name",
+        ),
+        "An HTML autocomplete token for a sender field, like name or email.",
+    )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Block:
-    text: Template
-    note: str = ""  # Markdown
-    optional: str = ""  # the label of the checkbox that keeps this block, or ""
+    """One paragraph (or line group) of the letter."""
+
+    text: Template = key(
+        TemplateText(),
+        "Plain text with {field} placeholders; {{ and }} are literal braces.",
+        required=True,
+    )
+    note: str = key(
+        Markdown(),
+        "Markdown: why this block is written this way.",
+        recommended="block has no note; add one that says why it is written this way",
+    )
+    optional: str = key(Text(), "The reader may leave this block out; this labels that choice.")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Letter:
-    subject: Template | None
-    blocks: tuple[Block, ...]
+    """The letter itself."""
+
+    subject: Template | None = key(
+        TemplateText(), "The email's subject, with placeholders; for channel: email only."
+    )
+    blocks: tuple[Block, ...] = key(
+        ListOf(Record.of(Block), min_items=2), "The letter from top to bottom.", required=True
+    )
 
     def word_count(self) -> int:
         return sum(block.text.word_count() for block in self.blocks)
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    title: str
-    author: str = ""
-    publisher: str = ""
-    url: str = ""
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Tips:
+    """Advice around the letter."""
+
+    do: tuple[str, ...] = key(ListOf(Markdown()), "Markdown: things to do.")
+    avoid: tuple[str, ...] = key(ListOf(Markdown()), "Markdown: things to avoid.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Scenario:
+    """One annotated sample letter."""
+
+    FORMAT_RULES: ClassVar[tuple[Rule, ...]] = (
+        When(
+            "channel",
+            "email",
+            require=("letter.subject",),
+            forbid_otherwise=("letter.subject",),
+            reason="add a subject line to 'letter'",
+        ),
+        Unique("fields", "id", what="field"),
+        PlaceholdersNameFields("fields", texts=("letter.subject", "letter.blocks.text")),
+        MaxWords("letter.blocks.text", limit=MAX_LETTER_WORDS, where="letter.blocks"),
+    )
+
+    title: str = key(Text(max_length=70), "The letter's title.", required=True)
+    summary: str = key(
+        Text(max_length=240),
+        "Plain text: the card's blurb and the page's description.",
+        required=True,
+    )
+    situation: str = key(
+        Markdown(), "Markdown: when this letter fits, and when not.", required=True
+    )
+    channel: str = key(
+        Text(choices=CHANNELS),
+        "email, letter, or note (a short handwritten card).",
+        required=True,
+    )
+    timing: str = key(Text(), "Plain text: when to send it.")
+    tags: tuple[str, ...] = key(
+        ListOf(Text(pattern=SLUG, pattern_help=SLUG_HELP, example="close-second")),
+        "Lowercase-hyphenated words.",
+    )
+    order: int = key(Integer(), "Position within the pack; ties are broken by title.")
+    fields: tuple[Field, ...] = key(
+        ListOf(Record.of(Field), min_items=1), "The blanks, in form order.", required=True
+    )
+    letter: Letter = key(Record.of(Letter), "The letter itself.", required=True)
+    sources: tuple[Source, ...] = key(
+        ListOf(Record.of(Source), min_items=1), "Where the advice comes from.", required=True
+    )
+    tips: Tips = key(Record.of(Tips), "Advice around the letter.")
+    # Not keys: where the file is, and what it says, as the loader found it.
     pack: str
     slug: str
     source_path: PurePosixPath  # relative to the project root, for messages and links
     yaml_text: str  # the file as written, published beside the page
-    title: str
-    summary: str
-    situation: str  # Markdown
-    channel: str
-    fields: tuple[Field, ...]
-    letter: Letter
-    sources: tuple[Source, ...]
-    timing: str = ""
-    tags: tuple[str, ...] = ()
-    order: int = 0
-    tips_do: tuple[str, ...] = ()  # Markdown
-    tips_avoid: tuple[str, ...] = ()  # Markdown
+
+    @property
+    def memo_identity(self) -> tuple[str, ...]:
+        return ("scenario", self.pack, self.slug)
 
     @cached_property
     def url(self) -> str:
-        return f"{self.pack}/{self.slug}.html"
+        return urls.scenario(self.pack, self.slug)
 
     @cached_property
     def field_map(self) -> Mapping[str, Field]:
@@ -180,33 +208,50 @@ class Scenario:
     def word_count(self) -> int:
         return self.letter.word_count()
 
+    @cached_property
+    def blank_labels(self) -> Mapping[str, str]:
+        """Each field's blank as an unfilled copy shows it: '[Label]'."""
+        return {f.id: f"[{f.label}]" for f in self.fields}
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, kw_only=True)
 class Pack:
+    """A pack's _pack.yaml: what the pack is about."""
+
+    title: str = key(Text(max_length=70), "The pack's title.", required=True)
+    summary: str = key(Text(max_length=240), "Plain text, one or two sentences.", required=True)
+    intro: str = key(Markdown(), "Markdown: the pack page's introduction.")
+    order: int = key(Integer(), "Position on the home page.")
     slug: str
-    title: str
-    summary: str
-    intro: str  # Markdown
-    order: int
     source_path: PurePosixPath
-    scenarios: tuple[Scenario, ...]
+    scenarios: tuple[Scenario, ...] = ()
+
+    @property
+    def memo_identity(self) -> tuple[str, ...]:
+        return ("pack", self.slug)
 
     @property
     def url(self) -> str:
-        return f"{self.slug}/index.html"
+        return urls.pack(self.slug)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Page:
+    """The front matter of a Markdown page."""
+
+    title: str = key(Text(max_length=70), "The page's title.", required=True)
+    order: int = key(Integer(), "Position in the site's navigation.")
     slug: str
-    title: str
-    order: int
     body: str  # Markdown
     source_path: PurePosixPath
 
     @property
+    def memo_identity(self) -> tuple[str, ...]:
+        return ("page", self.slug)
+
+    @property
     def url(self) -> str:
-        return f"{self.slug}.html"
+        return urls.page(self.slug)
 
 
 @dataclass(frozen=True)
@@ -219,9 +264,18 @@ class Site:
     # The channels in use, in the format's order, each with its letters.
     channels: Mapping[str, tuple[Scenario, ...]] = field(default_factory=dict)
 
+    @property
+    def memo_identity(self) -> tuple[str, ...]:
+        return ("site",)
+
     def scenarios(self) -> Iterator[Scenario]:
         for pack in self.packs:
             yield from pack.scenarios
+
+
+SCENARIO = Record.of(Scenario)
+PACK = Record.of(Pack)
+PAGE = Record.of(Page)
 
 
 def sort_key(order: int, title: str) -> tuple[int, str]:

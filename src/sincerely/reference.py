@@ -1,60 +1,30 @@
-"""The format reference for contributors, written from the same description that checks
-files (formats.py), so that CONTRIBUTING.md cannot drift from the code: a test compares
-the two, and ``sincerely schema --format markdown`` prints it afresh."""
+"""The format, published: as JSON Schema for editors, and as Markdown for people.
+
+Both are written from the model's records (see model.py and spec.py), the same ones that
+check files, so neither can drift from the code: a test compares CONTRIBUTING.md's copy
+of the reference with this one, and another the committed schema/scenario.json.
+"""
 
 from __future__ import annotations
 
-from .formats import BLOCK, FIELD, LETTER, PACK, PAGE, SCENARIO, SOURCE, TIPS
-from .schema import Boolean, Integer, ListOf, NotBoth, Record, Rule, Spec
+import json
+from typing import Any
+
+from .config import SETTINGS
+from .model import PACK, PAGE, SCENARIO, Block, Field, Letter, Source, Tips
+from .records import Record
 
 SECTIONS: tuple[tuple[str, Record], ...] = (
     ("A scenario file", SCENARIO),
-    ("Each entry of `fields`", FIELD),
-    ("`letter`", LETTER),
-    ("Each entry of `letter.blocks`", BLOCK),
-    ("Each entry of `sources`", SOURCE),
-    ("`tips`", TIPS),
+    ("Each entry of `fields`", Record.of(Field)),
+    ("`letter`", Record.of(Letter)),
+    ("Each entry of `letter.blocks`", Record.of(Block)),
+    ("Each entry of `sources`", Record.of(Source)),
+    ("`tips`", Record.of(Tips)),
     ("A pack's `_pack.yaml`", PACK),
     ("A page's front matter", PAGE),
+    ("The settings: `[tool.sincerely]` in pyproject.toml", SETTINGS),
 )
-
-
-def _kind(spec: Spec) -> str:
-    if isinstance(spec, Record):
-        return "mapping"
-    if isinstance(spec, ListOf):
-        inner = _kind(spec.item)
-        least = f", at least {spec.min_items}" if spec.min_items else ""
-        return f"list of {inner}{least}"
-    if isinstance(spec, Integer):
-        return "whole number"
-    if isinstance(spec, Boolean):
-        return "true or false"
-    kind = "text"
-    if spec.choices:
-        kind = " \\| ".join(f"`{c}`" for c in spec.choices)
-    elif spec.pattern_help:
-        kind = f"text: {spec.pattern_help}"
-    elif spec.url:
-        kind = "http(s) address"
-    if spec.max_length:
-        kind += f", at most {spec.max_length} characters"
-    return kind
-
-
-def _rule(rule: Rule) -> str:
-    if isinstance(rule, NotBoth):
-        return f"{' and '.join(f'`{k}`' for k in rule.keys)} not both true ({rule.reason})"
-    value = str(rule.value).lower() if isinstance(rule.value, bool) else f"`{rule.value}`"
-    parts = []
-    if rule.require:
-        parts.append(
-            f"{', '.join(f'`{k}`' for k in rule.require)} required when `{rule.key}` is {value}"
-        )
-    if rule.forbid_otherwise:
-        only = ", ".join(f"`{k}`" for k in rule.forbid_otherwise)
-        parts.append(f"{only} only allowed when `{rule.key}` is {value}")
-    return "; ".join(parts)
 
 
 def reference_markdown() -> str:
@@ -67,10 +37,24 @@ def reference_markdown() -> str:
             "| --- | --- | --- | --- |",
         ]
         for key in record.keys:
-            doc = key.spec.doc or (key.spec.item.doc if isinstance(key.spec, ListOf) else "")
-            required = "yes" if key.required else ""
-            lines.append(f"| `{key.name}` | {_kind(key.spec)} | {required} | {doc} |")
+            required = "yes" if key.required else "recommended" if key.recommended else ""
+            lines.append(f"| `{key.name}` | {key.spec.describe()} | {required} | {key.doc} |")
         for rule in record.rules:
-            lines += ["", f"Rule: {_rule(rule)}."]
+            lines += ["", f"Rule: {rule.describe()}."]
         lines.append("")
     return "\n".join(lines)
+
+
+def scenario_json_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "schema/scenario.json",
+        "title": "sincerely scenario",
+    }
+    schema.update(SCENARIO.json_schema())
+    return schema
+
+
+def schema_text() -> str:
+    """The scenario JSON Schema as published: stable key order, ending in a newline."""
+    return json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False) + "\n"

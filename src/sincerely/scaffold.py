@@ -14,8 +14,9 @@ from pathlib import Path
 
 from .config import DEFAULT_OUTPUT_DIR, WORK_DIR, load_config
 from .errors import BuildError, Location
-from .formats import SLUG, SLUG_HELP, schema_text
 from .loader import RESERVED_SLUGS, suggest_slug
+from .model import SLUG, SLUG_HELP
+from .reference import schema_text
 from .theme import bundled_theme_dir
 
 SCHEMA_PATH = Path("schema") / "scenario.json"

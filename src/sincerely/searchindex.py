@@ -79,7 +79,7 @@ def terms(text: str) -> list[str]:
 
 def _body(scenario: Scenario) -> str:
     labels = {f.id: f.label for f in scenario.fields}
-    parts = [scenario.situation, *scenario.tips_do, *scenario.tips_avoid]
+    parts = [scenario.situation, *scenario.tips.do, *scenario.tips.avoid]
     for block in scenario.letter.blocks:
         parts.append(block.text.fill(labels))
         parts.append(block.note)

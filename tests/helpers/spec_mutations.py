@@ -1,6 +1,6 @@
 """Documents that break one rule of the format each, generated from the spec itself.
 
-Walking the spec (formats.SCENARIO) beside a valid document that uses every key
+Walking the spec (model.SCENARIO) beside a valid document that uses every key
 (cases/valid/every-key.yaml), each constraint of each key and each rule between keys
 yields a copy of the document that breaks it and nothing else. The agreement test feeds
 every copy to the loader and to the published JSON Schema: both must refuse it.
@@ -13,13 +13,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sincerely.schema import Boolean, Integer, ListOf, NotBoth, Record, Spec, Text, When
+from sincerely.records import Record
+from sincerely.rules import NotBoth, Rule, Unique, When
+from sincerely.spec import Boolean, Integer, ListOf, Spec, Text
+from sincerely.template import MaxWords, PlaceholdersNameFields
 
 
 @dataclass(frozen=True)
 class Mutation:
     name: str  # what it breaks, as 'path: rule'
     document: dict[str, Any]
+    severity: str = "error"  # what the loader must say: an error, or a warning (the bar)
+    schema: bool = True  # the JSON Schema must refuse it too (where JSON Schema can say it)
 
 
 def _at(document: Any, path: tuple[str | int, ...]) -> Any:
@@ -93,6 +98,9 @@ def _record_mutations(
         shown = ".".join(str(p) for p in at) or "the file"
         if key.required:
             yield Mutation(f"{shown}.{key.name}: missing", _without(document, (*at, key.name)))
+        elif key.recommended:
+            missing = _without(document, (*at, key.name))
+            yield Mutation(f"{shown}.{key.name}: missing", missing, "warning", schema=False)
         yield from mutations(key.spec, document, (*at, key.name))
     for rule in spec.rules:
         yield from _rule_mutations(rule, spec, document, path, where)
@@ -120,14 +128,39 @@ def _spec_at(record: Record, dotted: str) -> Spec:
 
 
 def _rule_mutations(
-    rule: When | NotBoth, record: Record, document: Any, path: tuple[str | int, ...], where: str
+    rule: Rule, record: Record, document: Any, path: tuple[str | int, ...], where: str
 ) -> Iterator[Mutation]:
     if isinstance(rule, NotBoth):
         both = document
-        for key in rule.keys:
-            both = _with(both, (*path, key), True)
-        yield Mutation(f"{where}: {' and '.join(rule.keys)} together", both)
-        return
+        for flag in rule.flags:
+            both = _with(both, (*path, flag), True)
+        yield Mutation(f"{where}: {' and '.join(rule.flags)} together", both)
+    elif isinstance(rule, When):
+        yield from _when_mutations(rule, record, document, path, where)
+    elif isinstance(rule, Unique):
+        items = _at(document, (*path, rule.items))
+        twin = _with(document, (*path, rule.items, 1, rule.key), items[0][rule.key])
+        yield Mutation(f"{where}: {rule.items} with the same {rule.key}", twin, schema=False)
+    elif isinstance(rule, PlaceholdersNameFields):
+        first_text = (*path, "letter", "blocks", 0, "text")
+        unknown = _with(document, first_text, _at(document, first_text) + " {no_such_field}")
+        yield Mutation(f"{where}: a placeholder that names no field", unknown, schema=False)
+        extra = {"id": "never_used", "label": "Unused", "example": "x", "hint": "h"}
+        unused = _with(
+            document, (*path, rule.fields), [*_at(document, (*path, rule.fields)), extra]
+        )
+        yield Mutation(f"{where}: a field no placeholder uses", unused, "warning", False)
+    elif isinstance(rule, MaxWords):
+        first_text = (*path, "letter", "blocks", 0, "text")
+        long = _with(document, first_text, "word " * (rule.limit + 1))
+        yield Mutation(f"{where}: a letter over {rule.limit} words", long, "warning", False)
+    else:
+        raise AssertionError(f"no mutation breaks {rule!r}: teach spec_mutations.py to")
+
+
+def _when_mutations(
+    rule: When, record: Record, document: Any, path: tuple[str | int, ...], where: str
+) -> Iterator[Mutation]:
     holding = _with(document, (*path, rule.key), rule.value)
     for required in rule.require:
         steps = tuple(required.split("."))

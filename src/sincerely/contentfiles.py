@@ -1,0 +1,165 @@
+"""Reading one content file into the model: a scenario, a page, the YAML of a pack.
+
+Every problem is collected, located, in the Diagnostics passed in; a file that cannot be
+read becomes None, never an exception. A scenario file's result is kept by its bytes
+(LoadCache), so that serve never reads or parses an unchanged file twice.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .config import Config
+from .errors import BuildError, Diagnostic, Diagnostics, Location
+from .markdown import IMAGE_WARNING, images
+from .model import PAGE, SCENARIO, Pack, Page, Scenario
+from .nodes import MappingNode
+from .records import check
+from .spec import TODO_PATTERN, TODO_WARNING
+from .yamlnodes import decode, parse
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def relative_to_project(config: Config, path: Path) -> PurePosixPath:
+    return PurePosixPath(path.relative_to(config.root).as_posix())
+
+
+def read_text(path: Path, config: Config, out: Diagnostics) -> str | None:
+    """The text of a content file, refusing links that lead outside content/."""
+    if path.is_symlink() and not path.resolve().is_relative_to(config.content_dir):
+        out.error(
+            "symbolic link points outside the content folder; copy the file in instead",
+            Location(path),
+        )
+        return None
+    try:
+        return decode(path, path.read_bytes())
+    except BuildError as exc:
+        out.extend(exc.diagnostics)
+    except OSError as exc:
+        out.error(f"cannot read file: {exc.strerror}", Location(path))
+    return None
+
+
+def read_mapping(path: Path, text: str, out: Diagnostics) -> MappingNode | None:
+    try:
+        root = parse(path, text)
+    except BuildError as exc:
+        out.extend(exc.diagnostics)
+        return None
+    if not isinstance(root, MappingNode):
+        out.error(
+            "the file must be a mapping of keys to values, like 'title: …' on the first line",
+            root.location,
+        )
+        return None
+    return root
+
+
+def load_page(path: Path, config: Config, out: Diagnostics) -> Page | None:
+    text = read_text(path, config, out)
+    if text is None:
+        return None
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        out.error(
+            "a page starts with front matter: a line '---', then 'title: …', then '---'",
+            Location(path, 1, 1),
+        )
+        return None
+    # Parse the front matter in place, so that its line numbers are the file's own.
+    front = text[: match.end(1) if match[1] else match.end()].replace("---", "   ", 1)
+    node = read_mapping(path, front, out) if match[1] and match[1].strip() else None
+    if node is None:
+        if not (match[1] and match[1].strip()):
+            out.error("front matter is empty; add 'title: …'", Location(path, 1, 1))
+        return None
+    if not check(node, PAGE, out):
+        return None
+    body = match.end()
+    for todo in TODO_PATTERN.finditer(text, body):
+        out.warning(TODO_WARNING, Location.at_offset(path, text, todo.start()))
+    for start, alt in images(text[body:]):
+        out.warning(IMAGE_WARNING.format(alt=alt), Location.at_offset(path, text, body + start))
+    page: Page = PAGE.build(
+        node, slug=path.stem, body=text[body:], source_path=relative_to_project(config, path)
+    )
+    return page
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What loading one scenario file gave, and the file it was loaded from."""
+
+    stamp: tuple[int, int, int]  # modification time, size and inode when it was read
+    data: bytes
+    scenario: Scenario | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass
+class LoadCache:
+    """What loading found, kept between builds by serve, so that an unchanged file is
+    neither read nor parsed again (a file whose stamp is unchanged is taken as unchanged,
+    as Sphinx and MkDocs do; one whose bytes are unchanged is not parsed), and an
+    unchanged pack is the same object as before (so that what was made from it stands)."""
+
+    files: dict[str, Loaded] = field(default_factory=dict)
+    packs: dict[str, Pack] = field(default_factory=dict)
+
+
+def _outside_content(entry: os.DirEntry[str], config: Config) -> bool:
+    return entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(config.content_dir)
+
+
+def load_scenario(
+    entry: os.DirEntry[str], pack: str, config: Config, out: Diagnostics, cache: LoadCache
+) -> Scenario | None:
+    """One scenario file, from the cache when it has not changed."""
+    if _outside_content(entry, config):
+        out.error(
+            "symbolic link points outside the content folder; copy the file in instead",
+            Location(Path(entry.path)),
+        )
+        return None
+    cached = cache.files.get(entry.path)
+    path = None
+    try:
+        info = entry.stat()
+        stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
+        if cached is not None and cached.stamp == stamp:
+            out.extend(cached.diagnostics)
+            return cached.scenario
+        path = Path(entry.path)
+        data = path.read_bytes()
+    except OSError as exc:
+        path = Path(entry.path)
+        out.error(f"cannot read file: {exc.strerror}", Location(path))
+        return None
+    if cached is not None and cached.data == data:
+        cache.files[entry.path] = Loaded(stamp, data, cached.scenario, cached.diagnostics)
+        out.extend(cached.diagnostics)
+        return cached.scenario
+    mine = Diagnostics()
+    scenario = None
+    try:
+        text = decode(path, data)
+    except BuildError as exc:
+        mine.extend(exc.diagnostics)
+    else:
+        root = read_mapping(path, text, mine)
+        if root is not None and check(root, SCENARIO, mine):
+            scenario = SCENARIO.build(
+                root,
+                pack=pack,
+                slug=path.stem,
+                source_path=relative_to_project(config, path),
+                yaml_text=text,
+            )
+    cache.files[entry.path] = Loaded(stamp, data, scenario, mine.items)
+    out.extend(mine.items)
+    return scenario
