@@ -26,7 +26,7 @@ def test_a_second_build_with_nothing_changed_writes_nothing(scenario_project: Pr
     assert not first.unchanged
     before = _stamps(scenario_project.site)
     second = scenario_project.build()
-    assert second.unchanged and second.files == 0
+    assert second.unchanged and second.file_count == 0
     assert second.scenario_count == 1
     assert _stamps(scenario_project.site) == before
     done = scenario_project.cli("build")

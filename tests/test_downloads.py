@@ -11,14 +11,20 @@ import docx
 import pytest
 from docx.enum.text import WD_COLOR_INDEX
 
+from sincerely import urls
 from sincerely.build import run
-from sincerely.downloads import GALLERY_ZIP, download_paths, letter_text
+from sincerely.downloads import letter_text
 from sincerely.model import Scenario
+from sincerely.urls import GALLERY_ZIP
 
 from .conftest import REPO, Project
 from .helpers.gallery import PACK, SCENARIOS
 
 IDS = [s.slug for s in SCENARIOS]
+
+
+def downloads_of(scenario: Scenario) -> dict[str, str]:
+    return urls.downloads(scenario.pack, scenario.slug)
 
 
 def expected_paragraphs(scenario: Scenario) -> list[str]:
@@ -39,7 +45,7 @@ def expected_paragraphs(scenario: Scenario) -> list[str]:
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=IDS)
 def test_the_word_document_holds_the_template(repo_site: Path, scenario: Scenario) -> None:
-    document = docx.Document(str(repo_site / download_paths(scenario)["docx"]))
+    document = docx.Document(str(repo_site / downloads_of(scenario)["docx"]))
     assert [p.text for p in document.paragraphs] == expected_paragraphs(scenario)
     highlighted = [
         run.text
@@ -66,7 +72,7 @@ def test_the_word_document_holds_the_template(repo_site: Path, scenario: Scenari
 def test_the_plain_text_is_the_template_wrapped_for_email(
     repo_site: Path, scenario: Scenario
 ) -> None:
-    text = (repo_site / download_paths(scenario)["txt"]).read_text(encoding="utf-8")
+    text = (repo_site / downloads_of(scenario)["txt"]).read_text(encoding="utf-8")
     assert text == letter_text(scenario)
     assert max(len(line) for line in text.splitlines()) <= 90
     unwrapped = " ".join(text.split())
@@ -81,14 +87,14 @@ def test_the_plain_text_is_the_template_wrapped_for_email(
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=IDS)
 def test_the_markdown_carries_notes_tips_and_sources(repo_site: Path, scenario: Scenario) -> None:
-    text = (repo_site / download_paths(scenario)["md"]).read_text(encoding="utf-8")
+    text = (repo_site / downloads_of(scenario)["md"]).read_text(encoding="utf-8")
     flat = " ".join(text.replace("\n> ", "\n").split())  # notes are block quotes
     for block in scenario.letter.blocks:
         if block.note:
             assert " ".join(block.note.split()) in flat
     for source in scenario.sources:
         assert source.title.replace("*", "\\*") in text
-    for tip in (*scenario.tips_do, *scenario.tips_avoid):
+    for tip in (*scenario.tips.do, *scenario.tips.avoid):
         assert " ".join(tip.split()) in flat
 
 
@@ -100,7 +106,7 @@ def test_the_pack_zip_holds_every_letter_in_every_form(repo_site: Path) -> None:
     readme = archive.read(f"{PACK.slug}/README.txt").decode()
     for scenario in PACK.scenarios:
         assert scenario.title in readme
-        for kind, path in download_paths(scenario).items():
+        for kind, path in downloads_of(scenario).items():
             assert (
                 archive.read(f"{PACK.slug}/{scenario.slug}.{kind}")
                 == (repo_site / path).read_bytes()
@@ -118,7 +124,7 @@ def test_the_gallery_zip_holds_every_pack(repo_site: Path) -> None:
 def test_the_letter_page_links_each_download_with_its_size(repo_site: Path) -> None:
     for scenario in SCENARIOS:
         html = (repo_site / scenario.url).read_text(encoding="utf-8")
-        for kind, path in download_paths(scenario).items():
+        for kind, path in downloads_of(scenario).items():
             size = (repo_site / path).stat().st_size
             shown = f"{size / 1000:.1f} kB" if size >= 1000 else f"{size} Bytes"
             pattern = rf'href="\.\./{re.escape(path)}" download>[^<]+</a> '
@@ -130,7 +136,7 @@ def test_the_letter_page_links_each_download_with_its_size(repo_site: Path) -> N
 def test_two_builds_give_identical_archives_and_documents(tmp_path: Path) -> None:
     run(REPO, tmp_path / "one", fresh=True)
     run(REPO, tmp_path / "two", fresh=True, jobs=2)
-    for path in [GALLERY_ZIP, *(p for s in SCENARIOS for p in download_paths(s).values())]:
+    for path in [GALLERY_ZIP, *(p for s in SCENARIOS for p in downloads_of(s).values())]:
         assert (tmp_path / "one" / path).read_bytes() == (tmp_path / "two" / path).read_bytes()
 
 

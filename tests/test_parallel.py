@@ -16,7 +16,7 @@ import pytest
 from sincerely.build import run
 from sincerely.errors import BuildError
 from sincerely.parallel import share_out
-from sincerely.render import Task
+from sincerely.pipeline import Job
 
 from .conftest import MINIMAL_SCENARIO, REPO, Project, tree
 
@@ -50,7 +50,9 @@ def test_a_layout_error_in_a_worker_is_reported_and_changes_nothing(project: Pro
 
 
 def test_work_is_shared_out_by_cost() -> None:
-    tasks = [Task(f"p{i}", cost, lambda: b"") for i, cost in enumerate([100, 50, 50, 1, 1, 1, 1])]
+    tasks = [
+        Job(f"p{i}", cost, list, frozenset()) for i, cost in enumerate([100, 50, 50, 1, 1, 1, 1])
+    ]
     shares = share_out(tasks, 2)
     loads = sorted(sum(t.cost for t in share) for share in shares)
     assert loads == [102, 102]
@@ -95,22 +97,22 @@ def test_a_log_sees_no_progress_noise(scenario_project: Project) -> None:
 def test_a_worker_that_dies_fails_the_build_and_keeps_the_old_site(
     scenario_project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sincerely import render
+    from sincerely import pipeline
 
     for n in range(6):
         scenario_project.add_scenario(f"more-{n}", MINIMAL_SCENARIO.replace("Close", f"C{n}"))
     scenario_project.build()
     before = tree(scenario_project.site)
     scenario_project.add_scenario("more-0", MINIMAL_SCENARIO.replace("Close", "Changed"))
-    parent, letter_files = os.getpid(), render.Renderer.letter_files
+    parent, letter_files = os.getpid(), pipeline._letter_files
 
-    def die_in_a_worker(self: render.Renderer, *args: Any) -> Any:
+    def die_in_a_worker(*args: Any) -> Any:
         if os.getpid() != parent:
             os._exit(3)  # as a worker killed for memory would: no exception, no message
-        return letter_files(self, *args)
+        return letter_files(*args)
 
-    # Forked workers inherit the patched renderer: the worker dies at its first letter.
-    monkeypatch.setattr(render.Renderer, "letter_files", die_in_a_worker)
+    # Forked workers inherit the patched pipeline: the worker dies at its first letter.
+    monkeypatch.setattr(pipeline, "_letter_files", die_in_a_worker)
     outcome: list[BuildError] = []
 
     def build() -> None:

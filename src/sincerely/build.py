@@ -1,12 +1,15 @@
-"""The pipeline, end to end: configuration, loading, rendering, writing.
+"""The pipeline, end to end: configuration, loading, the site's jobs, writing.
 
-``build`` and ``check`` both run through :func:`run`, which differ only in whether the
-rendered files are written; ``serve`` runs the same phases through incremental.py.
+``build`` and ``check`` both run through :func:`run`: the same jobs (pipeline.py), on the
+same processes, into a staging folder; build swaps it in as the new site, check removes
+it. ``serve`` runs the same jobs in process (incremental.py).
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,12 +17,14 @@ from typing import TYPE_CHECKING
 from . import buildcache
 from .config import Config, load_config
 from .errors import BuildError, Diagnostic
-from .parallel import Progress, render_tasks
+from .parallel import run_jobs
+from .report import Progress
 from .theme import Theme
-from .writer import check_output_dir, staged, write_files
+from .writer import check_output_dir, staged
 
 if TYPE_CHECKING:
     from .model import Site
+    from .pipeline import Job
 
 
 @dataclass(frozen=True)
@@ -27,7 +32,7 @@ class Result:
     config: Config
     site: Site | None  # None when nothing had changed, and so nothing was loaded
     warnings: tuple[Diagnostic, ...]
-    files: int  # how many files were written (or rendered, for check)
+    file_count: int  # how many files were written (or rendered, for check)
     counts: dict[str, int]  # packs, scenarios and pages in the site
 
     @property
@@ -39,8 +44,8 @@ class Result:
         return self.site is None
 
 
-class _Files(Mapping[str, bytes]):
-    """The files written under a folder, read when asked for."""
+class _Written(Mapping[str, bytes]):
+    """The files the first phase wrote under a folder, read when the archives ask."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -63,6 +68,13 @@ def counts_of(site: Site) -> dict[str, int]:
     }
 
 
+@contextmanager
+def _throwaway() -> Iterator[Path]:
+    """Where check renders: a temporary folder, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="sincerely-check-") as folder:
+        yield Path(folder)
+
+
 def run(
     project: Path,
     output: Path | None = None,
@@ -74,7 +86,8 @@ def run(
     fresh: bool = False,
     builder: str = "html",
 ) -> Result:
-    """Load, validate and render the project; write it unless ``write`` is False.
+    """Load, validate and render the project; write it unless ``write`` is False (check:
+    every step runs, the final swap aside).
 
     Raises BuildError with every error found (and, under ``strict``, every warning),
     before anything is written.
@@ -96,41 +109,40 @@ def run(
                 raise BuildError(warnings)
             return Result(config, None, warnings, 0, cached["counts"])
     # Imported only now: a build with nothing to do never needs YAML, Markdown or Jinja.
-    from .downloads import archive_jobs
     from .loader import load_site
-    from .render import Renderer, Task, make_environment
 
     site, diagnostics = load_site(config)
     warnings = diagnostics.items
     if strict and warnings:
         raise BuildError(warnings)
-    if builder == "text":  # the letters alone, as plain-text templates
-        return _text_only(config, site, warnings, write)
-    tasks = Renderer(site, make_environment(theme)).tasks()
-    if inputs is None:  # check: render everything, keep nothing
-        count = render_tasks(tasks, jobs, None, progress, config.root)
-        return Result(config, site, warnings, count + len(theme.static_paths()), counts_of(site))
-    with staged(config) as staging:
-        count = render_tasks(tasks, jobs, staging, progress, config.output_dir)
-        # The archives gather the downloads the workers wrote, read back from disk: a
-        # second phase, shared out among the workers too.
-        packing = [
-            Task.single(path, cost, make)
-            for path, cost, make in archive_jobs(site, _Files(staging))
-        ]
-        count += render_tasks(packing, jobs, staging, None, config.output_dir)
-        count += write_files(staging, theme.static_files())
-    buildcache.write(config, inputs, counts_of(site), warnings)
+    if write and builder == "text":
+        buildcache.forget(config)  # the output will no longer hold what the record says
+    where = config.output_dir if write else config.root
+    with staged(config) if write else _throwaway() as staging:
+        count = _make(site, theme, builder, jobs, staging, progress=progress, where=where)
+    if inputs is not None and builder == "html":
+        buildcache.write(config, inputs, counts_of(site), warnings)
     return Result(config, site, warnings, count, counts_of(site))
 
 
-def _text_only(config: Config, site: Site, warnings: tuple[Diagnostic, ...], write: bool) -> Result:
-    from .downloads import download_paths, letter_text
+def _make(
+    site: Site,
+    theme: Theme,
+    builder: str,
+    jobs: int,
+    staging: Path,
+    *,
+    progress: Progress | None,
+    where: Path,
+) -> int:
+    """Run the site's jobs into ``staging``, then the archives from what they wrote."""
+    from .pipeline import archive_jobs, site_jobs, text_jobs
+    from .render import make_environment
 
-    files = [(download_paths(s)["txt"], letter_text(s).encode("utf-8")) for s in site.scenarios()]
-    if not write:
-        return Result(config, site, warnings, len(files), counts_of(site))
-    buildcache.forget(config)  # the output will no longer hold what the record describes
-    with staged(config) as staging:
-        count = write_files(staging, files)
-    return Result(config, site, warnings, count, counts_of(site))
+    first: list[Job] = (
+        text_jobs(site) if builder == "text" else site_jobs(site, make_environment(theme), theme)
+    )
+    count = run_jobs(first, jobs, staging, progress, where)
+    if builder == "html":
+        count += run_jobs(archive_jobs(site, _Written(staging)), jobs, staging, None, where)
+    return count

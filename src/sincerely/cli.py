@@ -17,10 +17,10 @@ from pathlib import Path
 from . import __version__
 from .build import run
 from .errors import BuildError, Diagnostic
-from .formats import CHANNELS
-from .parallel import Progress, default_jobs
+from .model import CHANNELS
+from .parallel import default_jobs
 from .project import find_project
-from .report import FORMATS, as_json, format_lines, plural
+from .report import FORMATS, as_json, format_lines, plural, progress_line
 from .scaffold import init_gallery, new_scenario
 
 
@@ -54,23 +54,6 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         help="render on N processes (default: the number of cores); the output is the same",
     )
     parser.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
-
-
-def _progress_line(verb: str) -> Progress | None:
-    """A Sphinx-style progress line, on a terminal only: no noise in logs and CI."""
-    if not sys.stderr.isatty():
-        return None
-    shown = -1
-
-    def show(done: int, total: int, path: str) -> None:
-        nonlocal shown
-        percent = done * 100 // max(total, 1)
-        if percent != shown:
-            shown = percent
-            sys.stderr.write(f"\r\033[K{verb} output... [{percent:3d}%] {path[:60]}")
-            sys.stderr.flush()
-
-    return show
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -175,7 +158,7 @@ def _build_or_check(args: argparse.Namespace) -> int:
     doing = "building" if verb == "build" else "checking"
     say(f"sincerely {__version__}: {doing} {_shown(args.project) or '.'}")
     jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
-    progress = None if quiet else _progress_line("writing" if verb == "build" else "checking")
+    progress = None if quiet else progress_line("writing" if verb == "build" else "checking")
     try:
         result = run(
             args.project,
@@ -200,9 +183,9 @@ def _build_or_check(args: argparse.Namespace) -> int:
     if result.unchanged:
         done = f"nothing changed; {output} is up to date (checked in {took})"
     elif verb == "build":
-        done = f"{plural(result.files, 'file')} written to {output} in {took}"
+        done = f"{plural(result.file_count, 'file')} written to {output} in {took}"
     else:
-        done = f"{plural(result.files, 'file')} rendered in {took}"
+        done = f"{plural(result.file_count, 'file')} rendered in {took}"
     say(
         f"{plural(counts['packs'], 'pack')}, {plural(counts['scenarios'], 'scenario')}, "
         f"{plural(counts['pages'], 'page')}; {done}"
@@ -233,8 +216,7 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "serve":
         return _serve(args)
     if args.command == "schema":
-        from .formats import schema_text
-        from .reference import reference_markdown
+        from .reference import reference_markdown, schema_text
 
         print(schema_text() if args.format == "json" else reference_markdown(), end="")
         return 0

@@ -1,10 +1,11 @@
-"""Building one project again and again, redoing only what a change affects.
+"""Building one project again and again in one process, redoing only what a change affects.
 
-The loader keeps each scenario file's result keyed by the file's bytes, and the renderer
-keeps each page keyed by exactly the model data it shows (see render.RenderCache), so after
-an edit only the changed file is parsed and only the pages that show something of it
-are rendered again. A change to the layouts empties the page cache, since every page
-depends on them.
+It runs the same jobs as build (pipeline.py) and keeps what each made. The loader keeps
+each file's result while its bytes are unchanged, so an unchanged scenario (or pack, or
+the settings) is the very same object in the next build; a job all of whose inputs are
+the same objects is not run again, its files are kept. A job that must run again still
+renders only the pages whose reads changed (memo.py). A change to the theme forgets
+everything rendered, since every page depends on it.
 """
 
 from __future__ import annotations
@@ -15,13 +16,16 @@ from pathlib import Path
 
 import jinja2
 
+from .archives import archive_paths
 from .build import Result, counts_of
-from .config import load_config
-from .downloads import GALLERY_ZIP, archives, pack_zip_path
+from .config import Config, load_config
+from .contentfiles import LoadCache
 from .errors import BuildError
-from .loader import LoadCache, load_site
+from .loader import load_site
+from .memo import Identity, resolver
 from .model import Site
-from .render import RenderCache, make_environment, render_site
+from .pipeline import Kept, archive_jobs, site_jobs
+from .render import make_environment
 from .theme import Theme
 
 
@@ -48,22 +52,21 @@ class IncrementalBuilder:
     project: Path
     output: Path | None = None
     strict: bool = False
-    _load_cache: LoadCache = field(default_factory=dict)
-    _cache: RenderCache = field(default_factory=lambda: RenderCache(terms={}, downloads={}))
+    _load_cache: LoadCache = field(default_factory=LoadCache)
+    _kept: Kept = field(default_factory=Kept)
+    _config: Config | None = None
     _theme_key: str = ""
     _env: jinja2.Environment | None = None
     _files: dict[str, bytes] = field(default_factory=dict)
+    # Each job's inputs (by identity, the objects themselves) and the paths it made.
+    _made: dict[str, tuple[dict[Identity, object], list[str]]] = field(default_factory=dict)
     _site: Site | None = None
-
-    @staticmethod
-    def _archive_paths(site: Site) -> set[str]:
-        return {pack_zip_path(p) for p in site.packs} | {GALLERY_ZIP}
 
     def archive(self) -> tuple[str, ...]:
         """Make the archives of the last build; returns the paths that changed."""
         if self._site is None:
             return ()
-        made = dict(archives(self._site, self._files))
+        made = {p: d for job in archive_jobs(self._site, self._files) for p, d in job.make()}
         changed = tuple(p for p, data in made.items() if self._files.get(p) != data)
         self._files.update(made)
         return changed
@@ -74,6 +77,9 @@ class IncrementalBuilder:
     def build(self) -> Rebuild:
         """Build the project as it is now; raises BuildError, keeping the last good state."""
         config = load_config(self.project, self.output)
+        if config == self._config:
+            config = self._config  # the same object: jobs made from it stay valid
+        self._config = config
         site, diagnostics = load_site(config, self._load_cache)
         warnings = diagnostics.items
         if self.strict and warnings:
@@ -82,19 +88,41 @@ class IncrementalBuilder:
         key = theme_fingerprint(theme)
         if self._env is None or key != self._theme_key:
             self._env = make_environment(theme)
-            self._cache.forget_layouts()
+            self._kept.forget_layouts()
+            self._made.clear()
             self._theme_key = key
-        files = dict(render_site(site, theme, self._env, self._cache, with_archives=False))
+        files = self._run_jobs(site, theme)
         current = {id(s) for s in site.scenarios()}
-        if self._cache.downloads is not None:  # forget letters that are gone or changed
-            self._cache.downloads = {k: v for k, v in self._cache.downloads.items() if k in current}
+        self._kept.downloads = {k: v for k, v in self._kept.downloads.items() if k in current}
         # The archives are made afterwards (see archive), so a save reaches the browser
         # without waiting for the gallery to be zipped; until then the last ones stand.
-        kept = self._archive_paths(site)
-        files.update((p, d) for p, d in self._files.items() if p in kept)
+        files.update((p, self._files[p]) for p in archive_paths(site) if p in self._files)
         changed = tuple(p for p, data in files.items() if self._files.get(p) != data)
         removed = tuple(p for p in self._files if p not in files)
         self._files = files
         self._site = site
         result = Result(config, site, warnings, len(files), counts_of(site))
         return Rebuild(result, files, changed, removed)
+
+    def _run_jobs(self, site: Site, theme: Theme) -> dict[str, bytes]:
+        assert self._env is not None
+        resolve = resolver(site)
+        files: dict[str, bytes] = {}
+        made: dict[str, tuple[dict[Identity, object], list[str]]] = {}
+        for job in site_jobs(site, self._env, theme, self._kept):
+            inputs = {identity: resolve(identity) for identity in job.made_from}
+            before = self._made.get(job.path)
+            if (
+                job.made_from
+                and before is not None
+                and before[0].keys() == inputs.keys()
+                and all(inputs[i] is obj for i, obj in before[0].items())
+                and all(p in self._files for p in before[1])
+            ):
+                outputs = [(p, self._files[p]) for p in before[1]]
+            else:
+                outputs = job.make()
+            files.update(outputs)
+            made[job.path] = (inputs, [p for p, _ in outputs])
+        self._made = made
+        return files

@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from multiprocessing.sharedctypes import Synchronized
@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import BuildError, Diagnostic, Location
+from .report import Progress
 
 if TYPE_CHECKING:
-    from .render import Task
+    from .pipeline import Job
 
-Progress = Callable[[int, int, str], None]  # (done, total, path)
 _PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
@@ -37,7 +37,7 @@ class _Work:
     """The work of this build, set before forking so that each worker inherits it."""
 
     def __init__(self) -> None:
-        self.shares: list[list[Task]] = []
+        self.shares: list[list[Job]] = []
         self.done: Synchronized[int] | None = None
 
 
@@ -51,22 +51,22 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def share_out(tasks: Sequence[Task], workers: int) -> list[list[Task]]:
-    """Greedy longest-first: each task, costliest first, to the least loaded worker."""
+def share_out(work: Sequence[Job], workers: int) -> list[list[Job]]:
+    """Greedy longest-first: each job, costliest first, to the least loaded worker."""
     heap = [(0, k) for k in range(workers)]
-    shares: list[list[Task]] = [[] for _ in range(workers)]
-    for task in sorted(tasks, key=lambda t: (-t.cost, t.path)):
+    shares: list[list[Job]] = [[] for _ in range(workers)]
+    for job in sorted(work, key=lambda j: (-j.cost, j.path)):
         load, k = heapq.heappop(heap)
-        shares[k].append(task)
-        heapq.heappush(heap, (load + max(task.cost, 1), k))
+        shares[k].append(job)
+        heapq.heappush(heap, (load + max(job.cost, 1), k))
     return shares
 
 
-def _run(share: list[Task], staging: Path | None, progress: Progress | None, total: int) -> int:
+def _run(share: list[Job], staging: Path | None, progress: Progress | None, total: int) -> int:
     made: set[Path] = set()
     count = 0
-    for task in share:
-        for path, data in task.render():
+    for job in share:
+        for path, data in job.make():
             count += 1
             if staging is not None:
                 target = staging / path
@@ -79,7 +79,7 @@ def _run(share: list[Task], staging: Path | None, progress: Progress | None, tot
             with done.get_lock():
                 done.value += 1
             if progress is not None:
-                progress(done.value, total, task.path)
+                progress(done.value, total, job.path)
     return count
 
 
@@ -154,28 +154,32 @@ def _collect(
     return count, problems
 
 
-def render_tasks(
-    tasks: Sequence[Task],
-    jobs: int,
+def run_jobs(
+    work: Sequence[Job],
+    processes: int,
     staging: Path | None,
     progress: Progress | None = None,
     where: Path | None = None,
 ) -> int:
-    """Render every task, on ``jobs`` processes, writing under ``staging`` if given;
+    """Render every job, on ``processes`` processes, writing under ``staging`` if given;
     ``where`` is the folder an error about the processes themselves is reported at."""
-    total = len(tasks)
-    if jobs <= 1 or total < 2 * jobs or "fork" not in multiprocessing.get_all_start_methods():
+    total = len(work)
+    if (
+        processes <= 1
+        or total < 2 * processes
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         _work.done = multiprocessing.Value("i", 0)
         try:
-            return _run(list(tasks), staging, progress, total)
+            return _run(list(work), staging, progress, total)
         finally:
             _work.done = None
     context = multiprocessing.get_context("fork")
-    _work.shares = share_out(tasks, jobs)
+    _work.shares = share_out(work, processes)
     _work.done = context.Value("i", 0)
     children: dict[Connection, BaseProcess] = {}
     try:
-        for k in range(1, jobs):
+        for k in range(1, processes):
             reader, sender = context.Pipe(duplex=False)
             child: BaseProcess = context.Process(
                 target=_worker, args=(k, staging, sender, os.getpid()), daemon=True

@@ -8,12 +8,14 @@ the line of the pull request's diff; ``json`` is one document for other tools.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import Diagnostic
 
 FORMATS = ("text", "github", "json")
+Progress = Callable[[int, int, str], None]  # (done, total, the path being made)
 
 
 def plural(count: int, word: str) -> str:
@@ -72,3 +74,20 @@ def format_lines(diagnostics: Sequence[Diagnostic], style: str, root: Path) -> l
     if style == "github":
         return [github_annotation(d, root) for d in diagnostics]
     return [d.format() for d in diagnostics]
+
+
+def progress_line(verb: str) -> Progress | None:
+    """A Sphinx-style progress line, on a terminal only: no noise in logs and CI."""
+    if not sys.stderr.isatty():
+        return None
+    shown = -1
+
+    def show(done: int, total: int, path: str) -> None:
+        nonlocal shown
+        percent = done * 100 // max(total, 1)
+        if percent != shown:
+            shown = percent
+            sys.stderr.write(f"\r\033[K{verb} output... [{percent:3d}%] {path[:60]}")
+            sys.stderr.flush()
+
+    return show

@@ -7,7 +7,6 @@ ships inside the package.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +48,7 @@ class Theme:
                     found[f"{STATIC}/{path.relative_to(static).as_posix()}"] = path
         return dict(sorted(found.items()))
 
-    def static_files(self) -> Iterator[tuple[str, bytes]]:
-        for site_path, path in self.static_paths().items():
-            yield site_path, compact(site_path, path.read_bytes())
+    @staticmethod
+    def published(site_path: str, source: Path) -> bytes:
+        """An asset as the site serves it: minified if it is CSS or JavaScript."""
+        return compact(site_path, source.read_bytes())

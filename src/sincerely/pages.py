@@ -1,0 +1,112 @@
+"""The site's pages, kind by kind: what each shows, as a template and its values.
+
+One function a kind of page, in the manner of Pelican's generators; each is a pure
+function of the model, and says nothing of how pages are rendered, cached or written
+(render.py and pipeline.py do that). Every path comes from urls.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import urls
+from .config import Config
+from .model import Pack, Page, Scenario, Site
+from .navigation import Neighbours
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page to render: its template, its path, and what it shows."""
+
+    template: str
+    path: str
+    title: str
+    description: str = ""
+    values: Mapping[str, Any] = field(default_factory=dict)
+    # The way from this page to the site's root: relative ('../'), unless given.
+    root: str | None = None
+
+
+def home(site: Site) -> PageSpec:
+    intro = site.intro
+    title = intro.title if intro else site.config.title
+    return PageSpec("home.html", urls.HOME, title, site.config.description, {"intro": intro})
+
+
+def pack_page(pack: Pack) -> PageSpec:
+    return PageSpec("pack.html", pack.url, pack.title, pack.summary, {"pack": pack})
+
+
+def letter_page(
+    config: Config, scenario: Scenario, pack: Pack, around: Neighbours, sizes: Mapping[str, int]
+) -> PageSpec:
+    """A letter's page; ``sizes`` are its downloads' sizes, shown beside their links."""
+    values = {
+        "scenario": scenario,
+        "pack": pack,
+        "around": around,
+        "source_url": urls.source_copy(scenario.pack, scenario.slug),
+        "edit_url": edit_url(config, scenario),
+        "downloads": [
+            (kind, path, sizes.get(path, 0))
+            for kind in urls.DOWNLOAD_KINDS
+            for path in [urls.download(scenario.pack, scenario.slug, kind)]
+        ],
+        "pack_zip": urls.pack_zip(pack.slug),
+    }
+    return PageSpec("scenario.html", scenario.url, scenario.title, scenario.summary, values)
+
+
+def edit_url(config: Config, scenario: Scenario) -> str:
+    """Where "Suggest an edit" leads, if the settings name a repository."""
+    if not config.repo_url:
+        return ""
+    return f"{config.repo_url}/edit/{config.edit_branch}/{scenario.source_path}"
+
+
+def listing(path: str, title: str, scenarios: tuple[Scenario, ...]) -> PageSpec:
+    """A tag's or a channel's page: the cards of its letters."""
+    description = f"{title}: {len(scenarios)} annotated letter templates."
+    return PageSpec("tag.html", path, title, description, {"scenarios": scenarios})
+
+
+def tag_pages(site: Site) -> Iterator[PageSpec]:
+    for tag, tagged in site.tags.items():
+        yield listing(urls.tag(tag), f"Letters tagged “{tag}”", tagged)
+
+
+def channel_pages(site: Site) -> Iterator[PageSpec]:
+    for channel, sent in site.channels.items():
+        article = "a " if channel != "email" else ""
+        yield listing(urls.channel(channel), f"Letters sent as {article}{channel}", sent)
+
+
+def markdown_page(page: Page) -> PageSpec:
+    return PageSpec("page.html", page.url, page.title, "", {"page": page})
+
+
+def search() -> PageSpec:
+    return PageSpec("search.html", urls.SEARCH, "Search", "Search the letters.")
+
+
+def not_found(config: Config) -> PageSpec:
+    # GitHub Pages and most hosts serve 404.html for a missing path at any depth, so its
+    # links cannot be relative: they start from base_url, or the domain's root.
+    return PageSpec("404.html", urls.NOT_FOUND, "Page not found", root=config.base_url or "/")
+
+
+def sitemap(site: Site) -> PageSpec | None:
+    """The sitemap, in the manner of MkDocs' sitemap.xml template; only with base_url,
+    since a sitemap lists absolute addresses."""
+    if not site.config.base_url:
+        return None
+    pages = [urls.HOME, *(p.url for p in site.packs)]
+    pages += [s.url for s in site.scenarios()] + [p.url for p in site.pages]
+    return PageSpec("sitemap.xml", urls.SITEMAP, "", values={"pages": pages})
+
+
+def robots() -> PageSpec:
+    return PageSpec("robots.txt", urls.ROBOTS, "")

@@ -1,0 +1,154 @@
+"""The site as outputs: every file that build writes, check renders, and serve keeps.
+
+:func:`site_jobs` lists the work of the first phase (pages, each letter's files, the
+hosting files, the theme's assets); :func:`archive_jobs` the second (the zips, made from
+the first phase's downloads). Each job knows its main path, a rough cost (to share the
+work out evenly) and what it is made from (model identities: scenarios, packs, pages,
+the site, the settings; the theme and sincerely's own code are behind every output).
+There is no other list of outputs: build runs these jobs on several processes into a
+staging folder, check runs them into a folder it then removes, serve runs them in
+process and keeps what each made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+
+import jinja2
+
+from . import pages, urls
+from .archives import archive_makers
+from .downloads import letter_downloads, letter_text
+from .memo import Identity, Memo
+from .model import Pack, Scenario, Site
+from .navigation import Neighbours, neighbours, related_positions, relatedness_key
+from .pages import PageSpec
+from .reference import schema_text
+from .render import PageRenderer
+from .searchindex import TermCache, search_index_script
+from .theme import Theme
+
+Output = tuple[str, bytes]  # a path relative to the site's root, with '/', and its bytes
+SITE: Identity = ("site",)
+CONFIG: Identity = ("config",)
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """Some files of the site, not yet made."""
+
+    path: str  # the main output's path (for progress lines and for sharing out)
+    cost: int  # roughly how many letters it shows
+    make: Callable[[], list[Output]]
+    made_from: frozenset[Identity]
+
+    @classmethod
+    def single(
+        cls, path: str, cost: int, make: Callable[[], bytes], made_from: frozenset[Identity]
+    ) -> Job:
+        return cls(path, cost, lambda: [(path, make())], made_from)
+
+
+@dataclass
+class Kept:
+    """What serve keeps from one build to the next, so that an edit redoes only what
+    it changes: the pages' memo, each letter's search terms and downloads (by the
+    letter's identity, the letter kept alongside so that an identity is never
+    mistaken for another's), and the related letters of the last build."""
+
+    memo: Memo = field(default_factory=Memo)
+    terms: TermCache = field(default_factory=dict)
+    downloads: dict[int, tuple[Scenario, dict[str, bytes]]] = field(default_factory=dict)
+    related: tuple[object, list[tuple[int, ...]]] | None = None
+
+    def forget_layouts(self) -> None:
+        self.memo.clear()
+
+
+def _around(site: Site, kept: Kept | None) -> dict[str, Neighbours]:
+    if kept is None:
+        return neighbours(site)
+    key = relatedness_key(site)
+    if kept.related is None or kept.related[0] != key:
+        kept.related = (key, related_positions(site))
+    return neighbours(site, kept.related[1])
+
+
+def _letter_files(
+    renderer: PageRenderer, scenario: Scenario, pack: Pack, around: Neighbours, kept: Kept | None
+) -> list[Output]:
+    """A letter's page, its YAML beside it, and its downloads, whose sizes it shows."""
+    entry = kept.downloads.get(id(scenario)) if kept is not None else None
+    if entry is None or entry[0] is not scenario:
+        entry = (scenario, letter_downloads(scenario))
+        if kept is not None:
+            kept.downloads[id(scenario)] = entry
+    downloads = entry[1]
+    sizes = {path: len(data) for path, data in downloads.items()}
+    page = pages.letter_page(renderer.site.config, scenario, pack, around, sizes)
+    source = (urls.source_copy(scenario.pack, scenario.slug), scenario.yaml_text.encode("utf-8"))
+    return [(page.path, renderer.render(page)), source, *downloads.items()]
+
+
+def _page(renderer: PageRenderer, spec: PageSpec, cost: int, made_from: set[Identity]) -> Job:
+    return Job.single(spec.path, cost, partial(renderer.render, spec), frozenset(made_from))
+
+
+def site_jobs(
+    site: Site, env: jinja2.Environment, theme: Theme, kept: Kept | None = None
+) -> list[Job]:
+    """Every job of the first phase, in the site's order."""
+    renderer = PageRenderer(site, env, kept.memo if kept is not None else None)
+    around = _around(site, kept)
+    size = sum(len(p.scenarios) for p in site.packs) or 1
+    everything = {SITE, CONFIG}
+    jobs = [_page(renderer, pages.home(site), size, everything)]
+    for pack in site.packs:
+        jobs.append(_page(renderer, pages.pack_page(pack), len(pack.scenarios), {SITE, CONFIG}))
+        for scenario in pack.scenarios:
+            near = around[scenario.url]
+            shown = [n for n in (near.previous, near.next, *near.related) if n is not None]
+            made_from = {scenario.memo_identity, pack.memo_identity, CONFIG}
+            made_from.update(n.memo_identity for n in shown)
+            make = partial(_letter_files, renderer, scenario, pack, near, kept)
+            jobs.append(Job(scenario.url, 2, make, frozenset(made_from)))
+    for spec in (*pages.tag_pages(site), *pages.channel_pages(site)):
+        jobs.append(_page(renderer, spec, len(spec.values["scenarios"]), everything))
+    for page in site.pages:
+        jobs.append(_page(renderer, pages.markdown_page(page), 1, {page.memo_identity, SITE}))
+    jobs.append(_page(renderer, pages.search(), size, everything))
+    jobs.append(_page(renderer, pages.not_found(site.config), 1, everything))
+    sitemap = pages.sitemap(site)
+    hosting = [pages.robots(), *([sitemap] if sitemap else [])]
+    jobs += [_page(renderer, spec, 0, everything) for spec in hosting]
+    terms = kept.terms if kept is not None else None
+    index = partial(search_index_script, site, terms)
+    jobs.append(Job.single(urls.SEARCH_INDEX, size, index, frozenset({SITE})))
+    jobs.append(Job.single(urls.SCHEMA, 0, lambda: schema_text().encode(), frozenset()))
+    for path, source in theme.static_paths().items():
+        jobs.append(Job.single(path, 0, partial(theme.published, path, source), frozenset()))
+    return jobs
+
+
+def text_jobs(site: Site) -> list[Job]:
+    """The letters alone, as plain-text templates (build -b text)."""
+    return [
+        Job.single(
+            urls.download(s.pack, s.slug, "txt"),
+            1,
+            partial(lambda s: letter_text(s).encode("utf-8"), s),
+            frozenset({s.memo_identity}),
+        )
+        for s in site.scenarios()
+    ]
+
+
+def archive_jobs(site: Site, files: Mapping[str, bytes]) -> list[Job]:
+    """The second phase: every pack's zip and the gallery's, from the downloads in
+    ``files`` (made by the first phase)."""
+    return [
+        Job.single(path, cost, make, frozenset({SITE}))
+        for path, cost, make in archive_makers(site, files)
+    ]
