@@ -1,0 +1,155 @@
+"""serve's web server: the staging folder over HTTP, and livereload's socket.
+
+Pages are served as built, with two changes for the live server only: a reload script
+(an external file, since the pages' Content-Security-Policy forbids inline script) and
+``connect-src 'self'``, so that the script may open its WebSocket to this host. A page
+that its latest build could not make is served as an error page that lists the problems
+with the same text as ``check``.
+"""
+
+from __future__ import annotations
+
+import errno
+import html
+import mimetypes
+import socket
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+from tornado import web
+from tornado.httpserver import HTTPServer
+from tornado.netutil import bind_sockets
+
+from .. import urls
+from ..config import Config
+from ..errors import Diagnostic
+from .reload import RELOAD_SCRIPT, RELOAD_SCRIPT_PATH, socket_route
+
+PORT_TRIES = 50
+
+
+@dataclass
+class ServeState:
+    """What the server shows: the staging folder, and the errors of the last build."""
+
+    staging: Path
+    config: Config
+    errors: tuple[Diagnostic, ...] = ()
+    error_pages: frozenset[str] | None = frozenset()  # None: every page
+
+    def shows_error(self, path: str) -> bool:
+        if not self.errors or not path.endswith(".html"):
+            return False
+        return self.error_pages is None or path in self.error_pages
+
+    def fail(self, errors: tuple[Diagnostic, ...]) -> None:
+        """Show ``errors`` in place of the pages that the files with errors make (every
+        page, when an error is in the settings, a layout or no one page's file)."""
+        pages: set[str] = set()
+        for diagnostic in errors:
+            if not diagnostic.is_error:
+                continue
+            path, made = diagnostic.location.path, None
+            if path.is_relative_to(self.config.content_dir):
+                relative = PurePosixPath(path.relative_to(self.config.content_dir).as_posix())
+                made = urls.pages_made_by(relative)
+            if made is None:
+                self.errors, self.error_pages = errors, None
+                return
+            pages.add(made)
+        self.errors, self.error_pages = errors, frozenset(pages)
+
+
+def error_page(errors: Iterable[Diagnostic], root: Path) -> bytes:
+    lines = "\n".join(html.escape(d.format(root)) for d in errors)
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<title>Build error · sincerely serve</title>\n"
+        '<link rel="stylesheet" href="/static/site.css">\n</head>\n<body>\n<main id="main">\n'
+        "<h1>This page could not be built</h1>\n"
+        "<p>sincerely found these problems. Fix them and save: this page reloads by itself.</p>\n"
+        f'<pre class="build-errors">{lines}</pre>\n</main>\n</body>\n</html>\n'
+    ).encode()
+
+
+def for_serving(page: bytes) -> bytes:
+    """A built page as the live server sends it: with the reload script, and allowed to
+    open the reload WebSocket to its own host."""
+    page = page.replace(b"default-src 'none';", b"default-src 'none'; connect-src 'self';", 1)
+    script = f'<script src="{RELOAD_SCRIPT_PATH}" defer></script>\n</head>'.encode()
+    return page.replace(b"</head>", script, 1)
+
+
+class SiteHandler(web.RequestHandler):
+    """Serves the staging folder, never caching, never serving a half-written page."""
+
+    def initialize(self, state: ServeState) -> None:
+        self.state = state
+
+    def set_default_headers(self) -> None:
+        self.set_header("Cache-Control", "no-cache")
+
+    def head(self, path: str) -> None:
+        self.get(path, include_body=False)
+
+    def get(self, path: str, include_body: bool = True) -> None:
+        relative = unquote(path).lstrip("/")
+        if relative == "" or relative.endswith("/"):
+            relative += urls.HOME
+        staging = self.state.staging
+        target = (staging / relative).resolve()
+        if not target.is_relative_to(staging):
+            raise web.HTTPError(404)
+        if self.state.shows_error(relative):
+            body = for_serving(error_page(self.state.errors, self.state.config.root))
+        elif target.is_file():
+            body = target.read_bytes()
+            if target.suffix == ".html":
+                body = for_serving(body)
+        else:
+            self.set_status(404)
+            not_found = staging / urls.NOT_FOUND
+            body = for_serving(not_found.read_bytes()) if not_found.is_file() else b"Not found"
+            relative = urls.NOT_FOUND
+        kind = mimetypes.guess_type(relative)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
+            kind += "; charset=utf-8"
+        self.set_header("Content-Type", kind)
+        if include_body:
+            self.write(body)
+
+
+class ReloadScriptHandler(web.RequestHandler):
+    def get(self) -> None:
+        self.set_header("Content-Type", "application/javascript; charset=utf-8")
+        self.set_header("Cache-Control", "no-cache")
+        self.write(RELOAD_SCRIPT)
+
+
+def bind(host: str, port: int, say: Callable[[str], None]) -> list[socket.socket]:
+    """Sockets on ``port``, or on the next free port after it (any free port for 0)."""
+    for candidate in range(port, port + PORT_TRIES) if port else [0]:
+        try:
+            return bind_sockets(candidate, host)
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            say(f"port {candidate} is in use; trying {candidate + 1}")
+    raise OSError(errno.EADDRINUSE, f"no free port from {port} to {port + PORT_TRIES - 1}")
+
+
+def start_server(state: ServeState, sockets: list[socket.socket]) -> HTTPServer:
+    """Serve the site and the reload socket on ``sockets``, in the current IOLoop."""
+    app = web.Application(
+        [
+            socket_route(),
+            (RELOAD_SCRIPT_PATH, ReloadScriptHandler),
+            (r"/(.*)", SiteHandler, {"state": state}),
+        ]
+    )
+    server = HTTPServer(app)
+    server.add_sockets(sockets)
+    return server
