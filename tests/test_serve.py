@@ -167,3 +167,30 @@ def test_an_edit_is_reported_in_plain_words(
     _edit(about, "Hello.", "Hello again.")  # a page's body: one file changes
     line = server.wait_for(r"rebuilt in \d+ ms: .*")[0]
     assert re.fullmatch(r"rebuilt in \d+ ms: 1 file changed, 0 removed", line), line
+
+
+def test_livereload_still_does_what_serve_assumes() -> None:
+    """serve uses livereload's WebSocket handler alone (serve/reload.py says why): it
+    must still take its route, keep the open pages in ``waiters``, and send each a
+    reload command from ``reload_waiters``, reading no more of its watcher than we give."""
+    from livereload.handlers import LiveReloadHandler
+
+    from sincerely.serve.reload import socket_route
+
+    route, handler = socket_route()
+    assert (route, handler) == (r"/livereload", LiveReloadHandler)
+    sent: list[object] = []
+
+    class OpenPage:
+        def write_message(self, message: object) -> None:
+            sent.append(message)
+
+    page = OpenPage()
+    LiveReloadHandler.waiters.add(page)
+    try:
+        LiveReloadHandler.reload_waiters("*")
+    finally:
+        LiveReloadHandler.waiters.discard(page)
+    assert len(sent) == 1
+    message = sent[0]
+    assert isinstance(message, dict) and message["command"] == "reload"
