@@ -104,15 +104,15 @@ def test_a_worker_that_dies_fails_the_build_and_keeps_the_old_site(
     scenario_project.build()
     before = tree(scenario_project.site)
     scenario_project.add_scenario("more-0", MINIMAL_SCENARIO.replace("Close", "Changed"))
-    parent, letter_files = os.getpid(), pipeline._letter_files
+    parent, scenario_files = os.getpid(), pipeline._scenario_files
 
     def die_in_a_worker(*args: Any) -> Any:
         if os.getpid() != parent:
             os._exit(3)  # as a worker killed for memory would: no exception, no message
-        return letter_files(*args)
+        return scenario_files(*args)
 
     # Forked workers inherit the patched pipeline: the worker dies at its first letter.
-    monkeypatch.setattr(pipeline, "_letter_files", die_in_a_worker)
+    monkeypatch.setattr(pipeline, "_scenario_files", die_in_a_worker)
     outcome: list[BuildError] = []
 
     def build() -> None:

@@ -99,7 +99,7 @@ def _paragraph(runs: str, comments: Iterable[int] = (), style: str = "", align: 
     return f"<w:p>{props}{starts}{runs}{ends}</w:p>"
 
 
-def letter_docx(scenario: Scenario) -> bytes:
+def scenario_docx(scenario: Scenario) -> bytes:
     """The letter as a Word document: the letter alone on the page, blanks highlighted,
     optional paragraphs marked, and each paragraph's note as a comment beside it."""
     labels = scenario.blank_labels

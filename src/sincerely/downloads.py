@@ -7,7 +7,7 @@ from __future__ import annotations
 import textwrap
 
 from . import urls
-from .docx import letter_docx
+from .docx import scenario_docx
 from .model import Scenario
 from .template import Template
 
@@ -56,7 +56,7 @@ def _md_template(template: Template, scenario: Scenario) -> str:
     )
 
 
-def letter_markdown(scenario: Scenario) -> str:
+def scenario_markdown(scenario: Scenario) -> str:
     lines = [f"# {_md_escape(scenario.title)}", "", _md_escape(scenario.summary), ""]
     lines += ["## When this letter fits", "", scenario.situation.strip(), ""]
     if scenario.timing:
@@ -84,11 +84,11 @@ def letter_markdown(scenario: Scenario) -> str:
     return "\n".join(lines) + "\n"
 
 
-def letter_downloads(scenario: Scenario) -> dict[str, bytes]:
+def scenario_downloads(scenario: Scenario) -> dict[str, bytes]:
     """Each of a letter's downloads, by site path."""
     paths = urls.downloads(scenario.pack, scenario.slug)
     return {
         paths["txt"]: letter_text(scenario).encode("utf-8"),
-        paths["md"]: letter_markdown(scenario).encode("utf-8"),
-        paths["docx"]: letter_docx(scenario),
+        paths["md"]: scenario_markdown(scenario).encode("utf-8"),
+        paths["docx"]: scenario_docx(scenario),
     }

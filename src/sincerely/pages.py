@@ -40,7 +40,7 @@ def pack_page(pack: Pack) -> PageSpec:
     return PageSpec("pack.html", pack.url, pack.title, pack.summary, {"pack": pack})
 
 
-def letter_page(
+def scenario_page(
     config: Config, scenario: Scenario, pack: Pack, around: Neighbours, sizes: Mapping[str, int]
 ) -> PageSpec:
     """A letter's page; ``sizes`` are its downloads' sizes, shown beside their links."""

@@ -20,7 +20,7 @@ import jinja2
 
 from . import pages, urls
 from .archives import archive_makers
-from .downloads import letter_downloads, letter_text
+from .downloads import letter_text, scenario_downloads
 from .memo import Identity, Memo
 from .model import Pack, Scenario, Site
 from .navigation import Neighbours, neighbours, related_positions, relatedness_key
@@ -76,18 +76,18 @@ def _around(site: Site, kept: Kept | None) -> dict[str, Neighbours]:
     return neighbours(site, kept.related[1])
 
 
-def _letter_files(
+def _scenario_files(
     renderer: PageRenderer, scenario: Scenario, pack: Pack, around: Neighbours, kept: Kept | None
 ) -> list[Output]:
     """A letter's page, its YAML beside it, and its downloads, whose sizes it shows."""
     entry = kept.downloads.get(id(scenario)) if kept is not None else None
     if entry is None or entry[0] is not scenario:
-        entry = (scenario, letter_downloads(scenario))
+        entry = (scenario, scenario_downloads(scenario))
         if kept is not None:
             kept.downloads[id(scenario)] = entry
     downloads = entry[1]
     sizes = {path: len(data) for path, data in downloads.items()}
-    page = pages.letter_page(renderer.site.config, scenario, pack, around, sizes)
+    page = pages.scenario_page(renderer.site.config, scenario, pack, around, sizes)
     source = (urls.source_copy(scenario.pack, scenario.slug), scenario.yaml_text.encode("utf-8"))
     return [(page.path, renderer.render(page)), source, *downloads.items()]
 
@@ -112,7 +112,7 @@ def site_jobs(
             shown = [n for n in (near.previous, near.next, *near.related) if n is not None]
             made_from = {scenario.memo_identity, pack.memo_identity, CONFIG}
             made_from.update(n.memo_identity for n in shown)
-            make = partial(_letter_files, renderer, scenario, pack, near, kept)
+            make = partial(_scenario_files, renderer, scenario, pack, near, kept)
             jobs.append(Job(scenario.url, 2, make, frozenset(made_from)))
     for spec in (*pages.tag_pages(site), *pages.channel_pages(site)):
         jobs.append(_page(renderer, spec, len(spec.values["scenarios"]), everything))
