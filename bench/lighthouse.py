@@ -16,7 +16,14 @@ installed on first use into a cache folder under the system temp dir.
 
 A low score is a figure, not a failure: the exit status is non-zero only when Lighthouse
 cannot run (npm unreachable, no Chromium, a run that yields no report) or the gallery does
-not build.
+not build. A run takes about 15 to 20 s on a 2-core machine.
+
+Reading the figures: Lighthouse fetches robots.txt from inside the page, so the audit
+`robots-txt` fails ("unable to download") whenever the page's Content-Security-Policy has
+no connect-src allowing 'self' (GoogleChrome/lighthouse#4386), whatever robots.txt holds.
+Headless Chromium here sometimes presents its first frame about 1 or 2 s late (the page is
+painted by then; it happens to a two-line page with the stylesheet too), which inflates
+Speed Index and FCP in that run: take several runs.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import datetime
 import functools
 import http.server
 import json
+import math
 import os
 import platform
 import shlex
@@ -400,6 +408,14 @@ def print_results(results: dict[str, dict[str, Any]]) -> None:
     for page, result in results.items():
         cells = [fmt_metric(m, result["metrics"][m]) for m in METRICS]
         print(f"| {cell(page)} | " + " | ".join(cells) + " |")
+    print()
+    print(
+        "Below, every audit that scored under 1 in at least one run. score: the median of "
+        "the runs (rounded down, so 0.99 is under 1); weight: Lighthouse's weight for it in "
+        "the category's score (0: shown, not counted); value and details: from the median "
+        "run, or from the first run where the audit scored under 1 if it passed in the median "
+        "run."
+    )
     for page, result in results.items():
         print()
         print(f"### {page}: audits under 1")
@@ -414,7 +430,7 @@ def print_results(results: dict[str, dict[str, Any]]) -> None:
                 CATEGORIES[a["category"]],
                 f"`{a['id']}`",
                 a["title"],
-                f"{a['score']:.2f}",
+                f"{math.floor(a['score'] * 100) / 100:.2f}",
                 f"{a['runs_under_1']}/{a['runs']}",
                 f"{a['weight']:g}",
                 a["displayValue"] or "",
@@ -525,7 +541,9 @@ def bench(args: argparse.Namespace) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--project", type=Path, default=REPO, help="the gallery (default: this)")
+    parser.add_argument(
+        "--project", type=Path, default=REPO, help="the gallery (default: this repository)"
+    )
     parser.add_argument(
         "--pages", nargs="+", default=DEFAULT_PAGES, help="paths in the built site to audit"
     )
