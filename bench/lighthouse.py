@@ -208,10 +208,10 @@ def run_lighthouse(cli: Path, chrome: str, url: str, output: Path) -> dict[str, 
             f"(CHROME_PATH={chrome} {shlex.join(command)})"
         )
     report: dict[str, Any] = json.loads(report_file.read_text(encoding="utf-8"))
-    error = report.get("runtimeError")
-    if error:
+    failed = report.get("runtimeError")
+    if failed:
         raise CannotRunError(
-            f"Lighthouse could not audit {url}: {error.get('code')}: {error.get('message')}"
+            f"Lighthouse could not audit {url}: {failed.get('code')}: {failed.get('message')}"
         )
     return report
 
