@@ -223,6 +223,11 @@ def scores(report: dict[str, Any]) -> dict[str, float | None]:
     return {name: report["categories"][name]["score"] for name in CATEGORIES}
 
 
+def cpu_index(report: dict[str, Any]) -> float:
+    """Lighthouse's measure of the machine's speed during the run."""
+    return float(report["environment"].get("benchmarkIndex") or 0)
+
+
 def metrics(report: dict[str, Any]) -> dict[str, float | None]:
     return {name: report["audits"][name].get("numericValue") for name in METRICS}
 
@@ -492,7 +497,11 @@ def bench(args: argparse.Namespace) -> int:
                     reports[page].append(report)
                     seconds[page].append(took)
                     got = " ".join(f"{c} {fmt_score(s)}" for c, s in scores(report).items())
-                    print(f"run {run}/{args.runs} {page}: {got} ({took:.1f} s)", file=sys.stderr)
+                    cpu = cpu_index(report)
+                    print(
+                        f"run {run}/{args.runs} {page}: {got} ({took:.1f} s, CPU index {cpu:.0f})",
+                        file=sys.stderr,
+                    )
             total = time.perf_counter() - all_started
         results: dict[str, dict[str, Any]] = {}
         for page, runs in reports.items():
@@ -502,7 +511,12 @@ def bench(args: argparse.Namespace) -> int:
                 "metrics": {m: median_of([metrics(r)[m] for r in runs]) for m in METRICS},
                 "audits": failing_audits(runs, base, args.details),
                 "runs": [
-                    {"seconds": s, "scores": scores(r), "metrics": metrics(r)}
+                    {
+                        "seconds": s,
+                        "benchmark_index": cpu_index(r),
+                        "scores": scores(r),
+                        "metrics": metrics(r),
+                    }
                     for r, s in zip(runs, seconds[page], strict=True)
                 ],
             }
@@ -517,6 +531,11 @@ def bench(args: argparse.Namespace) -> int:
             f"mobile, simulated throttling, median of {args.runs} run(s) a page; "
             f"{count} runs in {total:.0f} s ({total / count:.1f} s a run)"
         )
+        indexes = [cpu_index(r) for runs in reports.values() for r in runs]
+        print(
+            f"Lighthouse's CPU benchmark index {min(indexes):.0f} to {max(indexes):.0f} "
+            "(lower is a slower or busier machine; simulated TBT grows as it falls)"
+        )
         print()
         print_results(results)
         if args.reports:
@@ -527,7 +546,6 @@ def bench(args: argparse.Namespace) -> int:
                 "lighthouse": first["lighthouseVersion"],
                 "chromium": chrome_version(chrome),
                 "user_agent": first["environment"]["hostUserAgent"],
-                "benchmark_index": first["environment"].get("benchmarkIndex"),
                 "chrome_flags": CHROME_FLAGS,
                 "runs": args.runs,
                 "seconds": total,
