@@ -16,14 +16,15 @@ installed on first use into a cache folder under the system temp dir.
 
 A low score is a figure, not a failure: the exit status is non-zero only when Lighthouse
 cannot run (npm unreachable, no Chromium, a run that yields no report) or the gallery does
-not build. A run takes about 15 to 20 s on a 2-core machine.
+not build. A run takes about 15 s on a quiet 2-core machine (up to 45 s on a busy one).
 
 Reading the figures: Lighthouse fetches robots.txt from inside the page, so the audit
 `robots-txt` fails ("unable to download") whenever the page's Content-Security-Policy has
 no connect-src allowing 'self' (GoogleChrome/lighthouse#4386), whatever robots.txt holds.
-Headless Chromium here sometimes presents its first frame about 1 or 2 s late (the page is
-painted by then; it happens to a two-line page with the stylesheet too), which inflates
-Speed Index and FCP in that run: take several runs.
+Headless Chromium here sometimes presents its first frame 1 or 2 s after the page was
+painted (seen while other test suites loaded the machine, and on a two-line page too),
+which inflates that run's Speed Index and FCP; a busy machine also inflates TBT (see the
+CPU index printed): take several runs, on a quiet machine.
 """
 
 from __future__ import annotations
