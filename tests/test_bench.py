@@ -43,3 +43,17 @@ def test_the_fuzz_benchmark_runs() -> None:
     out = _bench("bench.fuzz", "--cases", "30")
     pattern = r"^30 fuzz cases in \d+ s: \d+ built, \d+ ended in located errors, 0 failed$"
     assert re.search(pattern, out, re.M)
+
+
+def test_the_lighthouse_benchmark_builds_and_serves_its_pages() -> None:
+    # Lighthouse itself comes from npm, which the tests do not reach: --dry-run stops
+    # before it, once every page to audit has been built and served.
+    out = _bench("bench.lighthouse", "--dry-run")
+    for page in (
+        "index.html",
+        "after-rejection/close-second.html",
+        "after-rejection/index.html",
+        "search.html",
+    ):
+        assert re.search(rf"^- http://127\.0\.0\.1:\d+/{re.escape(page)} \(200, ", out, re.M)
+    assert "--only-categories=performance,accessibility,best-practices,seo" in out
