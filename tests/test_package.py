@@ -18,7 +18,7 @@ LAYERS = [
     {"errors", "urls", "report", "markdown", "assets"},
     {"nodes", "yamlnodes", "project"},
     {"rules", "spec", "records", "template"},
-    {"config", "model"},
+    {"config", "model", "gallery"},
     {"contentfiles", "loader", "reference", "navigation", "searchindex", "theme"},
     {"downloads", "docx", "archives", "memo", "pages", "render"},
     {"pipeline", "writer", "parallel", "buildcache"},

@@ -23,7 +23,7 @@ from .theme import Theme
 from .writer import check_output_dir, staged
 
 if TYPE_CHECKING:
-    from .model import Site
+    from .gallery import Site
     from .pipeline import Job
 
 

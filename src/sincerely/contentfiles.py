@@ -14,8 +14,9 @@ from pathlib import Path, PurePosixPath
 
 from .config import Config
 from .errors import BuildError, Diagnostic, Diagnostics, Location
+from .gallery import PAGE, Pack, Page
 from .markdown import IMAGE_WARNING, images
-from .model import PAGE, SCENARIO, Pack, Page, Scenario
+from .model import SCENARIO, Scenario
 from .nodes import MappingNode
 from .records import check
 from .spec import TODO_PATTERN, TODO_WARNING

@@ -21,9 +21,9 @@ from .build import Result, counts_of
 from .config import Config, load_config
 from .contentfiles import LoadCache
 from .errors import BuildError
+from .gallery import Site
 from .loader import load_site
 from .memo import Identity, resolver
-from .model import Site
 from .pipeline import Kept, archive_jobs, site_jobs
 from .render import make_environment
 from .theme import Theme

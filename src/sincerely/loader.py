@@ -22,7 +22,8 @@ from .contentfiles import (
     relative_to_project,
 )
 from .errors import BuildError, Diagnostics, Location, did_you_mean
-from .model import CHANNELS, PACK, SLUG, SLUG_HELP, Pack, Page, Scenario, Site, sort_key
+from .gallery import PACK, Pack, Page, Site, sort_key
+from .model import CHANNELS, SLUG, SLUG_HELP, Scenario
 from .records import check
 
 _SLUG = re.compile(SLUG)

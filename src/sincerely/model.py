@@ -9,25 +9,29 @@ CONTRIBUTING.md, "Changing the format").
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from . import urls
 from .records import Record, key
-from .rules import NotBoth, Rule, Unique, When
+from .rules import Needs, NoneOf, NotBoth, OneOfList, Rule, Unique, When
 from .spec import Boolean, Integer, ListOf, Markdown, Text
-from .template import FIELD_ID, MaxWords, PlaceholdersNameFields, Template, TemplateText
-
-if TYPE_CHECKING:
-    from .config import Config
+from .template import (
+    FIELD_ID,
+    CharacterLimit,
+    MaxWords,
+    PlaceholdersNameFields,
+    Template,
+    TemplateText,
+)
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 SLUG_HELP = "lowercase words joined by hyphens, like 'close-second'"
-CHANNELS = ("email", "letter", "note")
-FIELD_KINDS = ("text", "long", "choice")
+CHANNELS = ("email", "letter", "note", "message")
+FIELD_KINDS = ("text", "long", "choice", "email", "tel")
 MAX_LETTER_WORDS = 200
 
 
@@ -50,9 +54,10 @@ class Field:
             "kind",
             "choice",
             require=("options",),
-            forbid_otherwise=("options",),
+            forbid_otherwise=("options", "default"),
             reason="list the choices",
         ),
+        OneOfList("default", "options"),
         When("sender", True, forbid_otherwise=("autocomplete",)),
         NotBoth(
             ("sender", "per_recipient"),
@@ -85,10 +90,12 @@ class Field:
     )
     kind: str = key(
         Text(choices=FIELD_KINDS),
-        "text (one line, the default), long (several lines) or choice.",
+        "text (one line, the default), long (several lines), choice, email (an email "
+        "address) or tel (a phone number): what the reader types, and the keyboard they get.",
         default="text",
     )
     options: tuple[str, ...] = key(ListOf(Text(), min_items=2), "The choices, for kind: choice.")
+    default: str = key(Text(), "The choice made at first (the first option, if none is given).")
     per_recipient: bool = key(Boolean(), "Differs for each person the letter is sent to.")
     sender: bool = key(Boolean(), "The writer's own detail, which may be remembered.")
     autocomplete: str = key(
@@ -105,6 +112,16 @@ class Field:
 class Block:
     """One paragraph (or line group) of the letter."""
 
+    FORMAT_RULES: ClassVar[tuple[Rule, ...]] = (
+        Needs("ticked_for_others", "optional"),
+        When(
+            "first_recipient_only",
+            True,
+            forbid=("for_others",),
+            reason="a block with a text for the others is not for the first only; keep one",
+        ),
+    )
+
     text: Template = key(
         TemplateText(),
         "Plain text with {field} placeholders; {{ and }} are literal braces.",
@@ -116,6 +133,20 @@ class Block:
         recommended="block has no note; add one that says why it is written this way",
     )
     optional: str = key(Text(), "The reader may leave this block out; this labels that choice.")
+    ticked_for_others: bool = key(
+        Boolean(),
+        "For an optional block: whether it starts ticked in the letters to the second and "
+        "later recipients (true if not given), where it fits the first person best.",
+        default=True,
+    )
+    for_others: Template | None = key(
+        TemplateText(),
+        "The block's text in the letters to the second and later recipients, where "
+        "`text` is true of the first only (thanks for giving the news).",
+    )
+    first_recipient_only: bool = key(
+        Boolean(), "Only in the letter to the first recipient (who gave the news, say)."
+    )
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -154,11 +185,25 @@ class Scenario:
             reason="add a subject line to 'letter'",
         ),
         Unique("fields", "id", what="field"),
-        PlaceholdersNameFields("fields", texts=("letter.subject", "letter.blocks.text")),
+        PlaceholdersNameFields(
+            "fields", texts=("letter.subject", "letter.blocks.text", "letter.blocks.for_others")
+        ),
+        CharacterLimit("character_limit", texts="letter.blocks.text", fields="fields"),
+        NoneOf(
+            "tags",
+            CHANNELS,
+            reason="it is a channel, and the channels have chips and pages of their own; "
+            "remove the tag",
+        ),
         MaxWords("letter.blocks.text", limit=MAX_LETTER_WORDS, where="letter.blocks"),
     )
 
     title: str = key(Text(max_length=70), "The letter's title.", required=True)
+    moment: str = key(
+        Text(max_length=60),
+        "The situation in the reader's own words, like 'I was their second choice': the "
+        "home page's list of situations shows it (the title, without it).",
+    )
     summary: str = key(
         Text(max_length=240),
         "Plain text: the card's blurb and the page's description.",
@@ -169,10 +214,16 @@ class Scenario:
     )
     channel: str = key(
         Text(choices=CHANNELS),
-        "email, letter, or note (a short handwritten card).",
+        "email, letter, note (a short handwritten card) or message (a short online "
+        "message, like a LinkedIn request).",
         required=True,
     )
     timing: str = key(Text(), "Plain text: when to send it.")
+    character_limit: int = key(
+        Integer(minimum=1),
+        "The most characters the filled letter may have (300 for a LinkedIn request); "
+        "the page counts them as the reader types.",
+    )
     tags: tuple[str, ...] = key(
         ListOf(Text(pattern=SLUG, pattern_help=SLUG_HELP, example="close-second")),
         "Lowercase-hyphenated words.",
@@ -214,69 +265,4 @@ class Scenario:
         return {f.id: f"[{f.label}]" for f in self.fields}
 
 
-@dataclass(frozen=True, kw_only=True)
-class Pack:
-    """A pack's _pack.yaml: what the pack is about."""
-
-    title: str = key(Text(max_length=70), "The pack's title.", required=True)
-    summary: str = key(Text(max_length=240), "Plain text, one or two sentences.", required=True)
-    intro: str = key(Markdown(), "Markdown: the pack page's introduction.")
-    order: int = key(Integer(), "Position on the home page.")
-    slug: str
-    source_path: PurePosixPath
-    scenarios: tuple[Scenario, ...] = ()
-
-    @property
-    def memo_identity(self) -> tuple[str, ...]:
-        return ("pack", self.slug)
-
-    @property
-    def url(self) -> str:
-        return urls.pack(self.slug)
-
-
-@dataclass(frozen=True, kw_only=True)
-class Page:
-    """The front matter of a Markdown page."""
-
-    title: str = key(Text(max_length=70), "The page's title.", required=True)
-    order: int = key(Integer(), "Position in the site's navigation.")
-    slug: str
-    body: str  # Markdown
-    source_path: PurePosixPath
-
-    @property
-    def memo_identity(self) -> tuple[str, ...]:
-        return ("page", self.slug)
-
-    @property
-    def url(self) -> str:
-        return urls.page(self.slug)
-
-
-@dataclass(frozen=True)
-class Site:
-    config: Config
-    intro: Page | None
-    pages: tuple[Page, ...]
-    packs: tuple[Pack, ...]
-    tags: Mapping[str, tuple[Scenario, ...]] = field(default_factory=dict)
-    # The channels in use, in the format's order, each with its letters.
-    channels: Mapping[str, tuple[Scenario, ...]] = field(default_factory=dict)
-
-    @property
-    def memo_identity(self) -> tuple[str, ...]:
-        return ("site",)
-
-    def scenarios(self) -> Iterator[Scenario]:
-        for pack in self.packs:
-            yield from pack.scenarios
-
-
 SCENARIO = Record.of(Scenario)
-PACK = Record.of(Pack)
-PAGE = Record.of(Page)
-
-
-def sort_key(order: int, title: str) -> tuple[int, str]:
-    return (order, title.casefold())

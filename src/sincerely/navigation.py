@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 
-from .model import Scenario, Site
+from .gallery import Site
+from .model import Scenario
 
 RELATED_COUNT = 3
 # A tag shared by thousands of letters says little about any two of them. For each tag,

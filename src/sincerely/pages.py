@@ -13,7 +13,8 @@ from typing import Any
 
 from . import urls
 from .config import Config
-from .model import Pack, Page, Scenario, Site
+from .gallery import Pack, Page, Site
+from .model import Scenario
 from .navigation import Neighbours
 
 

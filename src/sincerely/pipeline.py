@@ -21,8 +21,9 @@ import jinja2
 from . import pages, urls
 from .archives import archive_makers
 from .downloads import letter_text, scenario_downloads
+from .gallery import Pack, Site
 from .memo import Identity, Memo
-from .model import Pack, Scenario, Site
+from .model import Scenario
 from .navigation import Neighbours, neighbours, related_positions, relatedness_key
 from .pages import PageSpec
 from .reference import schema_text

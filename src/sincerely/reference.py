@@ -11,7 +11,8 @@ import json
 from typing import Any
 
 from .config import SETTINGS
-from .model import PACK, PAGE, SCENARIO, Block, Field, Letter, Source, Tips
+from .gallery import PACK, PAGE
+from .model import SCENARIO, Block, Field, Letter, Source, Tips
 from .records import Record
 
 SECTIONS: tuple[tuple[str, Record], ...] = (

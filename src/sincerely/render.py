@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from . import urls
 from .errors import BuildError, Location
+from .gallery import Site
 from .markdown import render_inline, render_markdown, unique_ids
 from .memo import (
     Identity,
@@ -29,7 +30,7 @@ from .memo import (
     replay,
     resolver,
 )
-from .model import Scenario, Site
+from .model import Scenario
 from .pages import PageSpec
 from .theme import Theme
 

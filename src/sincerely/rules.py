@@ -62,15 +62,17 @@ def _required(dotted: str) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class When(Rule):
-    """When ``key`` equals ``value``, the keys in ``require`` must be there; otherwise the
-    keys in ``forbid_otherwise`` must not. Those may be dotted paths into a mapping below
-    (``letter.subject``). A missing ``key`` has its default, never ``value``."""
+    """When ``key`` equals ``value``, the keys in ``require`` must be there and those in
+    ``forbid`` must not; otherwise the keys in ``forbid_otherwise`` must not. Those may be
+    dotted paths into a mapping below (``letter.subject``). A missing ``key`` has its
+    default, never ``value``."""
 
     key: str
     value: str | bool
     require: tuple[str, ...] = ()
     forbid_otherwise: tuple[str, ...] = ()
     reason: str = ""
+    forbid: tuple[str, ...] = ()
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -88,6 +90,14 @@ class When(Rule):
                         f"'{dotted}' is required when '{self.key}' is {shown}{reason}",
                         holder.location,
                     )
+            for dotted in self.forbid:
+                _, present = find_key(node, dotted)
+                if present is not None:
+                    out.error(
+                        f"'{dotted}' is not allowed when '{self.key}' is {shown}; "
+                        + (self.reason or "remove one of them"),
+                        present.location,
+                    )
             return
         for dotted in self.forbid_otherwise:
             _, present = find_key(node, dotted)
@@ -100,8 +110,10 @@ class When(Rule):
     def json_schema(self) -> dict[str, Any]:
         condition = {"properties": {self.key: {"const": self.value}}, "required": [self.key]}
         result: dict[str, Any] = {"if": condition}
-        if self.require:
-            result["then"] = {"allOf": [_required(k) for k in self.require]}
+        then = [_required(k) for k in self.require]
+        then += [{"not": _required(k)} for k in self.forbid]
+        if then:
+            result["then"] = {"allOf": then}
         if self.forbid_otherwise:
             result["else"] = {"not": {"anyOf": [_required(k) for k in self.forbid_otherwise]}}
         return result
@@ -112,6 +124,9 @@ class When(Rule):
         if self.require:
             keys = ", ".join(f"`{k}`" for k in self.require)
             parts.append(f"{keys} required when `{self.key}` is {value}")
+        if self.forbid:
+            keys = ", ".join(f"`{k}`" for k in self.forbid)
+            parts.append(f"{keys} not allowed when `{self.key}` is {value}")
         if self.forbid_otherwise:
             keys = ", ".join(f"`{k}`" for k in self.forbid_otherwise)
             parts.append(f"{keys} only allowed when `{self.key}` is {value}")
@@ -186,3 +201,91 @@ def entries_of(node: MappingNode, items: str) -> list[MappingNode]:
     if not isinstance(listed, SequenceNode):
         return []
     return [item for item in listed.items if isinstance(item, MappingNode)]
+
+
+@dataclass(frozen=True)
+class Needs(Rule):
+    """``key`` is only allowed beside ``needs`` (it says something about it)."""
+
+    key: str
+    needs: str
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return (self.key,)
+
+    def check(self, node: MappingNode, out: Diagnostics) -> None:
+        entry = node.entries.get(self.key)
+        if entry is not None and self.needs not in node.entries:
+            out.error(
+                f"'{self.key}' is only allowed with '{self.needs}'; add '{self.needs}' or "
+                f"remove '{self.key}'",
+                entry[0].location,
+            )
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"dependentRequired": {self.key: [self.needs]}}
+
+    def describe(self) -> str:
+        return f"`{self.key}` only allowed with `{self.needs}`"
+
+
+@dataclass(frozen=True)
+class OneOfList(Rule):
+    """The value of ``key`` is one of the entries of the list ``options``."""
+
+    key: str
+    options: str
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return (self.key, self.options)
+
+    def check(self, node: MappingNode, out: Diagnostics) -> None:
+        value, listed = node.get(self.key), node.get(self.options)
+        if not (isinstance(value, ScalarNode) and isinstance(listed, SequenceNode)):
+            return
+        choices = [str(item.value) for item in listed.items if isinstance(item, ScalarNode)]
+        if value.value not in choices:
+            out.error(
+                f"'{self.key}' must be one of the {self.options} ({', '.join(choices)}); "
+                f"got '{value.value}'",
+                value.location,
+            )
+
+    def json_schema(self) -> None:
+        return None  # JSON Schema cannot compare one key's value with another's
+
+    def describe(self) -> str:
+        return f"`{self.key}` is one of the `{self.options}`"
+
+
+@dataclass(frozen=True)
+class NoneOf(Rule):
+    """No entry of the list ``items`` is one of ``values`` (a tag named like a channel
+    would make two chips of one name)."""
+
+    items: str
+    values: tuple[str, ...]
+    reason: str
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return (self.items,)
+
+    def check(self, node: MappingNode, out: Diagnostics) -> None:
+        listed = node.get(self.items)
+        if not isinstance(listed, SequenceNode):
+            return
+        for item in listed.items:
+            if isinstance(item, ScalarNode) and item.value in self.values:
+                out.error(
+                    f"'{item.value}' cannot be one of the {self.items}: {self.reason}",
+                    item.location,
+                )
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"properties": {self.items: {"items": {"not": {"enum": list(self.values)}}}}}
+
+    def describe(self) -> str:
+        return f"no entry of `{self.items}` is {', '.join(f'`{v}`' for v in self.values)}"

@@ -14,7 +14,8 @@ import json
 import re
 from collections import defaultdict
 
-from .model import Scenario, Site
+from .gallery import Site
+from .model import Scenario
 
 TITLE, TAGS, SUMMARY, BODY = range(4)
 _TERM = re.compile(r"[^\W_]+")

@@ -160,15 +160,22 @@ class Markdown(Text):
 
 @dataclass(frozen=True)
 class Integer(Spec):
+    minimum: int | None = None
+
     def check(self, node: Node, name: str, out: Diagnostics) -> None:
         if not (isinstance(node, ScalarNode) and node.kind == "integer"):
             wrong_type(name, "a whole number", node, out)
+        elif self.minimum is not None and int(str(node.value)) < self.minimum:
+            out.error(f"{name} must be at least {self.minimum} (got {node.value})", node.location)
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "integer"}
+        schema: dict[str, Any] = {"type": "integer"}
+        if self.minimum is not None:
+            schema["minimum"] = self.minimum
+        return schema
 
     def describe(self) -> str:
-        return "whole number"
+        return "whole number" + (f", at least {self.minimum}" if self.minimum is not None else "")
 
     def default(self) -> Any:
         return 0

@@ -251,3 +251,47 @@ class MaxWords(Rule):
 
     def describe(self) -> str:
         return f"the letter at most {self.limit} words (a warning); a blank counts as one"
+
+
+@dataclass(frozen=True)
+class CharacterLimit(Rule):
+    """A letter with a character limit (a LinkedIn request's 300) fits it when every
+    blank holds its field's example; the page counts again as the reader types."""
+
+    limit: str  # the key that holds the limit
+    texts: str
+    fields: str
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return (self.limit, self.fields)
+
+    def check(self, node: MappingNode, out: Diagnostics) -> None:
+        limit = node.get(self.limit)
+        if not (isinstance(limit, ScalarNode) and isinstance(limit.value, int)):
+            return
+        examples: dict[str, str] = _Examples()
+        for item in entries_of(node, self.fields):
+            field_id, example = item.get("id"), item.get("example")
+            if isinstance(field_id, ScalarNode) and isinstance(example, ScalarNode):
+                examples[str(field_id.value)] = str(example.value)
+        texts = _text_nodes(node, self.texts)
+        filled = [parse_template(str(t.value))[0].fill(examples) for t in texts]
+        length = len("\n\n".join(filled))
+        if length > limit.value:
+            out.error(
+                f"the letter is {length} characters long with every field's example, over "
+                f"its {self.limit} of {limit.value}; shorten it",
+                limit.location,
+            )
+
+    def json_schema(self) -> None:
+        return None  # the length of a filled letter is known only once it is filled
+
+    def describe(self) -> str:
+        return f"the letter filled with the examples is at most `{self.limit}` characters"
+
+
+class _Examples(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""

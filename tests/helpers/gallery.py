@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from sincerely.config import load_config
+from sincerely.gallery import Pack, Site
 from sincerely.loader import load_site
-from sincerely.model import Pack, Scenario, Site
+from sincerely.model import Scenario
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -1,0 +1,87 @@
+"""The gallery as loaded: its packs of scenarios, its pages, and the site they make.
+
+A pack's _pack.yaml and a page's front matter are formats too, declared like the
+scenario's (model.py): each field made with ``key()`` is a key of the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from . import urls
+from .model import Scenario
+from .records import Record, key
+from .spec import Integer, Markdown, Text
+
+if TYPE_CHECKING:
+    from .config import Config
+
+
+@dataclass(frozen=True, kw_only=True)
+class Pack:
+    """A pack's _pack.yaml: what the pack is about."""
+
+    title: str = key(Text(max_length=70), "The pack's title.", required=True)
+    summary: str = key(Text(max_length=240), "Plain text, one or two sentences.", required=True)
+    intro: str = key(Markdown(), "Markdown: the pack page's introduction.")
+    order: int = key(Integer(), "Position on the home page.")
+    slug: str
+    source_path: PurePosixPath
+    scenarios: tuple[Scenario, ...] = ()
+
+    @property
+    def memo_identity(self) -> tuple[str, ...]:
+        return ("pack", self.slug)
+
+    @property
+    def url(self) -> str:
+        return urls.pack(self.slug)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Page:
+    """The front matter of a Markdown page."""
+
+    title: str = key(Text(max_length=70), "The page's title.", required=True)
+    order: int = key(Integer(), "Position in the site's navigation.")
+    slug: str
+    body: str  # Markdown
+    source_path: PurePosixPath
+
+    @property
+    def memo_identity(self) -> tuple[str, ...]:
+        return ("page", self.slug)
+
+    @property
+    def url(self) -> str:
+        return urls.page(self.slug)
+
+
+@dataclass(frozen=True)
+class Site:
+    config: Config
+    intro: Page | None
+    pages: tuple[Page, ...]
+    packs: tuple[Pack, ...]
+    tags: Mapping[str, tuple[Scenario, ...]] = field(default_factory=dict)
+    # The channels in use, in the format's order, each with its letters.
+    channels: Mapping[str, tuple[Scenario, ...]] = field(default_factory=dict)
+
+    @property
+    def memo_identity(self) -> tuple[str, ...]:
+        return ("site",)
+
+    def scenarios(self) -> Iterator[Scenario]:
+        for pack in self.packs:
+            yield from pack.scenarios
+
+
+PACK = Record.of(Pack)
+PAGE = Record.of(Page)
+
+
+def sort_key(order: int, title: str) -> tuple[int, str]:
+    return (order, title.casefold())
