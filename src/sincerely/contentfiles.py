@@ -17,9 +17,10 @@ from .errors import BuildError, Diagnostic, Diagnostics, Location
 from .gallery import PAGE, Pack, Page
 from .markdown import IMAGE_WARNING, images
 from .model import SCENARIO, Scenario
-from .nodes import MappingNode
+from .nodes import MappingNode, point_inside, text_scalars
 from .records import check
 from .spec import TODO_PATTERN, TODO_WARNING
+from .spelling import other_spellings
 from .yamlnodes import decode, parse
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -61,6 +62,18 @@ def read_mapping(path: Path, text: str, out: Diagnostics) -> MappingNode | None:
     return root
 
 
+# Values that are names of things, not prose: no spelling of theirs is judged.
+_NOT_PROSE = frozenset({"id", "url", "autocomplete", "kind", "channel"})
+
+
+def warn_spelling(node: MappingNode, config: Config, out: Diagnostics) -> None:
+    """A warning at each word of the file spelt in the other variety of English."""
+    for scalar in text_scalars(node, _NOT_PROSE):
+        value = str(scalar.value)
+        for start, word, message in other_spellings(value, config.language):
+            out.warning(message, point_inside(scalar, word, value.count(word, 0, start)))
+
+
 def load_page(path: Path, config: Config, out: Diagnostics) -> Page | None:
     text = read_text(path, config, out)
     if text is None:
@@ -84,6 +97,9 @@ def load_page(path: Path, config: Config, out: Diagnostics) -> Page | None:
     body = match.end()
     for todo in TODO_PATTERN.finditer(text, body):
         out.warning(TODO_WARNING, Location.at_offset(path, text, todo.start()))
+    warn_spelling(node, config, out)
+    for start, _word, message in other_spellings(text[body:], config.language):
+        out.warning(message, Location.at_offset(path, text, body + start))
     for start, alt in images(text[body:]):
         out.warning(IMAGE_WARNING.format(alt=alt), Location.at_offset(path, text, body + start))
     page: Page = PAGE.build(
@@ -153,6 +169,8 @@ def load_scenario(
         mine.extend(exc.diagnostics)
     else:
         root = read_mapping(path, text, mine)
+        if root is not None:
+            warn_spelling(root, config, mine)
         if root is not None and check(root, SCENARIO, mine):
             scenario = SCENARIO.build(
                 root,

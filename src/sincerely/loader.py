@@ -20,6 +20,7 @@ from .contentfiles import (
     read_mapping,
     read_text,
     relative_to_project,
+    warn_spelling,
 )
 from .errors import BuildError, Diagnostics, Location, did_you_mean
 from .gallery import PACK, Pack, Page, Site, sort_key
@@ -71,6 +72,8 @@ def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) 
     text = read_text(meta_path, config, out)
     meta = read_mapping(meta_path, text, out) if text is not None else None
     meta_ok = meta is not None and check(meta, PACK, out)
+    if meta is not None:
+        warn_spelling(meta, config, out)
     scenarios: list[Scenario] = []
     # os.scandir, not Path.iterdir: its entries know their names and types, which keeps
     # a no-change pass over a thousand files in milliseconds.

@@ -8,6 +8,7 @@ points at a line and column.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeAlias
@@ -92,3 +93,17 @@ def point_inside(node: ScalarNode, needle: str, occurrence: int = 0) -> Location
     if newlines == 0:
         return Location(loc.path, loc.line, loc.column + start)
     return Location(loc.path, loc.line + newlines, start - before.rfind("\n"))
+
+
+def text_scalars(node: Node, skip: frozenset[str] = frozenset()) -> Iterator[ScalarNode]:
+    """Every text value in ``node``, but those under the keys in ``skip``."""
+    if isinstance(node, ScalarNode):
+        if node.kind == "text":
+            yield node
+    elif isinstance(node, SequenceNode):
+        for item in node.items:
+            yield from text_scalars(item, skip)
+    else:
+        for name, (_key, value) in node.entries.items():
+            if name not in skip:
+                yield from text_scalars(value, skip)

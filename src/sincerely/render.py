@@ -74,8 +74,12 @@ class PageRenderer:
             if remembered is not None:
                 return Markup(remembered)
             macros: Any = self.env.get_template("_macros.html").module
-            with recording(Reads()) as reads:
+            reads = Reads()
+            if self.memo is None:  # a one-off build remembers nothing: nothing to note
                 html = Markup(macros.card(scenario, root, level))
+            else:
+                with recording(reads):
+                    html = Markup(macros.card(scenario, root, level))
             kept = (reads, html)
             self._cards[key] = kept
             if self.memo is not None:
@@ -95,10 +99,11 @@ class PageRenderer:
             if remembered is not None:
                 data: bytes = remembered
                 return data
+        if self.memo is None:
+            return self._render(spec, values)
         with recording(Reads()) as reads:
             data = self._render(spec, values)
-        if self.memo is not None:
-            self.memo.put(key, reads, data)
+        self.memo.put(key, reads, data)
         return data
 
     def _render(self, spec: PageSpec, values: dict[str, Any]) -> bytes:
