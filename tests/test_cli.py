@@ -28,7 +28,8 @@ def test_errors_are_located_one_a_line_with_exit_status_1(scenario_project: Proj
     done = scenario_project.cli("build")
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
-        "content/letters/bad.yaml:5:10: error: 'channel' must be one of email, letter, note "
+        "content/letters/bad.yaml:5:10: error: 'channel' must be one of email, letter, note, "
+        "message "
         "(got 'e-mail') (did you mean 'email'?)",
         "build failed: 1 error.",
     ]

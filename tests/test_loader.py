@@ -60,7 +60,8 @@ def test_errors_in_several_files_are_all_reported_in_one_pass(project: Project) 
     project.write("content/other/_pack.yaml", "title: [not text]\nsummary: S\n")
     messages = [d.format(project.root) for d in _diagnostics(project)]
     assert messages == [
-        "content/letters/one.yaml:5:10: error: 'channel' must be one of email, letter, note "
+        "content/letters/one.yaml:5:10: error: 'channel' must be one of email, letter, note, "
+        "message "
         "(got 'fax')",
         "content/letters/two.yaml:1:8: error: 'title' must be text (got no, which YAML reads "
         "as true/false); put it in quotes",

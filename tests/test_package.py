@@ -17,7 +17,7 @@ PACKAGE = REPO / "src" / "sincerely"
 LAYERS = [
     {"errors", "urls", "report", "markdown", "assets", "spelling"},
     {"nodes", "yamlnodes", "project"},
-    {"rules", "spec", "records", "template"},
+    {"rules", "spec", "records", "template", "lengths"},
     {"config", "model", "gallery"},
     {"contentfiles", "loader", "reference", "navigation", "searchindex", "theme"},
     {"downloads", "docx", "archives", "memo", "pages", "render"},

@@ -20,7 +20,7 @@ def test_three_mistakes_give_three_annotations_on_their_lines(project: Project) 
     annotations = [line for line in done.stdout.splitlines() if line.startswith("::")]
     path = "content/letters/contribution.yaml"
     assert annotations == [
-        f"::error file={path},line=5,col=10::'channel' must be one of email, letter, note "
+        f"::error file={path},line=5,col=10::'channel' must be one of email, letter, note, message "
         "(got 'e-mail') (did you mean 'email'?)",
         f"::error file={path},line=9,col=5::unknown key 'exmple' (did you mean 'example'?)",
         f"::error file={path},line=25,col=9::placeholder {{yuor_name}} names no field "
@@ -47,7 +47,7 @@ def test_json_is_one_document_on_standard_output(project: Project) -> None:
         "line": 5,
         "column": 10,
         "severity": "error",
-        "message": "'channel' must be one of email, letter, note (got 'e-mail') "
+        "message": "'channel' must be one of email, letter, note, message (got 'e-mail') "
         "(did you mean 'email'?)",
     }
 

@@ -54,7 +54,7 @@ def test_a_broken_file_shows_its_errors_and_the_fix_brings_the_page_back(
         expect(page.locator("h1")).to_have_text("This page could not be built", timeout=10_000)
         expect(page.locator(".build-errors")).to_have_text(
             "content/letters/close-second.yaml:5:10: error: 'channel' must be one of email, "
-            "letter, note (got 'e-mail') (did you mean 'email'?)"
+            "letter, note, message (got 'e-mail') (did you mean 'email'?)"
         )
         server.wait_for(r"close-second\.yaml:5:10: error: 'channel' must be one of")
         other = page.context.new_page()

@@ -16,17 +16,11 @@ from pathlib import PurePosixPath
 from typing import ClassVar
 
 from . import urls
+from .lengths import CharacterLimit, MaxWords
 from .records import Record, key
 from .rules import Needs, NoneOf, NotBoth, OneOfList, Rule, Unique, When
 from .spec import Boolean, Integer, ListOf, Markdown, Text
-from .template import (
-    FIELD_ID,
-    CharacterLimit,
-    MaxWords,
-    PlaceholdersNameFields,
-    Template,
-    TemplateText,
-)
+from .template import FIELD_ID, PlaceholdersNameFields, Template, TemplateText
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 SLUG_HELP = "lowercase words joined by hyphens, like 'close-second'"

@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import Diagnostics, closest
 from .nodes import MappingNode, Node, ScalarNode, SequenceNode, point_inside
-from .rules import Rule, entries_of, find_key
+from .rules import Rule, entries_of
 from .spec import Text
 
 FIELD_ID = r"[a-z][a-z0-9_]*"
@@ -138,7 +138,7 @@ class TemplateText(Text):
         return None
 
 
-def _text_nodes(node: MappingNode, dotted: str) -> list[ScalarNode]:
+def text_nodes(node: MappingNode, dotted: str) -> list[ScalarNode]:
     """The text values at a dotted path, where a step may be a list of mappings
     ('letter.blocks.text': the text of every block)."""
     found: list[Node] = [node]
@@ -187,7 +187,7 @@ class PlaceholdersNameFields(Rule):
         used: set[str] = set()
         meant: set[str] = set()  # fields a misspelt placeholder was surely meant to name
         for dotted in self.texts:
-            for text_node in _text_nodes(node, dotted):
+            for text_node in text_nodes(node, dotted):
                 for field_id, occurrence in placeholder_occurrences(str(text_node.value)):
                     used.add(field_id)
                     if field_id in ids:
@@ -204,7 +204,7 @@ class PlaceholdersNameFields(Rule):
                         point_inside(text_node, token, occurrence),
                     )
         for field_id, id_node in ids.items():
-            if field_id not in used and field_id not in meant:
+            if field_id not in used and field_id not in meant and not _is_address(node, field_id):
                 out.warning(
                     f"field '{field_id}' is not used by any placeholder; "
                     f"add {{{field_id}}} to the letter or remove the field",
@@ -218,80 +218,21 @@ class PlaceholdersNameFields(Rule):
         texts = ", ".join(f"`{t}`" for t in self.texts)
         return (
             f"every placeholder in {texts} names a field of `{self.fields}`; "
-            "a field no placeholder uses is a warning"
+            "a field no placeholder uses is a warning, except a per-recipient email field, "
+            "which is each letter's To: address"
         )
 
 
-@dataclass(frozen=True)
-class MaxWords(Rule):
-    """The letter's texts together are at most ``limit`` words (a warning: a short note
-    is read, a long one is skimmed); a blank counts as one word."""
-
-    texts: str
-    limit: int
-    where: str  # the key whose line the warning points at
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return ()
-
-    def check(self, node: MappingNode, out: Diagnostics) -> None:
-        texts = _text_nodes(node, self.texts)
-        words = sum(parse_template(str(t.value))[0].word_count() for t in texts)
-        if words > self.limit:
-            _, key_node = find_key(node, self.where)
-            out.warning(
-                f"the letter is {words} words long, over {self.limit}; "
-                "a short note is read, a long one is skimmed",
-                key_node.location if key_node is not None else node.location,
+def _is_address(node: MappingNode, field_id: str) -> bool:
+    """A per-recipient email field is used without a placeholder: it is where each
+    letter is sent (the email's To: address)."""
+    for item in entries_of(node, "fields"):
+        if isinstance(i := item.get("id"), ScalarNode) and i.value == field_id:
+            kind, each = item.get("kind"), item.get("per_recipient")
+            return (
+                isinstance(kind, ScalarNode)
+                and kind.value == "email"
+                and isinstance(each, ScalarNode)
+                and each.value is True
             )
-
-    def json_schema(self) -> None:
-        return None  # words are counted after the placeholders are read
-
-    def describe(self) -> str:
-        return f"the letter at most {self.limit} words (a warning); a blank counts as one"
-
-
-@dataclass(frozen=True)
-class CharacterLimit(Rule):
-    """A letter with a character limit (a LinkedIn request's 300) fits it when every
-    blank holds its field's example; the page counts again as the reader types."""
-
-    limit: str  # the key that holds the limit
-    texts: str
-    fields: str
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return (self.limit, self.fields)
-
-    def check(self, node: MappingNode, out: Diagnostics) -> None:
-        limit = node.get(self.limit)
-        if not (isinstance(limit, ScalarNode) and isinstance(limit.value, int)):
-            return
-        examples: dict[str, str] = _Examples()
-        for item in entries_of(node, self.fields):
-            field_id, example = item.get("id"), item.get("example")
-            if isinstance(field_id, ScalarNode) and isinstance(example, ScalarNode):
-                examples[str(field_id.value)] = str(example.value)
-        texts = _text_nodes(node, self.texts)
-        filled = [parse_template(str(t.value))[0].fill(examples) for t in texts]
-        length = len("\n\n".join(filled))
-        if length > limit.value:
-            out.error(
-                f"the letter is {length} characters long with every field's example, over "
-                f"its {self.limit} of {limit.value}; shorten it",
-                limit.location,
-            )
-
-    def json_schema(self) -> None:
-        return None  # the length of a filled letter is known only once it is filled
-
-    def describe(self) -> str:
-        return f"the letter filled with the examples is at most `{self.limit}` characters"
-
-
-class _Examples(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return ""
+    return False

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from sincerely.lengths import CharacterLimit, MaxWords
 from sincerely.records import Record
-from sincerely.rules import NotBoth, Rule, Unique, When
+from sincerely.rules import Needs, NoneOf, NotBoth, OneOfList, Rule, Unique, When
 from sincerely.spec import Boolean, Integer, ListOf, Spec, Text
-from sincerely.template import MaxWords, PlaceholdersNameFields
+from sincerely.template import PlaceholdersNameFields
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,20 @@ def _rule_mutations(
             document, (*path, rule.fields), [*_at(document, (*path, rule.fields)), extra]
         )
         yield Mutation(f"{where}: a field no placeholder uses", unused, "warning", False)
+    elif isinstance(rule, OneOfList):
+        at = _item_having(document, path, rule.options)
+        off = _with(document, (*at, rule.key), "none of the options")
+        yield Mutation(f"{where}: {rule.key} not one of the {rule.options}", off, schema=False)
+    elif isinstance(rule, Needs):
+        at = _item_lacking(document, path, rule.needs)
+        alone = _with(document, (*at, rule.key), sample(record.key(rule.key).spec))
+        yield Mutation(f"{where}: {rule.key} without {rule.needs}", alone)
+    elif isinstance(rule, NoneOf):
+        named = _with(document, (*path, rule.items), [rule.values[0]])
+        yield Mutation(f"{where}: {rule.items} holding {rule.values[0]}", named)
+    elif isinstance(rule, CharacterLimit):
+        tight = _with(document, (*path, rule.limit), 10)
+        yield Mutation(f"{where}: a letter over its {rule.limit}", tight, schema=False)
     elif isinstance(rule, MaxWords):
         first_text = (*path, "letter", "blocks", 0, "text")
         long = _with(document, first_text, "word " * (rule.limit + 1))
@@ -172,12 +187,33 @@ def _when_mutations(
     else:
         assert isinstance(key_spec, Text) and key_spec.choices
         other = next(c for c in key_spec.choices if c != rule.value)
+    for forbidden in rule.forbid:
+        steps = tuple(forbidden.split("."))
+        broken = holding
+        if not _has(broken, (*path, *steps)):
+            broken = _with(broken, (*path, *steps), sample(_spec_at(record, forbidden)))
+        yield Mutation(f"{where}: {forbidden} present when {rule.key} is {rule.value}", broken)
     for forbidden in rule.forbid_otherwise:
         steps = tuple(forbidden.split("."))
         broken = _with(document, (*path, rule.key), other)
         if not _has(broken, (*path, *steps)):
             broken = _with(broken, (*path, *steps), sample(_spec_at(record, forbidden)))
         yield Mutation(f"{where}: {forbidden} present when {rule.key} is {other}", broken)
+
+
+def _item_having(document: Any, path: tuple[str | int, ...], key: str) -> tuple[str | int, ...]:
+    """In a list of mappings, the first entry that has ``key`` (else ``path`` itself)."""
+    if path and path[-1] == 0 and isinstance(_at(document, path[:-1]), list):
+        items = _at(document, path[:-1])
+        return (*path[:-1], next(i for i, item in enumerate(items) if key in item))
+    return path
+
+
+def _item_lacking(document: Any, path: tuple[str | int, ...], key: str) -> tuple[str | int, ...]:
+    if path and path[-1] == 0 and isinstance(_at(document, path[:-1]), list):
+        items = _at(document, path[:-1])
+        return (*path[:-1], next(i for i, item in enumerate(items) if key not in item))
+    return path
 
 
 def _has(document: Any, path: tuple[str | int, ...]) -> bool:
