@@ -37,11 +37,12 @@ $(STAMP): pyproject.toml
 # Root installs directly (this project's machines and CI); elsewhere through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+# The browser tests drive Debian's Chromium; the Word tests open documents in LibreOffice.
 browser:
-	@command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests..."; \
+	@command -v chromium >/dev/null 2>&1 && command -v soffice >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium and LibreOffice Writer for the tests..."; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium libreoffice-writer-nogui >/dev/null; }
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

@@ -18,7 +18,7 @@ from sincerely.model import Scenario
 from sincerely.urls import GALLERY_ZIP
 
 from .conftest import REPO, Project
-from .helpers.gallery import PACK, SCENARIOS
+from .helpers.gallery import PACK, SCENARIOS, SITE
 
 IDS = [s.slug for s in SCENARIOS]
 
@@ -31,7 +31,7 @@ def expected_paragraphs(scenario: Scenario) -> list[str]:
     labels = {f.id: f"[{f.label}]" for f in scenario.fields}
     paragraphs = []
     if scenario.channel == "letter":
-        paragraphs.append("[Your address]\n[Date]")
+        paragraphs += ["[Your address]\n[Date]", "[Their name and address]"]
     if scenario.letter.subject is not None:
         paragraphs.append("Subject: " + scenario.letter.subject.fill(labels))
     for block in scenario.letter.blocks:
@@ -58,7 +58,7 @@ def test_the_word_document_holds_the_template(repo_site: Path, scenario: Scenari
     if scenario.letter.subject is not None:
         blanks = [labels[b] for b in scenario.letter.subject.blank_ids] + blanks
     if scenario.channel == "letter":
-        blanks = ["[Your address]\n[Date]", *blanks]
+        blanks = ["[Your address]\n[Date]", "[Their name and address]", *blanks]
     assert highlighted == blanks, "every blank is highlighted, and nothing else"
     notes = [b.note.strip() for b in scenario.letter.blocks if b.note]
     comments = [c.text.strip() for c in document.comments]
@@ -117,7 +117,7 @@ def test_the_pack_zip_holds_every_letter_in_every_form(repo_site: Path) -> None:
 
 def test_the_gallery_zip_holds_every_pack(repo_site: Path) -> None:
     archive = zipfile.ZipFile(repo_site / GALLERY_ZIP)
-    assert len(archive.namelist()) == sum(1 + 3 * len(p.scenarios) for p in [PACK])
+    assert len(archive.namelist()) == sum(1 + 3 * len(p.scenarios) for p in SITE.packs)
     assert archive.testzip() is None
 
 

@@ -8,10 +8,12 @@ deterministic: fixed dates (archives.epoch) and parts in a fixed order.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from xml.sax.saxutils import escape as xml_escape
 
 from .archives import epoch, zip_bytes
+from .markdown import plain_paragraphs
 from .model import Scenario
 from .template import Template
 
@@ -99,6 +101,48 @@ def _paragraph(runs: str, comments: Iterable[int] = (), style: str = "", align: 
     return f"<w:p>{props}{starts}{runs}{ends}</w:p>"
 
 
+def page_setup(channel: str) -> tuple[str, str]:
+    """The styles and the page of a channel's letters: A4 with a letter's 2.5 cm margins,
+    or a handwritten note on a 5 by 7 inch card, in a smaller size, to copy out by hand."""
+    if channel == "note":
+        size, margin, styles = '<w:pgSz w:w="7200" w:h="10080"/>', 720, _styles(21, 140)
+    else:
+        size, margin, styles = '<w:pgSz w:w="11906" w:h="16838"/>', 1418, _styles(23, 240)
+    section = (
+        f'<w:sectPr>{size}<w:pgMar w:top="{margin}" w:right="{margin}" w:bottom="{margin}" '
+        f'w:left="{margin}" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>'
+    )
+    return styles, section
+
+
+def core_properties(title: str, when: str) -> str:
+    """The document's title and dates (``title`` already escaped for XML)."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{title}</dc:title><dc:creator>sincerely</dc:creator>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
+        "</cp:coreProperties>"
+    )
+
+
+def browser_parts() -> str:
+    """The fixed parts of a Word document, as a script for the letter page, whose docx.js
+    makes the reader's filled letter from them (so the two writers share one definition)."""
+    parts = {
+        "ns": _W,
+        "contentTypes": _CONTENT_TYPES,
+        "packageRels": _PACKAGE_RELS,
+        "documentRels": _DOCUMENT_RELS,
+        "core": core_properties("{title}", "{when}"),
+        **{channel: page_setup(channel) for channel in ("letter", "note")},
+    }
+    return f"window.sincerelyDocxParts={json.dumps(parts, separators=(',', ':'))};\n"
+
+
 def scenario_docx(scenario: Scenario) -> bytes:
     """The letter as a Word document: the letter alone on the page, blanks highlighted,
     optional paragraphs marked, and each paragraph's note as a comment beside it."""
@@ -106,11 +150,14 @@ def scenario_docx(scenario: Scenario) -> bytes:
     paragraphs: list[str] = []
     comments: list[str] = []
 
-    def comment(text: str) -> int:
+    def comment(text: str, markdown: bool = True) -> int:
         number = len(comments)
+        # A note is Markdown: its paragraphs, as text with whole sentences (a line break
+        # in the source is a space, not a new paragraph of the comment).
+        paragraphs = plain_paragraphs(text) if markdown else text.strip().split("\n")
         body = "".join(
             f'<w:p><w:r><w:t xml:space="preserve">{xml_escape(line)}</w:t></w:r></w:p>'
-            for line in text.strip().split("\n")
+            for line in paragraphs
             if line.strip()
         )
         comments.append(
@@ -122,11 +169,13 @@ def scenario_docx(scenario: Scenario) -> bytes:
         ", ".join(x for x in (s.title, s.author, s.publisher) if x) for s in scenario.sources
     )
     # The letter's own summary and sources, as a comment on its first paragraph.
-    about = [comment(f"{scenario.title}: {scenario.summary}\nSources: {sources}")]
+    about = [comment(f"{scenario.title}: {scenario.summary}\nSources: {sources}", False)]
     if scenario.channel == "letter":
-        # A printed letter opens with the writer's address and the date, on the right.
+        # A printed letter opens with the writer's address and the date, on the right,
+        # then the recipient's, on the left, as the letter page shows it.
         heading = _run("[Your address]\n[Date]", blank=True)
         paragraphs.append(_paragraph(heading, about, align="right"))
+        paragraphs.append(_paragraph(_run("[Their name and address]", blank=True)))
         about = []
     if scenario.letter.subject is not None:
         runs = _run("Subject: ", bold=True) + _template_runs(scenario.letter.subject, labels)
@@ -139,16 +188,7 @@ def scenario_docx(scenario: Scenario) -> bytes:
         notes = [comment(block.note)] if block.note else []
         paragraphs.append(_paragraph(_template_runs(block.text, labels), about + notes))
         about = []
-    # A4 with a letter's 2.5 cm margins; a handwritten note on a 5 by 7 inch card, in a
-    # smaller size, to copy out by hand.
-    if scenario.channel == "note":
-        size, margin, styles = '<w:pgSz w:w="7200" w:h="10080"/>', 720, _styles(21, 140)
-    else:
-        size, margin, styles = '<w:pgSz w:w="11906" w:h="16838"/>', 1418, _styles(23, 240)
-    section = (
-        f'<w:sectPr>{size}<w:pgMar w:top="{margin}" w:right="{margin}" w:bottom="{margin}" '
-        f'w:left="{margin}" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>'
-    )
+    styles, section = page_setup(scenario.channel)
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:document xmlns:w="{_W}" xmlns:r="{_R}"><w:body>'
@@ -160,17 +200,7 @@ def scenario_docx(scenario: Scenario) -> bytes:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:comments xmlns:w="{_W}">' + "".join(comments) + "</w:comments>"
     )
-    when = epoch().strftime("%Y-%m-%dT%H:%M:%SZ")
-    core = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{xml_escape(scenario.title)}</dc:title><dc:creator>sincerely</dc:creator>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
-        "</cp:coreProperties>"
-    )
+    core = core_properties(xml_escape(scenario.title), epoch().strftime("%Y-%m-%dT%H:%M:%SZ"))
     return zip_bytes(
         [
             ("[Content_Types].xml", _CONTENT_TYPES.encode()),

@@ -23,8 +23,12 @@ def _wrap(text: str) -> str:
 
 
 def letter_text(scenario: Scenario) -> str:
+    """The letter alone, blanks as [Label]; a paper letter opens with its addresses and
+    date, as the letter page and the Word document lay them out."""
     labels = scenario.blank_labels
     parts = []
+    if scenario.channel == "letter":
+        parts.append("[Your address]\n[Date]\n[Their name and address]")
     subject = scenario.letter.subject
     if subject is not None:
         parts.append(_wrap(f"Subject: {subject.fill(labels)}"))

@@ -152,6 +152,21 @@ def render_markdown(text: str) -> Markup:
     return Markup(plain if plain is not None else _parser().render(text, {}))
 
 
+def plain_paragraphs(text: str) -> list[str]:
+    """Markdown ``text`` as plain paragraphs, each one line (a Word comment's
+    paragraphs): the words a reader sees, without the markup, line breaks as spaces."""
+    paragraphs = []
+    for token in _parser().parse(text):
+        if token.type == "inline":
+            words = "".join(
+                child.content if child.type in ("text", "code_inline") else " "
+                for child in token.children or []
+                if child.type in ("text", "code_inline", "softbreak", "hardbreak")
+            )
+            paragraphs.append(" ".join(words.split()))
+    return paragraphs
+
+
 def render_inline(text: str) -> Markup:
     """HTML for one line of Markdown, without a surrounding paragraph."""
     return Markup(_parser().renderInline(text))

@@ -20,6 +20,7 @@ import jinja2
 
 from . import pages, urls
 from .archives import archive_makers
+from .docx import browser_parts
 from .downloads import letter_text, scenario_downloads
 from .gallery import Pack, Site
 from .memo import Identity, Memo
@@ -128,6 +129,8 @@ def site_jobs(
     index = partial(search_index_script, site, terms)
     jobs.append(Job.single(urls.SEARCH_INDEX, size, index, frozenset({SITE})))
     jobs.append(Job.single(urls.SCHEMA, 0, lambda: schema_text().encode(), frozenset()))
+    parts = urls.static("docx-parts.js")
+    jobs.append(Job.single(parts, 0, lambda: browser_parts().encode(), frozenset()))
     for path, source in theme.static_paths().items():
         jobs.append(Job.single(path, 0, partial(theme.published, path, source), frozenset()))
     return jobs
