@@ -89,6 +89,22 @@ def test_a_project_layout_overrides_the_bundled_one_file_by_file(
     )
 
 
+def test_indentation_before_tags_goes_except_where_whitespace_is_text(
+    scenario_project: Project,
+) -> None:
+    scenario_project.write(
+        "layouts/page.html",
+        '{% extends "base.html" %}{% block main %}\n    <div>\n      <p>Kept</p>\n    </div>\n'
+        "<pre>\n    <b>indented</b>\n</pre>\n"
+        '<textarea aria-label="t">\n  <i>as typed</i></textarea>{% endblock %}',
+    )
+    scenario_project.write("content/about.md", "---\ntitle: About us\n---\nText.\n")
+    about = _page(scenario_project, "about.html")
+    assert "\n<div>\n<p>Kept</p>\n</div>\n" in about
+    assert "<pre>\n    <b>indented</b>\n</pre>" in about
+    assert '<textarea aria-label="t">\n  <i>as typed</i></textarea>' in about
+
+
 def test_an_undefined_name_in_a_layout_is_a_located_error(scenario_project: Project) -> None:
     layout = scenario_project.write(
         "layouts/page.html",

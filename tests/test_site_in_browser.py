@@ -42,7 +42,8 @@ def test_a_letter_page_shows_its_blanks_and_notes(browser: Browser, site_url: st
         blanks = page.locator(".block .blank")
         assert blanks.count() >= 3
         assert blanks.first.inner_text().startswith("[")
-        assert page.locator(".block .note").count() == page.locator("li.block").count()
+        notes = page.locator("li.block[data-block] .note")
+        assert notes.count() == page.locator("li.block[data-block]").count()
 
 
 def test_links_from_home_reach_a_letter_from_disk(browser: Browser, repo_site: Path) -> None:

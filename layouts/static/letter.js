@@ -1,294 +1,298 @@
-// The letter page: fills the letter in as the reader types; copies, emails, downloads
-// and prints it. One script for every letter: it reads the letter from the page itself
-// (the preview's blanks, the form's fields). Reader text enters the page only as text
-// nodes, never as HTML, and nothing leaves the browser: the one thing stored is the
-// sender's own details, in localStorage, and only after the reader opts in.
+// The letter page: fills the letter in where it stands as the reader types, one letter
+// per recipient, joining the reader's words to the letter's at the seams, and counts
+// what is left. Its actions (copy, email, download, print), several recipients and the
+// memory of the sender's details are in letter-more.js, loaded on first use. It reads
+// the letter from the page itself (each part's text and blanks, each field's input),
+// and its words from the page's #letter-text. Reader text enters the page only as text
+// nodes, never as HTML, and nothing leaves the browser.
 (() => {
   "use strict";
+  const work = document.getElementById("letter-work");
+  if (!work) return;
   const form = document.getElementById("letter-form");
-  const previews = document.getElementById("previews");
-  if (!form || !previews) return;
+  const bar = work.querySelector(".action-bar");
+  const $ = (selector, scope = work) => scope.querySelector(selector);
+  const $$ = (selector, scope = work) => Array.from(scope.querySelectorAll(selector));
+  const TEXT = JSON.parse(document.getElementById("letter-text").textContent);
+  const lang = document.documentElement.lang || "en";
+  const plurals = new Intl.PluralRules(lang);
+  const fill = (s, values) => s.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+  const counted = (key, n, values = {}) => fill(TEXT[key][plurals.select(n)] || TEXT[key].other, { n, ...values });
   const MEMORY_KEY = "sincerely.sender.v1";
   const MAILTO_LIMIT = 1800;
-  const $$ = (root, selector) => Array.from(root.querySelectorAll(selector));
-  const first = previews.querySelector(".preview");
+  const channel = work.getAttribute("data-channel");
+  const limit = Number(work.getAttribute("data-limit")) || 0;
+  const root = (document.currentScript && document.currentScript.getAttribute("data-root")) || "";
 
-  // The letter, read once from the preview as the page was built: text and blanks.
-  const segmentsOf = (element) => Array.from(element.childNodes).map((node) =>
+  // ---- the letter, as the page was built: parts of text and blanks, and the fields ----
+
+  const segmentsOf = (el) => Array.from(el.childNodes).map((node) =>
     node.nodeType === Node.TEXT_NODE ? node.data : { field: node.getAttribute("data-field") });
-  const subjectElement = first.querySelector(".preview-subject-text");
-  const subject = subjectElement ? segmentsOf(subjectElement) : null;
-  const blocks = $$(first, ".preview-block").map((p) => ({
-    number: p.getAttribute("data-block"), optional: p.hasAttribute("data-optional"), segments: segmentsOf(p),
-  }));
+  const part = (name) => { const el = $(`[data-part="${name}"]`); return el && { el, segments: segmentsOf(el) }; };
+  const subject = part("subject");
+  const toLine = part("to"); // where the letter goes: may stay blank (copy it instead)
+  const blocks = $$("li.block[data-block]").map((li) => {
+    const n = li.getAttribute("data-block");
+    return { n, li, text: part(n), others: part(`${n}-others`), firstOnly: li.hasAttribute("data-first-only"),
+      include: $("[data-include]", li) };
+  });
+  const head = ["your-address", "their-address"].map(part).filter(Boolean);
   const fields = {};
-  $$(form, ".field[data-field]").forEach((wrapper) => {
-    fields[wrapper.getAttribute("data-field")] = {
-      label: wrapper.getAttribute("data-label"),
-      perRecipient: wrapper.hasAttribute("data-per-recipient"),
-      memoryKey: wrapper.getAttribute("data-sender"),
-      wrapper,
+  // A field, as its markup says it: its label, its example ("e.g. ..."), its input.
+  $$(".field[data-field]").forEach((wrapper) => {
+    const id = wrapper.getAttribute("data-field");
+    const inputs = $$("input, textarea", wrapper);
+    const example = $(".example", wrapper);
+    fields[id] = {
+      id, wrapper, inputs, label: $("label, legend", wrapper).textContent.trim(),
+      kind: inputs[0].type === "radio" ? "choice" : inputs[0].type,
+      example: example ? example.textContent.replace(/^\S+\s/, "") : "",
+      perRecipient: wrapper.hasAttribute("data-per-recipient"), memoryKey: wrapper.getAttribute("data-sender"),
     };
   });
-  let recipients = 1;
+  const toField = Object.values(fields).find((f) => f.perRecipient && f.kind === "email");
 
-  // ---- composing the letter ----
+  // ---- what the reader has typed: shared values, and each recipient's own ----
 
-  function valueOf(id, recipient) {
-    const n = fields[id].perRecipient ? recipient : 1;
-    const radios = $$(form, `input[type="radio"][name="${id}-${n}"]`);
-    if (radios.length) return (radios.find((r) => r.checked) || { value: "" }).value;
-    const input = document.getElementById(`f-${id}-${n}`);
-    return input ? input.value.trim() : "";
+  const shared = {};
+  const recipients = [{ values: {}, include: {} }];
+  let current = 0;
+
+  const read = (f) => {
+    if (f.kind === "choice") return (f.inputs.find((i) => i.checked) || { value: "" }).value;
+    return f.inputs[0].value.trim();
+  };
+  const write = (f, value) => {
+    if (f.kind === "choice") f.inputs.forEach((i) => { i.checked = i.value === value; });
+    else f.inputs[0].value = value || "";
+  };
+  const store = (f) => (f.perRecipient ? recipients[current].values : shared);
+  const valueOf = (id, r) => (fields[id] ? (fields[id].perRecipient ? recipients[r].values : shared)[id] || "" : "");
+  const included = (b, r) => !b.include || recipients[r].include[b.n] !== false;
+  const inLetter = (b, r) => included(b, r) && !(b.firstOnly && r > 0);
+  const textOf = (b, r) => (r > 0 && b.others ? b.others : b.text);
+
+  // ---- composing: the seams between the reader's values and the letter's own text ----
+
+  function pieces(segments, r, flags) {
+    let before = "";
+    return segments.map((s, i) => {
+      if (typeof s === "string") { before += s; return { text: s }; }
+      const f = fields[s.field];
+      let value = valueOf(s.field, r);
+      if (!value) {
+        const label = `[${f ? f.label : s.field}]`;
+        before += label;
+        return { text: label, field: s.field, blank: true };
+      }
+      const after = typeof segments[i + 1] === "string" ? segments[i + 1] : "";
+      // "The new pilot." before the letter's own full stop: keep one mark, the letter's.
+      if (/^[.!?,;:]/.test(after)) value = value.replace(/[.!?]+$/, "");
+      // "about the" + "the Teen Services Librarian": one "the".
+      const last = /(\S+)\s+$/.exec(before);
+      const first = /^(\S+)\s+/.exec(value);
+      if (last && first && last[1].toLowerCase() === first[1].toLowerCase()) value = value.slice(first[0].length);
+      // A capital in mid-sentence where the example has none: flagged, never changed.
+      const mid = before.trim() !== "" && !/[.!?:\n]\s*$/.test(before);
+      if (flags && f && mid && /^[A-Z][a-z]/.test(value) && /^[a-z]/.test(f.example)) flags.add(s.field);
+      before += value;
+      return { text: value, field: s.field };
+    });
   }
+  const plain = (segments, r) => pieces(segments, r).map((p) => p.text).join("");
 
-  const included = () => blocks.filter((b) => !b.optional ||
-    form.querySelector(`input[data-block="${b.number}"]`).checked);
-
-  const parts = (segments, recipient) => segments.map((s) => {
-    if (typeof s === "string") return { text: s };
-    const value = valueOf(s.field, recipient);
-    return value ? { text: value, field: s.field } : { text: `[${fields[s.field].label}]`, field: s.field, blank: true };
-  });
-  const plain = (segments, recipient) => parts(segments, recipient).map((p) => p.text).join("");
-
-  function compose(recipient) {
-    const chosen = included();
-    const all = chosen.map((b) => b.segments).concat(subject ? [subject] : []);
-    const missing = new Set();
-    all.forEach((s) => parts(s, recipient).forEach((p) => p.blank && missing.add(p.field)));
-    // A blank still to fill counts as one word, as on the letter's card.
-    const words = chosen.map((b) => parts(b.segments, recipient).map((p) => (p.blank ? "x" : p.text)).join(""))
+  function compose(r) {
+    const chosen = blocks.filter((b) => inLetter(b, r));
+    const missing = new Map();
+    const flags = new Set();
+    const gather = (segments) => pieces(segments, r, flags).forEach((p) => p.blank && missing.set(p.field, p.text));
+    head.forEach((h) => gather(h.segments));
+    if (subject) gather(subject.segments);
+    chosen.forEach((b) => gather(textOf(b, r).segments));
+    const body = chosen.map((b) => plain(textOf(b, r).segments, r));
+    const heading = head.map((h) => plain(h.segments, r)).concat(channel === "letter" ? [today] : []);
+    const words = chosen.map((b) => pieces(textOf(b, r).segments, r).map((p) => (p.blank ? "x" : p.text)).join(""))
       .join(" ").split(/\s+/).filter(Boolean).length;
-    return {
-      subject: subject ? plain(subject, recipient) : "",
-      body: chosen.map((b) => plain(b.segments, recipient)),
-      unfilled: missing.size,
-      words,
-    };
+    return { r, to: toField ? valueOf(toField.id, r) : "", subject: subject ? plain(subject.segments, r) : "",
+      heading, body, missing, flags, words, characters: body.join("\n\n").length };
   }
 
-  const asText = (c) => (c.subject ? `Subject: ${c.subject}\n\n` : "") + c.body.join("\n\n") + "\n";
-
-  function mailto(c) {
-    // encodeURIComponent, not URLSearchParams, whose '+' for spaces some mail apps keep.
-    const query = c.subject ? [`subject=${encodeURIComponent(c.subject)}`] : [];
-    query.push(`body=${encodeURIComponent(c.body.join("\n\n").replace(/\r?\n/g, "\r\n"))}`);
-    return `mailto:?${query.join("&")}`;
-  }
+  const today = new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(new Date());
 
   // ---- showing it ----
 
-  function fillInto(element, segments, recipient) {
-    element.replaceChildren(...parts(segments, recipient).map((p) => {
+  function show(el, segments, r) {
+    el.replaceChildren(...pieces(segments, r).map((p) => {
       if (!p.field) return document.createTextNode(p.text);
       const span = document.createElement("span");
       span.className = p.blank ? "blank" : "filled";
+      span.setAttribute("data-field", p.field);
       span.textContent = p.text;
       return span;
     }));
   }
 
-  const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-
-  function render(article, recipient) {
-    const chosen = included();
-    if (subject) fillInto(article.querySelector(".preview-subject-text"), subject, recipient);
+  let announced = "";
+  function render() {
+    const c = compose(current);
+    if (subject) show(subject.el, subject.segments, current);
+    if (toLine) show(toLine.el, toLine.segments, current);
+    head.forEach((h) => show(h.el, h.segments, current));
+    const date = $("[data-date]");
+    if (date) date.textContent = today;
     blocks.forEach((b) => {
-      const p = article.querySelector(`.preview-block[data-block="${b.number}"]`);
-      p.hidden = !chosen.includes(b);
-      fillInto(p, b.segments, recipient);
+      show(b.text.el, b.text.segments, current);
+      if (b.others) {
+        show(b.others.el, b.others.segments, current);
+        b.others.el.hidden = current === 0;
+        b.text.el.hidden = current > 0;
+      }
+      if (b.include) b.include.checked = included(b, current);
+      b.li.classList.toggle("left-out", !inLetter(b, current));
+      b.li.classList.toggle("first-only", b.firstOnly && current > 0);
     });
-    const c = compose(recipient);
-    const left = c.unfilled ? plural(c.unfilled, "blank left", "blanks left") : "All blanks filled";
-    const status = `${left}, ${plural(c.words, "word", "words")}.`;
-    const region = article.querySelector(".status");
-    if (region.textContent !== status) region.textContent = status;
-    article.querySelector(".preview-title").textContent =
-      recipients > 1 ? `Letter ${recipient} of ${recipients}` : "Your letter";
-    const href = mailto(c);
-    const tooLong = href.length > MAILTO_LIMIT;
-    const link = article.querySelector('[data-action="email"]');
-    link.hidden = tooLong;
-    if (!tooLong) link.setAttribute("href", href);
-    article.classList.toggle("mailto-too-long", tooLong);
-  }
-
-  const renderAll = () => $$(previews, ".preview").forEach((a, i) => render(a, i + 1));
-
-  // ---- several recipients: a separate, complete letter for each person ----
-
-  function addRecipient() {
-    recipients += 1;
-    const n = recipients;
-    const group = document.createElement("fieldset");
-    group.className = "recipient";
-    group.setAttribute("data-recipient", n);
-    const legend = document.createElement("legend");
-    legend.textContent = `Recipient ${n}`;
-    group.append(legend);
-    Object.values(fields).filter((f) => f.perRecipient).forEach((f) => {
-      const copy = f.wrapper.cloneNode(true);
-      $$(copy, "[id], [for], [name], [aria-describedby]").forEach((node) => {
-        ["id", "for", "name", "aria-describedby"].forEach((attribute) => {
-          const value = node.getAttribute(attribute);
-          if (value) node.setAttribute(attribute, value.replace(/-1(-hint)?$/, `-${n}$1`));
-        });
-      });
-      $$(copy, "input, textarea").forEach((input) => { input.value = input.type === "radio" ? input.value : ""; input.checked = false; });
-      $$(copy, ".recipient-suffix").forEach((s) => s.remove());
-      copy.removeAttribute("data-per-recipient");
-      group.append(copy);
-    });
-    const remove = document.createElement("button");
-    remove.type = "button";
-    remove.textContent = `Remove recipient ${n}`;
-    remove.addEventListener("click", () => removeRecipient(n));
-    group.append(remove);
-    document.getElementById("more-recipients").append(group);
-    const article = first.cloneNode(true);
-    article.setAttribute("data-recipient", n);
-    article.setAttribute("aria-labelledby", `preview-${n}-title`);
-    article.querySelector(".preview-title").id = `preview-${n}-title`;
-    article.querySelector(".action-status").textContent = "";
-    $$(article, ".copy-fallback").forEach((area) => area.remove());
-    previews.append(article);
-    update();
-    const input = group.querySelector("input, textarea");
-    if (input) input.focus();
-  }
-
-  function removeRecipient(n) {
-    // Later recipients move up one place, keeping what was typed for them.
-    const groups = $$(form, "fieldset.recipient");
-    const saved = groups.map((g) => $$(g, "input, textarea").map((i) => (i.type === "radio" ? i.checked : i.value)));
-    saved.splice(n - 2, 1);
-    groups.forEach((g) => g.remove());
-    $$(previews, '.preview:not([data-recipient="1"])').forEach((a) => a.remove());
-    recipients = 1;
-    saved.forEach((values) => {
-      addRecipient();
-      $$(form, `fieldset.recipient[data-recipient="${recipients}"] :is(input, textarea)`).forEach((input, i) => {
-        if (input.type === "radio") input.checked = values[i]; else input.value = values[i];
-      });
-    });
-    update();
-    document.getElementById("add-recipient").focus();
-  }
-
-  function update() {
-    $$(form, ".recipient-suffix").forEach((s) => { s.hidden = recipients < 2; });
-    renderAll();
-  }
-
-  // ---- actions ----
-
-  function say(article, message) {
-    const region = article.querySelector(".action-status");
-    region.textContent = "";
-    // Set a moment later, so that a second "Copied" is announced too.
-    setTimeout(() => { region.textContent = message; }, 50);
-  }
-
-  function copyBySelecting(article, text) {
-    let area = article.querySelector(".copy-fallback");
-    if (!area) {
-      area = document.createElement("textarea");
-      area.className = "copy-fallback";
-      area.readOnly = true;
-      area.setAttribute("aria-label", "Your letter as plain text");
-      article.append(area);
+    Object.values(fields).forEach((f) => flag(f, c.flags.has(f.id)));
+    const status = c.missing.size ? counted("blanks", c.missing.size) : TEXT.allFilled;
+    if (status !== announced) { $(".blanks", bar).textContent = status; announced = status; }
+    const length = $(".length", bar);
+    length.textContent = limit ? fill(TEXT.characters, { n: c.characters, limit }) : counted("words", c.words);
+    length.classList.toggle("over", limit > 0 && c.characters > limit);
+    const email = $('[data-action="email"]', bar);
+    if (email) {
+      const href = mailto(c);
+      email.setAttribute("href", href.length > MAILTO_LIMIT ? "#" : href);
+      email.toggleAttribute("data-too-long", href.length > MAILTO_LIMIT);
     }
-    area.value = text;
-    area.focus();
-    area.select();
-    let copied = false;
-    try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
-    say(article, copied ? "Copied" : "Selected: press Ctrl+C (or Cmd+C) to copy");
+    $$(".recipient-tab").forEach((tab, i) => { tab.textContent = tabName(i); });
   }
 
-  function copy(article, recipient) {
-    const text = asText(compose(recipient));
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(() => say(article, "Copied"), () => copyBySelecting(article, text));
-    } else {
-      copyBySelecting(article, text);
+  function flag(f, on) {
+    let note = $(".flag", f.wrapper);
+    const input = f.inputs[0];
+    const hint = `f-${f.id}-hint`;
+    if (!on) {
+      if (note) { note.remove(); input.setAttribute("aria-describedby", hint); }
+      return;
     }
+    if (note) return;
+    note = document.createElement("p");
+    note.className = "flag";
+    note.id = `f-${f.id}-flag`;
+    note.textContent = TEXT.capital;
+    f.wrapper.append(note);
+    input.setAttribute("aria-describedby", `${hint} ${note.id}`);
   }
 
-  function download(recipient) {
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([asText(compose(recipient))], { type: "text/plain;charset=utf-8" }));
-    link.download = form.getAttribute("data-slug") + (recipients > 1 ? `-${recipient}` : "") + ".txt";
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  function mailto(c) {
+    // encodeURIComponent, not URLSearchParams, whose '+' for spaces some mail apps keep.
+    const query = c.subject ? [`subject=${encodeURIComponent(c.subject)}`] : [];
+    query.push(`body=${encodeURIComponent(c.body.join("\n\n").replace(/\r?\n/g, "\r\n"))}`);
+    return `mailto:${encodeURIComponent(c.to).replace(/%40/g, "@")}?${query.join("&")}`;
   }
 
-  previews.addEventListener("click", (event) => {
-    const target = event.target.closest("[data-action]");
-    if (!target) return;
-    const article = target.closest(".preview");
-    const recipient = Number(article.getAttribute("data-recipient"));
-    const action = target.getAttribute("data-action");
-    if (action === "copy") copy(article, recipient);
-    if (action === "download") download(recipient);
-    if (action === "print") {
-      $$(previews, ".preview").forEach((a) => a.classList.toggle("print-target", a === article));
-      window.print();
+  // ---- several recipients: a true letter for each person ----
+
+  const nameField = Object.values(fields).find((f) => f.perRecipient && f.kind === "text");
+  const tabName = (i) => {
+    const name = nameField && recipients[i].values[nameField.id];
+    return name ? fill(TEXT.letterNamed, { n: i + 1, name }) : fill(TEXT.letterN, { n: i + 1 });
+  };
+
+  // ---- the rest (actions, recipients, memory) loads on first use, as the Word maker does ----
+
+  let more = null;
+  function withMore(then) {
+    if (more) { then(more); return; }
+    const tag = document.createElement("script");
+    tag.src = `${root}static/letter-more.js`;
+    tag.onload = () => { more = window.sincerelyLetterMore(api); then(more); };
+    document.head.append(tag);
+  }
+
+  // ---- actions: nothing incomplete leaves without the reader knowing ----
+
+  let pending = null;
+  function guard(action) {
+    const c = compose(current);
+    const prompt = $(".blanks-prompt", bar);
+    if (!c.missing.size || pending === action) {
+      prompt.hidden = true;
+      pending = null;
+      withMore((m) => m.run(action, c));
+      return;
     }
-  });
-
-  // ---- remembering the sender's own details, only after opting in ----
-
-  const store = (() => { try { return window.localStorage; } catch (e) { return null; } })();
-  const box = document.getElementById("remember");
-  const senders = () => Object.entries(fields).filter(([, f]) => f.memoryKey)
-    .map(([id, f]) => [f.memoryKey, document.getElementById(`f-${id}-1`)]).filter(([, input]) => input);
-
-  function remember() {
-    if (!store) return;
-    const saved = {};
-    senders().forEach(([key, input]) => { if (input.value.trim()) saved[key] = input.value.trim(); });
-    let kept = {};
-    try { kept = JSON.parse(store.getItem(MEMORY_KEY) || "{}"); } catch (e) { kept = {}; }
-    senders().forEach(([key]) => delete kept[key]);
-    store.setItem(MEMORY_KEY, JSON.stringify(Object.assign(kept, saved)));
+    pending = action;
+    $(".blanks-list", prompt).textContent = fill(TEXT.stillBlank, { labels: [...c.missing.values()].join(", ") });
+    const kind = { "copy-subject": "copy", txt: "download", docx: "download" }[action] || action;
+    $('[data-action="anyway"]', prompt).textContent = TEXT.anyway[kind];
+    prompt.hidden = false;
   }
 
-  function forget() {
-    if (store) store.removeItem(MEMORY_KEY);
-    if (box) box.checked = false;
-  }
-
-  function prefill() {
-    if (!store || !box || !store.getItem(MEMORY_KEY)) return;
-    let saved;
-    try { saved = JSON.parse(store.getItem(MEMORY_KEY)); } catch (e) { return; }
-    senders().forEach(([key, input]) => {
-      if (typeof saved[key] === "string" && !input.value) input.value = saved[key];
-    });
-    box.checked = true;
+  function firstBlank() {
+    const c = compose(current);
+    const id = c.missing.keys().next().value;
+    const f = fields[id];
+    $(".blanks-prompt", bar).hidden = true;
+    pending = null;
+    if (f) { f.inputs[0].focus(); f.wrapper.scrollIntoView({ block: "center" }); }
   }
 
   // ---- wiring ----
 
   form.addEventListener("submit", (event) => event.preventDefault());
+  const box = document.getElementById("remember");
   form.addEventListener("input", (event) => {
-    const wrapper = event.target.closest("[data-field]");
-    const field = wrapper && fields[wrapper.getAttribute("data-field")];
-    if (box && box.checked && field && field.memoryKey) remember();
-    renderAll();
+    const wrapper = event.target.closest(".field[data-field]");
+    const f = wrapper && fields[wrapper.getAttribute("data-field")];
+    if (f) store(f)[f.id] = read(f);
+    if (f && f.memoryKey && box && box.checked) withMore((m) => m.remember());
+    render();
   });
   form.addEventListener("change", (event) => {
-    if (event.target === box) { if (box.checked) remember(); else forget(); }
-    renderAll();
+    const target = event.target;
+    if (target === box) { withMore((m) => (box.checked ? m.remember() : m.forget(true))); return; }
+    if (target.hasAttribute("data-include")) recipients[current].include[target.getAttribute("data-include")] = target.checked;
+    const wrapper = target.closest(".field[data-field]");
+    if (wrapper) store(fields[wrapper.getAttribute("data-field")])[wrapper.getAttribute("data-field")] = read(fields[wrapper.getAttribute("data-field")]);
+    render();
   });
-  const forgetButton = document.getElementById("forget");
-  if (forgetButton) forgetButton.addEventListener("click", () => { forget(); say(first, "Your details are forgotten on this device."); });
-  const addButton = document.getElementById("add-recipient");
-  if (addButton) addButton.addEventListener("click", addRecipient);
-  prefill();
-  renderAll();
+  work.addEventListener("click", (event) => {
+    const target = event.target.closest("[data-action], .recipient-tab, .note-toggle");
+    if (!target) return;
+    if (target.classList.contains("note-toggle")) {
+      const open = target.getAttribute("aria-expanded") !== "true";
+      target.setAttribute("aria-expanded", String(open));
+      document.getElementById(target.getAttribute("aria-controls")).classList.toggle("open", open);
+      return;
+    }
+    if (target.classList.contains("recipient-tab")) {
+      withMore((m) => m.switchTo(Number(target.getAttribute("data-recipient"))));
+      return;
+    }
+    const action = target.getAttribute("data-action");
+    if (action === "email") event.preventDefault();
+    if (action === "anyway") { guard(pending); return; }
+    if (action === "first-blank") { firstBlank(); return; }
+    if (action === "more") {
+      const open = bar.classList.toggle("all");
+      target.setAttribute("aria-expanded", String(open));
+      target.textContent = open ? TEXT.fewer : TEXT.more;
+      return;
+    }
+    if (["example", "add-recipient", "remove-recipient", "forget"].includes(action)) {
+      withMore((m) => m[action]());
+      return;
+    }
+    guard(action);
+  });
+
+  const api = {
+    work, bar, TEXT, fields, recipients, blocks, root, channel, compose, render, mailto,
+    read, write, store, fill, included, MAILTO_LIMIT, MEMORY_KEY,
+    get current() { return current; }, set current(r) { current = r; },
+  };
+  Object.values(fields).forEach((f) => { store(f)[f.id] = read(f); });
+  // A reader who asked to be remembered finds their details filled in.
+  try { if (box && window.localStorage.getItem(MEMORY_KEY)) withMore((m) => m.prefill()); } catch (e) { /* no storage */ }
+  render();
 })();

@@ -15,7 +15,6 @@
     document.head.appendChild(tag);
   }
 
-  document.querySelectorAll(".js-only").forEach(function (element) { element.hidden = false; });
   document.querySelectorAll(".search-input").forEach(function (input) {
     input.addEventListener("focus", loadSearch);
     input.addEventListener("input", loadSearch);

@@ -14,8 +14,9 @@ from typing import Any
 from . import urls
 from .config import Config
 from .gallery import Pack, Page, Site
-from .model import Scenario
+from .model import Field, Scenario
 from .navigation import Neighbours
+from .template import Template
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,28 @@ def scenario_page(
             for path in [urls.download(scenario.pack, scenario.slug, kind)]
         ],
         "pack_zip": urls.pack_zip(pack.slug),
+        "places": field_places(scenario),
     }
     return PageSpec("scenario.html", scenario.url, scenario.title, scenario.summary, values)
+
+
+def field_places(scenario: Scenario) -> dict[str, list[Field]]:
+    """Where each field's input goes on the letter page: beside the first part of the
+    letter that uses it ('subject', or a block's number from 1), so that the reader
+    types beside what it fills; a field no text uses (the recipient's address) goes
+    first ('start')."""
+    places: dict[str, list[Field]] = {}
+    placed: set[str] = set()
+    parts: list[tuple[str, Template | None]] = [("subject", scenario.letter.subject)]
+    for number, block in enumerate(scenario.letter.blocks, 1):
+        parts += [(str(number), block.text), (str(number), block.for_others)]
+    for place, template in parts:
+        for field_id in template.blank_ids if template is not None else ():
+            if field_id not in placed:
+                places.setdefault(place, []).append(scenario.field_map[field_id])
+                placed.add(field_id)
+    unplaced = [f for f in scenario.fields if f.id not in placed]
+    return {"start": unplaced, **places} if unplaced else places
 
 
 def edit_url(config: Config, scenario: Scenario) -> str:

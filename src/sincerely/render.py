@@ -8,6 +8,7 @@ afterwards: what differs from page to page is in the page's values.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,24 @@ from .memo import (
 from .model import Scenario
 from .pages import PageSpec
 from .theme import Theme
+
+# The layouts' indentation before a tag at the start of a line: a page is lighter
+# without it, and nothing shows it, except inside <pre> and <textarea>, where
+# whitespace is the text itself (a theme may indent tags there on purpose).
+_INDENT = re.compile(r"\n[ \t]+<")
+_KEEPS_WHITESPACE = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.IGNORECASE | re.DOTALL)
+
+
+def strip_indentation(html: str) -> str:
+    """``html`` without the indentation before tags, outside <pre> and <textarea>."""
+    pieces = _KEEPS_WHITESPACE.split(html)
+    # split() yields text, kept element, its tag name, text, ...: every third from 0 is
+    # text outside the elements.
+    return "".join(
+        _INDENT.sub("\n<", piece) if i % 3 == 0 else piece
+        for i, piece in enumerate(pieces)
+        if i % 3 != 2
+    )
 
 
 def make_environment(theme: Theme) -> jinja2.Environment:
@@ -124,7 +143,7 @@ class PageRenderer:
             text = self.env.get_template(spec.template).render(context)
         except jinja2.TemplateError as exc:
             raise layout_error(exc) from None
-        return unique_ids(text).encode("utf-8")
+        return strip_indentation(unique_ids(text)).encode("utf-8")
 
 
 def layout_error(exc: jinja2.TemplateError) -> BuildError:

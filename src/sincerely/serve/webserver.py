@@ -1,8 +1,8 @@
 """serve's web server: the staging folder over HTTP, and livereload's socket.
 
-Pages are served as built, with two changes for the live server only: a reload script
-(an external file, since the pages' Content-Security-Policy forbids inline script) and
-``connect-src 'self'``, so that the script may open its WebSocket to this host. A page
+Pages are served as built, with one change for the live server only: a reload script
+(an external file, since the pages' Content-Security-Policy forbids inline script; the
+policy's ``connect-src 'self'`` lets it open its WebSocket to this host). A page
 that its latest build could not make is served as an error page that lists the problems
 with the same text as ``check``.
 """
@@ -76,9 +76,7 @@ def error_page(errors: Iterable[Diagnostic], root: Path) -> bytes:
 
 
 def for_serving(page: bytes) -> bytes:
-    """A built page as the live server sends it: with the reload script, and allowed to
-    open the reload WebSocket to its own host."""
-    page = page.replace(b"default-src 'none';", b"default-src 'none'; connect-src 'self';", 1)
+    """A built page as the live server sends it: with the reload script."""
     script = f'<script src="{RELOAD_SCRIPT_PATH}" defer></script>\n</head>'.encode()
     return page.replace(b"</head>", script, 1)
 

@@ -1,0 +1,160 @@
+// The letter page's actions and its less-used parts, loaded by letter.js the first time
+// the reader needs one: copy, download (.txt and Word), email, print; several
+// recipients; "see it filled in"; remembering the sender's details (only after the
+// reader opts in, in localStorage; "forget" removes them). Reader text enters the page
+// only as text. It is handed the page's state by letter.js (the api below).
+window.sincerelyLetterMore = (api) => {
+  "use strict";
+  const { work, bar, TEXT, fields, recipients, blocks, root, render } = api;
+  const $ = (selector, scope = work) => scope.querySelector(selector);
+  const $$ = (selector, scope = work) => Array.from(scope.querySelectorAll(selector));
+  const box = document.getElementById("remember");
+  // The letter as text: a paper letter opens with its addresses and date.
+  const letterText = (c) => (api.channel === "letter" ? [c.heading[0], c.heading[2], c.heading[1], ""] : [])
+    .concat(c.body.join("\n\n")).join("\n") + "\n";
+  const fileText = (c) => (c.subject ? `${TEXT.subject} ${c.subject}\n\n` : "") + letterText(c);
+
+  function switchTo(r) {
+    api.current = r;
+    Object.values(fields).filter((f) => f.perRecipient).forEach((f) => api.write(f, recipients[r].values[f.id]));
+    $$(".recipient-tab").forEach((tab, i) => tab.setAttribute("aria-pressed", String(i === r)));
+    const remove = $('[data-action="remove-recipient"]');
+    if (remove) remove.hidden = recipients.length < 2;
+    render();
+  }
+
+  function addRecipient() {
+    const include = {};
+    blocks.forEach((b) => { if (b.include && b.include.hasAttribute("data-unticked-for-others")) include[b.n] = false; });
+    recipients.push({ values: {}, include });
+    const tabs = $(".recipient-tabs");
+    const tab = tabs.firstElementChild.cloneNode(true);
+    tab.setAttribute("data-recipient", recipients.length - 1);
+    tabs.append(tab);
+    if (!$('[data-action="remove-recipient"]')) {
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.setAttribute("data-action", "remove-recipient");
+      remove.textContent = TEXT.removeRecipient;
+      $(".recipients").append(remove);
+    }
+    switchTo(recipients.length - 1);
+    const input = Object.values(fields).find((f) => f.perRecipient);
+    if (input) input.inputs[0].focus();
+  }
+
+  function removeRecipient() {
+    if (recipients.length < 2) return;
+    recipients.splice(api.current, 1);
+    $(".recipient-tabs").lastElementChild.remove();
+    $$(".recipient-tab").forEach((tab, i) => tab.setAttribute("data-recipient", i));
+    switchTo(Math.max(0, api.current - 1));
+    $(".recipient-tab[aria-pressed=true]").focus();
+  }
+
+  function run(action, c) {
+    if (action === "copy") copy(letterText(c), TEXT.copied);
+    if (action === "copy-subject") copy(c.subject, TEXT.subjectCopied);
+    if (action === "txt") save(new Blob([fileText(c)], { type: "text/plain;charset=utf-8" }), "txt");
+    if (action === "email") {
+      const href = api.mailto(c);
+      if (href.length > api.MAILTO_LIMIT) tell(TEXT.tooLong); else location.href = href;
+    }
+    if (action === "print") window.print();
+    if (action === "docx") {
+      const make = () => save(window.sincerelyDocx(c, document), "docx");
+      if (window.sincerelyDocx) make(); else withScript(["docx-parts.js", "docx.js"], make);
+    }
+  }
+
+  function tell(message) {
+    const region = $(".action-status", bar);
+    region.textContent = "";
+    // Set a moment later, so that a second "Copied" is announced too.
+    setTimeout(() => { region.textContent = message; }, 50);
+  }
+
+  function copy(text, done) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(() => tell(done), () => copyBySelecting(text, done));
+    } else copyBySelecting(text, done);
+  }
+
+  function copyBySelecting(text, done) {
+    let area = $(".copy-fallback", bar);
+    if (!area) {
+      area = document.createElement("textarea");
+      area.className = "copy-fallback";
+      area.readOnly = true;
+      area.setAttribute("aria-label", TEXT.plainLetter);
+      bar.append(area);
+    }
+    area.value = text;
+    area.focus();
+    area.select();
+    let copied = false;
+    try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+    tell(copied ? done : TEXT.selectToCopy);
+  }
+
+  function save(blob, kind) {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = work.getAttribute("data-slug") + (recipients.length > 1 ? `-${api.current + 1}` : "") + `.${kind}`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
+  // The Word maker and its parts load only when the reader first asks for a .docx.
+  function withScript(names, then) {
+    if (!names.length) { then(); return; }
+    const tag = document.createElement("script");
+    tag.src = `${root}static/${names[0]}`;
+    tag.onload = () => withScript(names.slice(1), then);
+    document.head.append(tag);
+  }
+
+  function example() {
+    Object.values(fields).forEach((f) => {
+      if (f.kind === "choice" || !f.example) return;
+      api.write(f, f.example);
+      api.store(f)[f.id] = f.example;
+    });
+    render();
+  }
+
+  // ---- remembering the sender's own details, only after opting in ----
+
+  const memory = (() => { try { return window.localStorage; } catch (e) { return null; } })();
+  const senders = () => Object.values(fields).filter((f) => f.memoryKey);
+  function remember() {
+    if (!memory) return;
+    let kept = {};
+    try { kept = JSON.parse(memory.getItem(api.MEMORY_KEY) || "{}"); } catch (e) { kept = {}; }
+    senders().forEach((f) => { if (api.store(f)[f.id]) kept[f.memoryKey] = api.store(f)[f.id]; else delete kept[f.memoryKey]; });
+    memory.setItem(api.MEMORY_KEY, JSON.stringify(kept));
+  }
+  function forget() {
+    if (memory) memory.removeItem(api.MEMORY_KEY);
+    if (box) box.checked = false;
+  }
+  function prefill() {
+    if (!memory || !box || !memory.getItem(api.MEMORY_KEY)) return;
+    let kept;
+    try { kept = JSON.parse(memory.getItem(api.MEMORY_KEY)); } catch (e) { return; }
+    senders().forEach((f) => {
+      if (typeof kept[f.memoryKey] === "string" && !api.read(f)) { api.write(f, kept[f.memoryKey]); api.store(f)[f.id] = kept[f.memoryKey]; }
+    });
+    box.checked = true;
+    render();
+  }
+
+  return {
+    run, switchTo, remember, prefill, example,
+    forget: (quiet) => { forget(); if (!quiet) tell(TEXT.forgotten); },
+    "add-recipient": addRecipient,
+    "remove-recipient": removeRecipient,
+  };
+};
