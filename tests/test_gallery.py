@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from .conftest import MINIMAL_SCENARIO, Project
 from .helpers.browser import serve, watched_page
-from .helpers.gallery import PACK
+from .helpers.gallery import PACK, SCENARIOS
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +88,32 @@ def test_results_rank_title_then_tags_then_summary_then_body(
         assert result_titles(page, "page-results") == ["Zebras", "Gamma", "Beta", "Alpha"]
 
 
+def test_a_word_finds_its_other_forms(browser: Browser, project: Project) -> None:
+    # A reader types the word they have in mind ("rejected"); the letter says
+    # "rejection". It must be found, and the form it uses marked.
+    def letter(title: str, summary: str) -> str:
+        text = MINIMAL_SCENARIO.replace("title: Close second", f"title: {title}")
+        return text.replace(
+            "summary: You reached the final round and they chose someone else.",
+            f"summary: {summary}",
+        )
+
+    project.add_scenario("after", letter("After the rejection", "Thanking them anyway."))
+    project.add_scenario("other", letter("An offer", "Accepting gladly."))
+    project.build()
+    with serve(project.site) as url, watched_page(browser, url) as watched:
+        page = watched.page
+        page.goto(url + "search.html?q=rejected")
+        expect(page.locator("#page-results li")).to_have_count(1)
+        expect(page.locator("#page-results li a mark")).to_have_text("rejection")
+        page.locator("#page-q").fill("rejections accepted")
+        expect(page.locator("#page-results-status")).to_have_text("No letters match.")
+        page.locator("#page-q").fill("accepted")
+        expect(page.locator("#page-results li a")).to_have_text("An offer")
+        expect(page.locator("#page-results li p mark")).to_have_text("Accepting")
+        watched.assert_clean()
+
+
 def test_a_channel_chip_hides_the_other_channels(browser: Browser, site_url: str) -> None:
     with watched_page(browser, site_url) as watched:
         page = watched.page
@@ -97,7 +123,7 @@ def test_a_channel_chip_hides_the_other_channels(browser: Browser, site_url: str
         chip = page.get_by_role("button", name="note", exact=True)
         chip.click()
         expect(chip).to_have_attribute("aria-pressed", "true")
-        notes = [s for s in PACK.scenarios if s.channel == "note"]
+        notes = [s for s in SCENARIOS if s.channel == "note"]
         expect(page.locator(".cards .card:visible")).to_have_count(len(notes))
         for card in page.locator(".cards .card:visible").all():
             expect(card).to_have_attribute("data-channel", "note")
@@ -139,22 +165,27 @@ def test_breadcrumbs_and_related_letters(browser: Browser, site_url: str) -> Non
         page = watched.page
         page.goto(site_url + "after-rejection/close-second.html")
         crumbs = page.get_by_role("navigation", name="Breadcrumb").get_by_role("link")
-        assert crumbs.all_inner_texts() == ["Home", "After the rejection", "Close second"]
+        assert crumbs.all_inner_texts() == ["Home", PACK.title, "Close second"]
         related = page.locator(".related-list li > a")
         assert 1 <= related.count() <= 3
         assert "Close second" not in related.all_inner_texts()
 
 
-def test_permalinks_show_on_focus(browser: Browser, site_url: str) -> None:
+def test_permalinks_show_on_hover_and_focus_and_stay_out_of_the_tab_order(
+    browser: Browser, site_url: str
+) -> None:
     with watched_page(browser, site_url) as watched:
         page = watched.page
         page.goto(site_url + "after-rejection/library-job.html")
-        link = page.locator("#block-2 > .permalink")
+        link = page.locator("#situation .permalink")
         assert link.evaluate("e => getComputedStyle(e).opacity") == "0"
+        expect(link).to_have_attribute("tabindex", "-1")
+        page.locator("#situation").hover()
+        expect(link).to_have_css("opacity", "1")
         link.focus()
         expect(link).to_have_css("opacity", "1")
         link.press("Enter")
-        expect(page).to_have_url(site_url + "after-rejection/library-job.html#block-2")
+        expect(page).to_have_url(site_url + "after-rejection/library-job.html#situation")
 
 
 def test_the_404_page_works_at_any_depth(browser: Browser, repo_site: Path) -> None:

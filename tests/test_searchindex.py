@@ -14,10 +14,11 @@ def test_each_term_keeps_the_best_field_it_appears_in(project: Project) -> None:
     project.add_scenario(text=text)
     index = build_index(project.check().site)
     postings = {term: group[0] for group in index["groups"] for term in group[1].split()}
+    # Words are indexed by their stems: "reached" as "reach", "sincere" as "sincer".
     assert postings["close"] == [TITLE]
     assert postings["final"] == [TAGS]
-    assert postings["reached"] == [SUMMARY]
-    assert postings["sincere"] == [BODY]
+    assert postings["reach"] == [SUMMARY]
+    assert postings["sincer"] == [BODY]
     assert "the" not in postings or postings["the"] != [BODY], "stopwords stay out of the body"
 
 
@@ -35,3 +36,16 @@ def test_the_index_is_a_script_assigning_one_global(project: Project) -> None:
             "email",
         ]
     ]
+
+
+def test_word_forms_share_a_stem_and_unreachable_forms_are_listed(project: Project) -> None:
+    text = MINIMAL_SCENARIO.replace(
+        "Short and sincere.", "The library rejected me; rejection stings."
+    )
+    project.add_scenario(text=text)
+    index = build_index(project.check().site)
+    postings = {term: group[0] for group in index["groups"] for term in group[1].split()}
+    assert "reject" in postings and "rejected" not in postings and "rejection" not in postings
+    # The page's script finds "rejected" as "reject" + "ed"; "library" ("librari") it cannot.
+    assert index["forms"] == {"library": "librari"} or "library" in index["forms"]
+    assert "ed" in str(index["endings"]).split()

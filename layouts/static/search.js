@@ -7,6 +7,11 @@
   var FIELD_WEIGHT = [8, 4, 2, 1]; // title, tags, summary, body
   var MAX_RESULTS = 10;
   var indexState = "unloaded";
+  // The results' look comes with the search code, not with every page.
+  var look = document.createElement("link");
+  look.rel = "stylesheet";
+  look.href = root + "static/search.css";
+  document.head.appendChild(look);
   var waiting = [];
 
   function terms(text) { return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []; }
@@ -26,28 +31,50 @@
       index.groups.forEach(function (group) {
         group[1].split(" ").forEach(function (term) { index.terms[term] = group[0]; });
       });
+      var endings = {};
+      index.endings.split(" ").forEach(function (ending) { if (ending) endings[ending] = true; });
+      index.endings = endings;
       waiting.splice(0).forEach(function (cb) { cb(index); });
     };
     tag.onerror = function () { indexState = "unloaded"; };
     document.head.appendChild(tag);
   }
 
-  // Every query word must match, the last one as a prefix, since it may be unfinished.
+  // A typed word's stems, with how well each matches: the word's own stem (2), or, for
+  // the last word, which may be unfinished, any stem it begins (1). The index has no
+  // stemmer's code: a word's stem is listed under forms, or is the word itself, or a
+  // beginning of the word followed by one of the language's endings ("reject" + "ed").
+  function stemsOf(index, word, last) {
+    var found = {};
+    var own = index.forms[word] || (index.terms[word] ? word : null);
+    for (var cut = word.length - 1; !own && cut >= 3; cut -= 1) {
+      if (index.terms[word.slice(0, cut)] && index.endings[word.slice(cut)]) own = word.slice(0, cut);
+    }
+    if (own) found[own] = 2;
+    if (last && word.length > 1) {
+      Object.keys(index.terms).forEach(function (term) {
+        if (!found[term] && term.indexOf(word) === 0) found[term] = 1;
+      });
+    }
+    return found;
+  }
+
+  // Every query word must match; the best field each stands in ranks the letters.
   function search(index, query) {
     var words = terms(query);
-    if (!words.length) return [];
+    if (!words.length) return { docs: [], stems: [] };
     var scores = null;
+    var matched = [];
     words.forEach(function (word, i) {
       var found = {};
-      var last = i === words.length - 1;
-      Object.keys(index.terms).forEach(function (term) {
-        if (term === word || (last && word.length > 1 && term.indexOf(word) === 0)) {
-          index.terms[term].forEach(function (posting) {
-            var doc = Math.floor(posting / 4);
-            var weight = FIELD_WEIGHT[posting % 4] * (term === word ? 2 : 1);
-            found[doc] = Math.max(found[doc] || 0, weight);
-          });
-        }
+      var stems = stemsOf(index, word, i === words.length - 1);
+      Object.keys(stems).forEach(function (term) {
+        matched.push(term);
+        index.terms[term].forEach(function (posting) {
+          var doc = Math.floor(posting / 4);
+          var weight = FIELD_WEIGHT[posting % 4] * stems[term];
+          found[doc] = Math.max(found[doc] || 0, weight);
+        });
       });
       if (scores === null) { scores = found; return; }
       var both = {};
@@ -56,16 +83,18 @@
       });
       scores = both;
     });
-    return Object.keys(scores).map(Number).sort(function (a, b) {
+    var docs = Object.keys(scores).map(Number).sort(function (a, b) {
       return scores[b] - scores[a] || a - b;
     }).map(function (doc) { return index.docs[doc]; });
+    return { docs: docs, stems: matched.concat(words) };
   }
 
-  function marked(text, words) {
+  // Marks each word of the text that begins with one of the stems (or words) matched.
+  function marked(text, stems) {
     var fragment = document.createDocumentFragment();
-    var pattern = words.length ? new RegExp("(" + words.map(function (w) {
+    var pattern = stems.length ? new RegExp("(?<![\\p{L}\\p{N}])((?:" + stems.map(function (w) {
       return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }).join("|") + ")", "giu") : null;
+    }).join("|") + ")[\\p{L}\\p{N}]*)", "giu") : null;
     var pieces = pattern ? text.split(pattern) : [text];
     pieces.forEach(function (piece, i) {
       if (i % 2 === 1) {
@@ -83,13 +112,15 @@
     var words = terms(input.value);
     list.textContent = "";
     if (!words.length) { list.hidden = true; status.textContent = ""; return; }
+    var stems = results.stems;
+    results = results.docs;
     results.slice(0, MAX_RESULTS).forEach(function (doc) {
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = root + doc[0];
-      link.appendChild(marked(doc[1], words));
+      link.appendChild(marked(doc[1], stems));
       var summary = document.createElement("p");
-      summary.appendChild(marked(doc[2], words));
+      summary.appendChild(marked(doc[2], stems));
       item.appendChild(link);
       item.appendChild(summary);
       list.appendChild(item);
