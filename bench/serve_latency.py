@@ -40,43 +40,55 @@ def measure(count: int, edits: int) -> list[float]:
             stderr=subprocess.STDOUT,
             text=True,
         )
-        lines: list[str] = []
-        threading.Thread(
-            target=lambda: [lines.append(x) for x in process.stdout or []], daemon=True
-        ).start()
-        url = ""
-        deadline = time.monotonic() + 120
-        while not url and time.monotonic() < deadline:
-            found = [re.search(r"at (http://\S+/)", line) for line in lines]
-            url = next((m[1] for m in found if m), "")
-            time.sleep(0.05)
-        page_url = url + target.relative_to(root / "content").with_suffix(".html").as_posix()
-        timings = []
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS
-            )
-            page = browser.new_page()
-            with page.expect_websocket() as socket:
-                page.goto(page_url)
-            socket.value.wait_for_event("framesent", lambda f: '"info"' in str(f))
-            original = target.read_text(encoding="utf-8")
-            for edit in range(edits):
-                title = f"Edited letter {edit}"
-                changed = re.sub(r"^title: .*$", f"title: {title}", original, flags=re.M)
-                with page.expect_event("load", timeout=30_000):
-                    started = time.perf_counter()
-                    target.write_text(changed, encoding="utf-8")
-                elapsed = time.perf_counter() - started
-                assert page.locator("h1").inner_text() == title, "the page shows the edit"
-                timings.append(elapsed * 1000)
-                time.sleep(0.5)
-            browser.close()
-        process.terminate()
-        process.wait(timeout=20)
-        return timings
+        try:
+            return edit_and_watch(process, root, target, edits)
+        finally:
+            # Also when an edit times out: no server may outlive its measurement.
+            process.terminate()
+            process.wait(timeout=20)
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def edit_and_watch(
+    process: subprocess.Popen[str], root: Path, target: Path, edits: int
+) -> list[float]:
+    """Milliseconds from each saved edit of `target` to the reloaded page showing it."""
+    lines: list[str] = []
+    threading.Thread(
+        target=lambda: [lines.append(x) for x in process.stdout or []], daemon=True
+    ).start()
+    url = ""
+    deadline = time.monotonic() + 120
+    while not url and time.monotonic() < deadline:
+        found = [re.search(r"at (http://\S+/)", line) for line in lines]
+        url = next((m[1] for m in found if m), "")
+        time.sleep(0.05)
+    if not url:
+        raise SystemExit("sincerely serve did not start in 120 s:\n" + "".join(lines))
+    page_url = url + target.relative_to(root / "content").with_suffix(".html").as_posix()
+    timings = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS
+        )
+        page = browser.new_page()
+        with page.expect_websocket() as socket:
+            page.goto(page_url)
+        socket.value.wait_for_event("framesent", lambda f: '"info"' in str(f))
+        original = target.read_text(encoding="utf-8")
+        for edit in range(edits):
+            title = f"Edited letter {edit}"
+            changed = re.sub(r"^title: .*$", f"title: {title}", original, flags=re.M)
+            with page.expect_event("load", timeout=30_000):
+                started = time.perf_counter()
+                target.write_text(changed, encoding="utf-8")
+            elapsed = time.perf_counter() - started
+            assert page.locator("h1").inner_text() == title, "the page shows the edit"
+            timings.append(elapsed * 1000)
+            time.sleep(0.5)
+        browser.close()
+    return timings
 
 
 def main() -> None:

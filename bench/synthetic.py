@@ -83,7 +83,7 @@ TAGS = [
     "students",
     "panel",
     "handwritten",
-    "email",
+    "thank-you",
     "follow-up",
     "recruiter",
 ]
