@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from .conftest import MINIMAL_SCENARIO, Project
 from .helpers.browser import serve, watched_page
-from .helpers.gallery import PACK, SCENARIOS
+from .helpers.gallery import PACK, SCENARIOS, SITE
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +23,51 @@ def site_url(repo_site: Path) -> Iterator[str]:
 
 def result_titles(page: Page, list_id: str) -> list[str]:
     return page.locator(f"#{list_id} li a").all_inner_texts()
+
+
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1366, "height": 768}
+
+
+@pytest.mark.parametrize("size", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_the_situations_come_first_on_the_home_page(
+    browser: Browser, site_url: str, size: dict[str, int]
+) -> None:
+    with watched_page(browser, site_url, viewport=size) as watched:
+        page = watched.page
+        page.goto(site_url + "index.html")
+        # The first screen says what the site is, and offers the way in.
+        expect(page.locator(".lead")).to_have_text(SITE.config.description)
+        expect(page.locator(".lead")).to_be_in_viewport()
+        situations = page.locator(".situation-list a")
+        expect(situations.first).to_be_in_viewport()
+        assert situations.all_inner_texts() == [s.moment for s in SCENARIOS]
+        situations.first.click()
+        expect(page.locator("h1")).to_have_text(SCENARIOS[0].title)
+        watched.assert_clean()
+
+
+def test_the_header_has_one_entry_per_page(browser: Browser, site_url: str) -> None:
+    with watched_page(browser, site_url) as watched:
+        page = watched.page
+        page.goto(site_url + "after-rejection/close-second.html")
+        header = page.locator(".site-header")
+        links = header.locator("a:visible")
+        hrefs = [link.evaluate("a => a.href") for link in links.all()]
+        assert len(hrefs) == len(set(hrefs)), hrefs
+        texts = links.all_inner_texts()
+        assert texts.count(SITE.config.title) == 1, texts
+        assert texts == [SITE.config.title] + [p.title for p in SITE.packs] + [
+            p.title for p in SITE.pages
+        ]
+
+
+def test_no_tag_shares_a_channels_name(browser: Browser, site_url: str) -> None:
+    with watched_page(browser, site_url) as watched:
+        page = watched.page
+        page.goto(site_url + "index.html")
+        chips = page.locator(".filters .chip").all_inner_texts()
+        assert len(chips) == len(set(chips)) == len(SITE.channels) + len(SITE.tags)
 
 
 def test_typing_library_finds_the_library_letter_first(browser: Browser, site_url: str) -> None:
