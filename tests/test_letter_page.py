@@ -212,6 +212,34 @@ def test_on_a_phone_the_filled_letter_and_copy_are_in_view_while_typing(
         assert page.locator(".preview").count() == 0
 
 
+def test_the_sticky_bar_never_hides_the_focused_control(browser: Browser, site_url: str) -> None:
+    # WCAG 2.2's "focus not obscured": tabbing down the page on a phone, each control
+    # that takes focus is scrolled clear of the bar fixed at the bottom of the screen.
+    scenario = BY_SLUG["close-second"]
+    with letter_page(browser, site_url, scenario, size=PHONE) as watched:
+        page = watched.page
+        page.get_by_role("button", name="More").click()  # the bar at its tallest
+        page.locator("#f-recipient_name").focus()
+        checked = 0
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            hidden = page.evaluate(
+                """() => {
+                  const el = document.activeElement;
+                  const bar = document.querySelector(".action-bar");
+                  if (!el || bar.contains(el)) return null;
+                  const box = el.getBoundingClientRect();
+                  return box.bottom > bar.getBoundingClientRect().top ? el.outerHTML : "";
+                }"""
+            )
+            if hidden is None:
+                break
+            assert hidden == "", f"hidden under the bar: {hidden[:120]}"
+            checked += 1
+        assert checked >= 8
+        watched.assert_clean()
+
+
 def test_a_note_is_one_tap_away_on_a_phone(browser: Browser, site_url: str) -> None:
     with letter_page(browser, site_url, BY_SLUG["close-second"], size=PHONE) as watched:
         page = watched.page

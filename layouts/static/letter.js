@@ -240,6 +240,13 @@
   // ---- wiring ----
 
   form.addEventListener("submit", (event) => event.preventDefault());
+  // What takes focus scrolls clear of the bar, however tall it grows (WCAG 2.2: focus
+  // not obscured); a CSSOM property, which the CSP allows, not a style attribute.
+  if (window.ResizeObserver) {
+    new ResizeObserver(() => {
+      document.documentElement.style.scrollPaddingBottom = `${bar.offsetHeight + 16}px`;
+    }).observe(bar);
+  }
   const box = document.getElementById("remember");
   form.addEventListener("input", (event) => {
     const wrapper = event.target.closest(".field[data-field]");
