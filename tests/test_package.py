@@ -15,7 +15,7 @@ PACKAGE = REPO / "src" / "sincerely"
 
 # The pipeline, bottom to top: a module may import from its own layer or a lower one.
 LAYERS = [
-    {"errors", "urls", "report", "markdown", "assets", "spelling"},
+    {"errors", "urls", "forges", "report", "markdown", "assets", "spelling"},
     {"nodes", "yamlnodes", "project"},
     {"rules", "spec", "records", "template", "lengths"},
     {"config", "model", "gallery"},

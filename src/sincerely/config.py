@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BuildError, Diagnostics, Location
+from .forges import Repository, edit_uri_problem
 from .nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .records import Record, key
 from .spec import Text
@@ -23,6 +24,20 @@ from .spec import Text
 WORK_DIR = ".sincerely"
 DEFAULT_OUTPUT_DIR = "site"
 _FOLDER = Text()  # a folder, relative to the project
+
+
+@dataclass(frozen=True)
+class EditUri(Text):
+    """A pattern for edit links: text with {path}, and only the placeholders it knows."""
+
+    def check(self, node: Node, name: str, out: Diagnostics) -> None:
+        super().check(node, name, out)
+        value = node.value if isinstance(node, ScalarNode) else None
+        if isinstance(value, str) and value and (problem := edit_uri_problem(value)):
+            out.error(f"{name}: {problem}", node.location)
+
+    def describe(self) -> str:
+        return "text: a pattern with `{path}`"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -44,6 +59,17 @@ class Settings:
         "The repository's address; enables 'view source' and 'suggest an edit'.",
     )
     edit_branch: str = key(Text(), "The branch that edit links open.", default="main")
+    edit_uri: str = key(
+        EditUri(non_empty=False, example="{repo}/-/edit/{branch}/{path}"),
+        "Where 'Suggest an edit' leads, for a forge not known from repo_url's host (GitHub, "
+        "GitLab, Gitea, Forgejo and Bitbucket are): a pattern with {path}, and {branch} "
+        "and {repo} if it needs them, absolute or relative to repo_url.",
+    )
+    content_path: str = key(
+        Text(non_empty=False, example="gallery"),
+        "For a gallery in a sub-folder of its repository: that folder's path, so that "
+        "edit links find the files.",
+    )
     language: str = key(
         Text(
             pattern=r"[a-zA-Z]{2,8}(?:-[a-zA-Z0-9]{1,8})*",
@@ -99,6 +125,12 @@ class Config:
     @property
     def language(self) -> str:
         return self.settings.language
+
+    @property
+    def repository(self) -> Repository:
+        """Where the gallery's files are, for edit and view links."""
+        s = self.settings
+        return Repository(s.repo_url, s.edit_branch, s.content_path, s.edit_uri)
 
     @property
     def work_dir(self) -> Path:

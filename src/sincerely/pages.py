@@ -51,7 +51,10 @@ def scenario_page(
         "pack": pack,
         "around": around,
         "source_url": urls.source_copy(scenario.pack, scenario.slug),
-        "edit_url": edit_url(config, scenario),
+        # The file in its repository: on a known forge, or by the settings' pattern.
+        "edit_url": config.repository.edit_url(scenario.source_path),
+        "view_url": config.repository.view_url(scenario.source_path),
+        "forge": config.repository.forge_name,
         "downloads": [
             (kind, path, sizes.get(path, 0))
             for kind in urls.DOWNLOAD_KINDS
@@ -80,13 +83,6 @@ def field_places(scenario: Scenario) -> dict[str, list[Field]]:
                 placed.add(field_id)
     unplaced = [f for f in scenario.fields if f.id not in placed]
     return {"start": unplaced, **places} if unplaced else places
-
-
-def edit_url(config: Config, scenario: Scenario) -> str:
-    """Where "Suggest an edit" leads, if the settings name a repository."""
-    if not config.repo_url:
-        return ""
-    return f"{config.repo_url}/edit/{config.edit_branch}/{scenario.source_path}"
 
 
 def listing(path: str, title: str, scenarios: tuple[Scenario, ...]) -> PageSpec:
