@@ -118,6 +118,7 @@ def test_with_base_url_a_sitemap_and_canonical_links(hosted: Project) -> None:
         "https://example.org/letters/index.html",
         "https://example.org/letters/letters/index.html",
         "https://example.org/letters/letters/close-second.html",
+        "https://example.org/letters/channels/email.html",
     ]
     assert "Sitemap: https://example.org/letters/sitemap.xml" in (site / "robots.txt").read_text()
     html = (site / "letters/close-second.html").read_text(encoding="utf-8")
@@ -132,6 +133,12 @@ def test_with_base_url_a_sitemap_and_canonical_links(hosted: Project) -> None:
     )
     not_found = (site / "404.html").read_text(encoding="utf-8")
     assert 'href="https://example.org/letters/static/site.css"' in not_found
+    # Pages with no content of their own are not for search engines to list.
+    for path in ("404.html", "search.html"):
+        html = (site / path).read_text(encoding="utf-8")
+        assert 'rel="canonical"' not in html and 'property="og:url"' not in html, path
+        assert '<meta name="robots" content="noindex">' in html, path
+    assert '<meta name="robots"' not in (site / "channels/email.html").read_text(encoding="utf-8")
 
 
 def test_the_404_page_links_from_the_domain_root_without_base_url(repo_site: Path) -> None:

@@ -30,6 +30,9 @@ class PageSpec:
     values: Mapping[str, Any] = field(default_factory=dict)
     # The way from this page to the site's root: relative ('../'), unless given.
     root: str | None = None
+    # A page that search engines should list (with a canonical link, in the sitemap);
+    # not the search page or the 404 page, which have no content of their own.
+    indexed: bool = True
 
 
 def home(site: Site) -> PageSpec:
@@ -107,24 +110,23 @@ def markdown_page(page: Page) -> PageSpec:
 
 
 def search() -> PageSpec:
-    return PageSpec("search.html", urls.SEARCH, "Search", "Search the letters.")
+    return PageSpec("search.html", urls.SEARCH, "Search", "Search the letters.", indexed=False)
 
 
 def not_found(config: Config) -> PageSpec:
     # GitHub Pages and most hosts serve 404.html for a missing path at any depth, so its
     # links cannot be relative: they start from base_url, or the domain's root.
-    return PageSpec("404.html", urls.NOT_FOUND, "Page not found", root=config.base_url or "/")
+    root = config.base_url or "/"
+    return PageSpec("404.html", urls.NOT_FOUND, "Page not found", root=root, indexed=False)
 
 
-def sitemap(site: Site) -> PageSpec | None:
-    """The sitemap, in the manner of MkDocs' sitemap.xml template; only with base_url,
-    since a sitemap lists absolute addresses."""
+def sitemap(site: Site, listed: list[str]) -> PageSpec | None:
+    """The sitemap of the ``listed`` pages (those indexed), in the manner of MkDocs'
+    sitemap.xml template; only with base_url, since a sitemap lists absolute addresses."""
     if not site.config.base_url:
         return None
-    pages = [urls.HOME, *(p.url for p in site.packs)]
-    pages += [s.url for s in site.scenarios()] + [p.url for p in site.pages]
-    return PageSpec("sitemap.xml", urls.SITEMAP, "", values={"pages": pages})
+    return PageSpec("sitemap.xml", urls.SITEMAP, "", values={"pages": listed}, indexed=False)
 
 
 def robots() -> PageSpec:
-    return PageSpec("robots.txt", urls.ROBOTS, "")
+    return PageSpec("robots.txt", urls.ROBOTS, "", indexed=False)

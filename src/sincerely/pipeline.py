@@ -106,9 +106,17 @@ def site_jobs(
     around = _around(site, kept)
     size = sum(len(p.scenarios) for p in site.packs) or 1
     everything = {SITE, CONFIG}
-    jobs = [_page(renderer, pages.home(site), size, everything)]
+    jobs: list[Job] = []
+    listed: list[str] = []  # the pages search engines should list, for the sitemap
+
+    def add_page(spec: PageSpec, cost: int, made_from: set[Identity]) -> None:
+        jobs.append(_page(renderer, spec, cost, made_from))
+        if spec.indexed:
+            listed.append(spec.path)
+
+    add_page(pages.home(site), size, everything)
     for pack in site.packs:
-        jobs.append(_page(renderer, pages.pack_page(pack), len(pack.scenarios), {SITE, CONFIG}))
+        add_page(pages.pack_page(pack), len(pack.scenarios), {SITE, CONFIG})
         for scenario in pack.scenarios:
             near = around[scenario.url]
             shown = [n for n in (near.previous, near.next, *near.related) if n is not None]
@@ -116,15 +124,16 @@ def site_jobs(
             made_from.update(n.memo_identity for n in shown)
             make = partial(_scenario_files, renderer, scenario, pack, near, kept)
             jobs.append(Job(scenario.url, 2, make, frozenset(made_from)))
+            listed.append(scenario.url)
     for spec in (*pages.tag_pages(site), *pages.channel_pages(site)):
-        jobs.append(_page(renderer, spec, len(spec.values["scenarios"]), everything))
+        add_page(spec, len(spec.values["scenarios"]), everything)
     for page in site.pages:
-        jobs.append(_page(renderer, pages.markdown_page(page), 1, {page.memo_identity, SITE}))
-    jobs.append(_page(renderer, pages.search(), size, everything))
-    jobs.append(_page(renderer, pages.not_found(site.config), 1, everything))
-    sitemap = pages.sitemap(site)
-    hosting = [pages.robots(), *([sitemap] if sitemap else [])]
-    jobs += [_page(renderer, spec, 0, everything) for spec in hosting]
+        add_page(pages.markdown_page(page), 1, {page.memo_identity, SITE})
+    add_page(pages.search(), size, everything)
+    add_page(pages.not_found(site.config), 1, everything)
+    sitemap = pages.sitemap(site, listed)
+    for spec in (pages.robots(), *([sitemap] if sitemap else [])):
+        add_page(spec, 0, everything)
     terms = kept.terms if kept is not None else None
     index = partial(search_index_script, site, terms)
     jobs.append(Job.single(urls.SEARCH_INDEX, size, index, frozenset({SITE})))

@@ -110,7 +110,7 @@ class PageRenderer:
     def render(self, spec: PageSpec) -> bytes:
         """The page's bytes, from the memo when nothing it read has changed."""
         key: tuple[object, ...] = ("page", spec.template, spec.path, spec.title)
-        key += (spec.description, spec.root)
+        key += (spec.description, spec.root, spec.indexed)
         values = {**spec.values}
         if self.memo is not None:
             key += (fingerprint(values),)
@@ -127,7 +127,7 @@ class PageRenderer:
 
     def _render(self, spec: PageSpec, values: dict[str, Any]) -> bytes:
         base = self.site.config.base_url
-        canonical = f"{base}{spec.path}" if base else ""
+        canonical = f"{base}{spec.path}" if base and spec.indexed else ""
         context = {
             "site": self.site,
             "config": self.site.config,
@@ -135,6 +135,7 @@ class PageRenderer:
             "path": spec.path,
             "title": spec.title,
             "canonical": canonical,
+            "indexed": spec.indexed,
             "description": spec.description,
             "scenario_card": self.scenario_card,
             **values,
