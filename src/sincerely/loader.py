@@ -26,6 +26,7 @@ from .errors import BuildError, Diagnostics, Location, did_you_mean
 from .gallery import PACK, Pack, Page, Site, sort_key
 from .model import CHANNELS, SLUG, SLUG_HELP, Scenario
 from .records import check
+from .reference import warn_stale_schema
 
 _SLUG = re.compile(SLUG)
 RESERVED_SLUGS = frozenset({"index", "search", "404", "tags", "static", "schema", "_sources"})
@@ -188,6 +189,7 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
             for tag in scenario.tags:
                 tags[tag].append(scenario)
     _check_tags(config, tags, out)
+    warn_stale_schema(config, out)
     out.raise_if_errors()
     pages.sort(key=lambda p: sort_key(p.order, p.title))
     channels: dict[str, list[Scenario]] = {channel: [] for channel in CHANNELS}

@@ -8,9 +8,12 @@ of the reference with this one, and another the committed schema/scenario.json.
 from __future__ import annotations
 
 import json
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from .config import SETTINGS
+from .config import SETTINGS, Config
+from .errors import Diagnostics, Location
 from .gallery import PACK, PAGE
 from .model import SCENARIO, Block, Field, Letter, Source, Tips
 from .records import Record
@@ -56,6 +59,29 @@ def scenario_json_schema() -> dict[str, Any]:
     return schema
 
 
+@cache  # the format is fixed for the life of the process
 def schema_text() -> str:
     """The scenario JSON Schema as published: stable key order, ending in a newline."""
     return json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+# Where a project keeps its copy of the schema, for editors: init and new write it there,
+# and scenario files name it in their first line.
+PROJECT_SCHEMA = Path("schema") / "scenario.json"
+
+
+def warn_stale_schema(config: Config, out: Diagnostics) -> None:
+    """A project's copy of the schema that is not this version's: editors would judge
+    its files by another format than check does."""
+    copy = config.root / PROJECT_SCHEMA
+    try:
+        stale = copy.read_text(encoding="utf-8") != schema_text()
+    except (OSError, UnicodeDecodeError):
+        return  # no copy (or not one of ours): nothing for editors to be misled by
+    if stale:
+        out.warning(
+            "this is not the schema of the sincerely that checks the files, so editors "
+            "would judge them by another format; run 'sincerely schema > "
+            f"{PROJECT_SCHEMA.as_posix()}' to bring it up to date",
+            Location(copy),
+        )

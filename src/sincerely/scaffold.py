@@ -16,10 +16,8 @@ from .config import DEFAULT_OUTPUT_DIR, WORK_DIR, load_config
 from .errors import BuildError, Location
 from .loader import RESERVED_SLUGS, suggest_slug
 from .model import SLUG, SLUG_HELP
-from .reference import schema_text
+from .reference import PROJECT_SCHEMA, schema_text
 from .theme import bundled_theme_dir
-
-SCHEMA_PATH = Path("schema") / "scenario.json"
 
 _SUBJECT = """  # The email's subject, with placeholders. Replies in the same thread keep "Re: ...".
   subject: "TODO Thank you, {recipient_name}"
@@ -134,7 +132,7 @@ def new_scenario(project: Path, name: str, channel: str) -> list[Path]:
     if not pack_file.exists():
         pack_file.write_text(PACK_TEMPLATE, encoding="utf-8")
         written.append(pack_file)
-    schema = config.root / SCHEMA_PATH
+    schema = config.root / PROJECT_SCHEMA
     relative = Path(os.path.relpath(schema, target.parent)).as_posix()
     text = SCENARIO_TEMPLATE.format(
         schema=relative, channel=channel, subject=_SUBJECT if channel == "email" else ""
@@ -242,7 +240,7 @@ def init_gallery(directory: Path, *, copy_theme: bool = False) -> list[Path]:
         content / "index.md": EXAMPLE_INDEX.format(title=title),
         content / "examples" / "_pack.yaml": EXAMPLE_PACK,
         content / "examples" / "thank-you.yaml": EXAMPLE_SCENARIO,
-        root / SCHEMA_PATH: schema_text(),
+        root / PROJECT_SCHEMA: schema_text(),
     }
     for path in (content, *files, *([layouts] if copy_theme else [])):
         _refuse_existing(path)
