@@ -24,6 +24,7 @@ LAYERS = [
     {"pipeline", "writer", "parallel", "buildcache"},
     {"build", "incremental"},
     {"serve", "serve.webserver", "serve.watch", "serve.reload", "scaffold"},
+    {"commands"},
     {"cli", "__main__", "__init__"},
 ]
 LAYER = {name: number for number, names in enumerate(LAYERS) for name in names}

@@ -129,3 +129,26 @@ def test_an_output_that_cannot_be_made_gives_a_clear_error(
         "choose another output folder (-o)"
     )
     assert blocker.read_text() == "not a folder"
+
+
+def test_clean_removes_what_builds_made_and_nothing_else(scenario_project: Project) -> None:
+    scenario_project.build()
+    assert (scenario_project.root / ".sincerely").is_dir()
+    done = scenario_project.cli("clean")
+    assert done.returncode == 0
+    assert done.stdout.splitlines() == ["removed site/", "removed .sincerely/"]
+    assert not scenario_project.site.exists()
+    assert not (scenario_project.root / ".sincerely").exists()
+    assert (scenario_project.root / "content").is_dir()
+    again = scenario_project.cli("clean")
+    assert again.stdout == "nothing to remove: no build output here\n"
+
+
+def test_clean_refuses_an_output_folder_it_did_not_make(scenario_project: Project) -> None:
+    mine = scenario_project.site / "my-notes.txt"
+    mine.parent.mkdir()
+    mine.write_text("keep me", encoding="utf-8")
+    done = scenario_project.cli("clean")
+    assert done.returncode == 1
+    assert "not removing" in done.stderr and "it was not made by sincerely" in done.stderr
+    assert mine.read_text(encoding="utf-8") == "keep me"

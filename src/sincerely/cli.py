@@ -1,4 +1,5 @@
-"""The command line: ``sincerely build``, ``check``, ``serve``, ``new``, ``init``, ``schema``.
+"""The command line: ``sincerely build``, ``check``, ``serve``, ``new``, ``init``, ``clean``,
+``schema``, parsed here, run by commands.py.
 
 Every expected failure arrives here as a BuildError and is printed in one place, one
 located message a line, in the manner of sphinx-build; a traceback is shown only for a
@@ -9,19 +10,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .build import run
-from .errors import BuildError, Diagnostic
+from .commands import report, run_command
+from .errors import BuildError
 from .model import CHANNELS
-from .parallel import default_jobs
-from .project import find_project
-from .report import FORMATS, as_json, format_lines, plural, progress_line
-from .scaffold import init_gallery, new_scenario
+from .report import FORMATS, as_json, plural
 
 
 def _project_argument(parser: argparse.ArgumentParser) -> None:
@@ -119,6 +116,12 @@ def make_parser() -> argparse.ArgumentParser:
     )
     init.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
+    clean = commands.add_parser(
+        "clean", help="remove what builds made: the output folder and .sincerely/"
+    )
+    _project_argument(clean)
+    clean.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
     schema = commands.add_parser("schema", help="print the format of scenario files")
     schema.add_argument(
         "--format",
@@ -130,112 +133,6 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _shown(path: Path) -> str:
-    """A path as the user would type it: relative to where they are, if it is below."""
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)
-
-
-def _say(message: str) -> None:
-    print(message, flush=True)
-
-
-def _report(diagnostics: Iterable[Diagnostic], style: str = "text") -> None:
-    """Problems go to standard error, except GitHub annotations, which go to standard
-    output, where Actions reads workflow commands."""
-    stream = sys.stdout if style == "github" else sys.stderr
-    for line in format_lines(tuple(diagnostics), style, Path.cwd()):
-        print(line, file=stream, flush=True)
-
-
-def _build_or_check(args: argparse.Namespace) -> int:
-    started = time.perf_counter()
-    quiet = args.quiet or args.format == "json"
-    say = (lambda _message: None) if quiet else _say
-    verb = args.command
-    doing = "building" if verb == "build" else "checking"
-    say(f"sincerely {__version__}: {doing} {_shown(args.project) or '.'}")
-    jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
-    progress = None if quiet else progress_line("writing" if verb == "build" else "checking")
-    try:
-        result = run(
-            args.project,
-            args.output if verb == "build" else None,
-            strict=args.strict,
-            write=verb == "build",
-            jobs=jobs,
-            progress=progress,
-            fresh=getattr(args, "fresh", False),
-            builder=getattr(args, "builder", "html"),
-        )
-    finally:
-        if progress is not None:
-            sys.stderr.write("\r\033[K")
-    if args.format == "json":
-        print(as_json(result.warnings, Path.cwd(), ok=True))
-        return 0
-    _report(result.warnings, args.format)
-    counts = result.counts
-    took = f"{time.perf_counter() - started:.2f} s"
-    output = _shown(result.config.output_dir)
-    if result.unchanged:
-        done = f"nothing changed; {output} is up to date (checked in {took})"
-    elif verb == "build":
-        done = f"{plural(result.file_count, 'file')} written to {output} in {took}"
-    else:
-        done = f"{plural(result.file_count, 'file')} rendered in {took}"
-    say(
-        f"{plural(counts['packs'], 'pack')}, {plural(counts['scenarios'], 'scenario')}, "
-        f"{plural(counts['pages'], 'page')}; {done}"
-    )
-    say(f"{verb} succeeded, {plural(len(result.warnings), 'warning')}.")
-    return 0
-
-
-def _serve(args: argparse.Namespace) -> int:
-    # Imported here: the live server's stack (tornado, livereload, watchfiles) would
-    # slow every build's start-up for nothing.
-    from .serve import serve
-
-    serve(
-        args.project,
-        host=args.host,
-        port=args.port,
-        open_browser=args.open,
-        say=_say,
-        report=_report,
-    )
-    return 0
-
-
-def _command(args: argparse.Namespace) -> int:
-    if args.command in ("build", "check", "serve", "new"):
-        args.project = find_project(args.project)
-    if args.command == "serve":
-        return _serve(args)
-    if args.command == "schema":
-        from .reference import reference_markdown, schema_text
-
-        print(schema_text() if args.format == "json" else reference_markdown(), end="")
-        return 0
-
-    if args.command == "new":
-        *pack, scenario = new_scenario(args.project, args.name, args.channel)
-        for path in pack:
-            _say(f"wrote {_shown(path)}: a new pack; fill in its TODOs too")
-        _say(f"wrote {_shown(scenario)}: fill in every TODO, then run 'sincerely check -W'")
-        return 0
-    if args.command == "init":
-        made = init_gallery(args.directory, copy_theme=args.copy_theme)
-        for path in made:
-            _say(f"wrote {_shown(path)}")
-        _say(f"A new gallery is ready. Next: 'sincerely serve {args.directory}'.")
-        return 0
-    return _build_or_check(args)
-
-
 def _failed(args: argparse.Namespace, exc: BuildError) -> int:
     style = getattr(args, "format", "text")
     if style not in FORMATS:
@@ -243,7 +140,7 @@ def _failed(args: argparse.Namespace, exc: BuildError) -> int:
     if style == "json":
         print(as_json(exc.diagnostics, Path.cwd(), ok=False))
         return 1
-    _report(exc.diagnostics, style)
+    report(exc.diagnostics, style)
     errors = sum(d.is_error for d in exc.diagnostics)
     warnings = len(exc.diagnostics) - errors
     reason = plural(errors, "error")
@@ -258,7 +155,7 @@ def _failed(args: argparse.Namespace, exc: BuildError) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
-        return _command(args)
+        return run_command(args)
     except BuildError as exc:
         if args.debug:
             traceback.print_exc()

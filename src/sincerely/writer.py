@@ -193,3 +193,26 @@ def _swap_in(staging: Path, output: Path, scratch: Path) -> None:
     output.rename(retired)
     staging.rename(output)
     retired.rename(staging)
+
+
+def clean(config: Config) -> list[Path]:
+    """Remove what builds made: the output folder, if a build made it, the work folder
+    (cache, staging) and anything a killed build left beside the output; returns the
+    folders removed. A folder sincerely did not make is refused, never removed."""
+    output = config.output_dir
+    if output.is_dir() and not (output / MARKER).is_file() and any(output.iterdir()):
+        raise BuildError.single(
+            f"not removing {output}: it was not made by sincerely (it has no {MARKER} "
+            "file); remove it yourself if you mean to",
+            Location(output),
+        )
+    parent = output.parent if output.parent.is_dir() else config.root
+    removed = []
+    with _locked(parent):
+        leftovers = [*parent.glob(f"{_STAGING}{output.name}-*")]
+        leftovers += parent.glob(f"{_RETIRED}{output.name}-*")
+        for folder in (output, config.work_dir, *sorted(leftovers)):
+            if folder.is_dir():
+                shutil.rmtree(folder)
+                removed.append(folder)
+    return removed

@@ -1,0 +1,152 @@
+"""What each command does, and what it prints on the way; cli.py parses the command
+line and prints, in one place, the errors that any of these raise."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from . import __version__
+from .build import run
+from .errors import Diagnostic
+from .parallel import default_jobs
+from .project import find_project
+from .report import as_json, format_lines, plural, progress_line
+from .scaffold import init_gallery, new_scenario
+
+
+def shown(path: Path) -> str:
+    """A path as the user would type it: relative to where they are, if it is below."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+def report(diagnostics: Iterable[Diagnostic], style: str = "text") -> None:
+    """Problems go to standard error, except GitHub annotations, which go to standard
+    output, where Actions reads workflow commands."""
+    stream = sys.stdout if style == "github" else sys.stderr
+    for line in format_lines(tuple(diagnostics), style, Path.cwd()):
+        print(line, file=stream, flush=True)
+
+
+def _build_or_check(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    quiet = args.quiet or args.format == "json"
+    tell = (lambda _message: None) if quiet else say
+    verb = args.command
+    doing = "building" if verb == "build" else "checking"
+    tell(f"sincerely {__version__}: {doing} {shown(args.project) or '.'}")
+    jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
+    progress = None if quiet else progress_line("writing" if verb == "build" else "checking")
+    try:
+        result = run(
+            args.project,
+            args.output if verb == "build" else None,
+            strict=args.strict,
+            write=verb == "build",
+            jobs=jobs,
+            progress=progress,
+            fresh=getattr(args, "fresh", False),
+            builder=getattr(args, "builder", "html"),
+        )
+    finally:
+        if progress is not None:
+            sys.stderr.write("\r\033[K")
+    if args.format == "json":
+        print(as_json(result.warnings, Path.cwd(), ok=True))
+        return 0
+    report(result.warnings, args.format)
+    counts = result.counts
+    took = f"{time.perf_counter() - started:.2f} s"
+    output = shown(result.config.output_dir)
+    if result.unchanged:
+        done = f"nothing changed; {output} is up to date (checked in {took})"
+    elif verb == "build":
+        done = f"{plural(result.file_count, 'file')} written to {output} in {took}"
+    else:
+        done = f"{plural(result.file_count, 'file')} rendered in {took}"
+    tell(
+        f"{plural(counts['packs'], 'pack')}, {plural(counts['scenarios'], 'scenario')}, "
+        f"{plural(counts['pages'], 'page')}; {done}"
+    )
+    tell(f"{verb} succeeded, {plural(len(result.warnings), 'warning')}.")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    # Imported here: the live server's stack (tornado, livereload, watchfiles) would
+    # slow every build's start-up for nothing.
+    from .serve import serve
+
+    serve(
+        args.project,
+        host=args.host,
+        port=args.port,
+        open_browser=args.open,
+        say=say,
+        report=report,
+    )
+    return 0
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .writer import clean
+
+    removed = clean(load_config(args.project))
+    for folder in removed:
+        say(f"removed {shown(folder)}/")
+    if not removed:
+        say("nothing to remove: no build output here")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .reference import reference_markdown, schema_text
+
+    print(schema_text() if args.format == "json" else reference_markdown(), end="")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    *pack, scenario = new_scenario(args.project, args.name, args.channel)
+    for path in pack:
+        say(f"wrote {shown(path)}: a new pack; fill in its TODOs too")
+    say(f"wrote {shown(scenario)}: fill in every TODO, then run 'sincerely check -W'")
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    made = init_gallery(args.directory, copy_theme=args.copy_theme)
+    for path in made:
+        say(f"wrote {shown(path)}")
+    say(f"A new gallery is ready. Next: 'sincerely serve {args.directory}'.")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "build": _build_or_check,
+    "check": _build_or_check,
+    "serve": _serve,
+    "new": _new,
+    "init": _init,
+    "clean": _clean,
+    "schema": _schema,
+}
+# The commands that work on a project, found upward from the folder given, as git does.
+IN_A_PROJECT = ("build", "check", "serve", "new", "clean")
+
+
+def run_command(args: argparse.Namespace) -> int:
+    if args.command in IN_A_PROJECT:
+        args.project = find_project(args.project)
+    return COMMANDS[args.command](args)
