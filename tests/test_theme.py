@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
+import yaml
+
 from sincerely.assets import compact
+from sincerely.scaffold import init_gallery
 from sincerely.theme import Theme, bundled_theme_dir
 
 from .conftest import REPO, Project
@@ -67,3 +71,80 @@ def test_the_wheel_carries_the_theme_and_builds_from_any_folder(
     )
     css = (REPO / "layouts/static/site.css").read_bytes()
     assert (scenario_project.site / "static" / "site.css").read_bytes() == compact("x.css", css)
+
+
+# Words of this gallery's subject. The theme, and what the tool writes into a new
+# gallery, serve galleries of any letters: offers, resignations, references.
+OUR_SUBJECT = re.compile(
+    r"\b(reject\w*|turned down|hiring|employer\w*|job|jobs|recruit\w*|candidate\w*|"
+    r"referee\w*|runner-up|interview\w*)\b",
+    re.IGNORECASE,
+)
+STARTER = REPO / "src/sincerely/starter"
+# The example letter a new gallery starts with is content, the owner's to replace.
+NEUTRAL_FILES = [
+    *(p for p in (REPO / "layouts").rglob("*") if p.is_file()),
+    *(p for p in STARTER.rglob("*") if p.is_file() and "content" not in p.parts),
+]
+
+
+def _allowed(path: Path, text: str, match: re.Match[str]) -> bool:
+    """A workflow's "jobs:" is GitHub's word; search.js's comments explain stemming
+    with an example word."""
+    if path.suffix == ".yml" and text[match.start() : match.end() + 1] == "jobs:":
+        return True
+    line_start = text.rfind("\n", 0, match.start())
+    return path.name == "search.js" and "//" in text[line_start : match.start()]
+
+
+def test_the_theme_and_the_starters_speak_of_no_subject_of_ours() -> None:
+    found = [
+        f"{path.relative_to(REPO)}:{text.count(chr(10), 0, match.start()) + 1}: {match[0]}"
+        for path in NEUTRAL_FILES
+        for text in [path.read_text(encoding="utf-8")]
+        for match in OUR_SUBJECT.finditer(text)
+        if not _allowed(path, text, match)
+    ]
+    assert found == []
+
+
+def _sentences(text: str) -> set[str]:
+    """The sentences of some prose, as plain words: five words or more, so that a phrase
+    any letter might use ("Thank you for your time") is not taken for ours."""
+    words = re.sub(r"[*_`>#\[\]()]", " ", text)
+    pieces = re.split(r"(?<=[.!?])\s+|\n\s*\n", words)
+    return {" ".join(p.split()) for p in pieces if len(p.split()) >= 5}
+
+
+def _strings(node: object) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in _strings(value)]
+    if isinstance(node, list):
+        return [s for item in node for s in _strings(item)]
+    return []
+
+
+def test_a_new_gallery_shows_none_of_this_gallerys_words(project: Project) -> None:
+    ours: set[str] = set()
+    for path in (REPO / "content").rglob("*"):
+        if path.suffix == ".yaml":
+            for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+                ours |= _sentences(text)
+        elif path.suffix == ".md":
+            ours |= _sentences(path.read_text(encoding="utf-8").split("---", 2)[-1])
+    assert len(ours) > 500  # the gallery's prose, sentence by sentence
+    # The new gallery's example content is its own: only what the theme adds counts.
+    for path in (STARTER / "gallery/content").rglob("*.*"):
+        text = path.read_text(encoding="utf-8")
+        given = _strings(yaml.safe_load(text)) if path.suffix == ".yaml" else [text]
+        ours -= {sentence for part in given for sentence in _sentences(part)}
+    init_gallery(project.root)
+    project.build()
+    shown = ""
+    for page in sorted(project.site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        text = re.sub(r"<[^>]+>", " ", html)
+        shown += " ".join(text.split()) + "\n"
+    assert [sentence for sentence in sorted(ours) if sentence in shown] == []

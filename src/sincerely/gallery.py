@@ -28,6 +28,12 @@ class Pack:
     summary: str = key(Text(max_length=240), "Plain text, one or two sentences.", required=True)
     intro: str = key(Markdown(), "Markdown: the pack page's introduction.")
     order: int = key(Integer(), "Position on the home page.")
+    recipients_hint: str = key(
+        Text(max_length=160),
+        "What a letter page says above its recipients (where a letter may go to several "
+        "people): who they are in this pack's letters, like 'A separate note to each person "
+        "who interviewed you'.",
+    )
     slug: str
     source_path: PurePosixPath
     scenarios: tuple[Scenario, ...] = ()
