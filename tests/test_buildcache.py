@@ -41,10 +41,13 @@ def test_what_a_build_keeps_for_itself_is_in_one_ignored_folder(project: Project
     made = sorted(p.name for p in project.root.iterdir())
     assert made == [
         ".git",
+        ".github",
         ".gitignore",
         ".sincerely",
+        "README.md",
         "content",
         "pyproject.toml",
+        "requirements.txt",
         "schema",
         "site",
     ]

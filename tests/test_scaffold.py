@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from sincerely import __version__
 from sincerely.build import run
 from sincerely.errors import BuildError
 from sincerely.scaffold import init_gallery, new_scenario
@@ -11,7 +14,7 @@ from sincerely.scaffold import init_gallery, new_scenario
 from .conftest import REPO, Project, tree
 
 
-@pytest.mark.parametrize("channel", ["email", "letter", "note"])
+@pytest.mark.parametrize("channel", ["email", "letter", "note", "message"])
 def test_a_new_scenario_passes_check_and_fails_strict_until_its_todos_are_done(
     scenario_project: Project, channel: str
 ) -> None:
@@ -49,7 +52,7 @@ def test_new_never_overwrites(scenario_project: Project) -> None:
 def test_new_refuses_bad_names_with_a_suggestion(scenario_project: Project, name: str) -> None:
     with pytest.raises(BuildError) as caught:
         new_scenario(scenario_project.root, name, "email")
-    assert "try '" in caught.value.diagnostics[0].message or "like after-rejection/" in (
+    assert "try '" in caught.value.diagnostics[0].message or "like letters/" in (
         caught.value.diagnostics[0].message
     )
 
@@ -59,6 +62,10 @@ def test_init_makes_a_gallery_that_builds_at_once(project: Project) -> None:
     root = project.root / "my-letters"
     assert {p.relative_to(root).as_posix() for p in made} == {
         "pyproject.toml",
+        "requirements.txt",
+        "README.md",
+        ".github/workflows/check.yml",
+        ".github/workflows/pages.yml",
         "content/index.md",
         "content/examples/_pack.yaml",
         "content/examples/thank-you.yaml",
@@ -71,6 +78,29 @@ def test_init_makes_a_gallery_that_builds_at_once(project: Project) -> None:
     assert (root / "schema/scenario.json").read_text() == (
         REPO / "schema/scenario.json"
     ).read_text()
+    # The workflows install what requirements.txt pins: this version of sincerely.
+    pins = (root / "requirements.txt").read_text().splitlines()
+    assert [line for line in pins if not line.startswith("#")] == [f"sincerely=={__version__}"]
+    assert (root / "README.md").read_text().startswith("# My letters\n")
+    for path in made:
+        unfilled = re.findall(r"@[a-z]+@", path.read_text() if path.is_file() else "")
+        assert not unfilled, (path, unfilled)
+
+
+def test_any_folder_name_makes_a_valid_title(project: Project) -> None:
+    root = project.root / 'Ana\'s "letters": two'
+    init_gallery(root)
+    assert run(root, strict=True).config.title == 'Ana\'s "letters": two'
+
+
+def test_init_keeps_a_readme_and_requirements_of_the_folders_own(project: Project) -> None:
+    project.write("README.md", "# Mine\n")
+    project.write("requirements.txt", "requests==2.32.0\n")
+    made = init_gallery(project.root)
+    assert project.root / "README.md" not in made
+    assert (project.root / "README.md").read_text() == "# Mine\n"
+    pins = (project.root / "requirements.txt").read_text()
+    assert pins.startswith("requests==2.32.0\n\n# The sincerely") and f"=={__version__}" in pins
 
 
 def test_init_adds_to_an_existing_pyproject_and_refuses_a_gallery(project: Project) -> None:
@@ -90,6 +120,59 @@ def test_init_can_copy_the_theme_to_customise(project: Project) -> None:
         REPO / "layouts/base.html"
     ).read_bytes()
     run(project.root, strict=True)
+
+
+def test_theme_copy_puts_one_file_in_an_existing_gallery_and_keeps_yours(
+    project: Project,
+) -> None:
+    init_gallery(project.root)
+    project.write("layouts/home.html", "{# mine #}")
+    done = project.cli("theme", "copy", "base.html", "home.html")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "copied layouts/base.html: yours now, and it overrides the theme's",
+        "kept layouts/home.html: you have your own already",
+    ]
+    assert (project.root / "layouts/home.html").read_text() == "{# mine #}"
+    listing = project.cli("theme", "list").stdout.splitlines()
+    assert "base.html  (yours, in layouts/)" in listing and "404.html" in listing
+    wrong = project.cli("theme", "copy", "bse.html")
+    assert wrong.returncode == 1
+    assert "the theme has no file 'bse.html' (did you mean 'base.html'?)" in wrong.stderr
+
+
+def test_init_copy_theme_in_a_gallery_copies_only_what_is_missing(project: Project) -> None:
+    init_gallery(project.root)
+    project.write("layouts/base.html", "{# mine #}")
+    done = project.cli("init", "--copy-theme")
+    assert done.returncode == 0, done.stderr
+    assert "kept layouts/base.html: you have your own already" in done.stdout
+    assert (project.root / "layouts/base.html").read_text() == "{# mine #}"
+    assert (project.root / "layouts/static/site.css").is_file()
+
+
+def test_a_pack_starts_new_letters_from_its_own_template(project: Project) -> None:
+    init_gallery(project.root)
+    own = (REPO / "content/after-rejection/_new.yaml").read_text(encoding="utf-8")
+    project.write("content/examples/_new.yaml", own)
+    (path,) = new_scenario(project.root, "examples/ours")
+    assert path.read_text(encoding="utf-8") == own
+    with pytest.raises(BuildError) as caught:
+        new_scenario(project.root, "examples/other", "note")
+    assert "whose channel is email, not note; leave out --channel" in (
+        caught.value.diagnostics[0].message
+    )
+
+
+def test_a_packs_template_is_checked_but_its_todos_are_not(project: Project) -> None:
+    init_gallery(project.root)
+    own = (REPO / "content/after-rejection/_new.yaml").read_text(encoding="utf-8")
+    project.write("content/examples/_new.yaml", own)
+    assert project.cli("check", "-W").returncode == 0  # TODOs are its point
+    project.write("content/examples/_new.yaml", own.replace("channel: email", "channel: fax"))
+    done = project.cli("check")
+    assert done.returncode == 1
+    assert done.stderr.startswith("content/examples/_new.yaml:18:10: error: 'channel' must be")
 
 
 def test_the_cli_reports_new_and_init(project: Project) -> None:

@@ -85,6 +85,7 @@ def run(
     progress: Progress | None = None,
     fresh: bool = False,
     builder: str = "html",
+    base_url: str | None = None,
 ) -> Result:
     """Load, validate and render the project; write it unless ``write`` is False (check:
     every step runs, the final swap aside).
@@ -92,7 +93,7 @@ def run(
     Raises BuildError with every error found (and, under ``strict``, every warning),
     before anything is written.
     """
-    config = load_config(project, output)
+    config = load_config(project, output, base_url)
     theme = Theme.for_project(config.layouts_dir)
     inputs = None
     if write:

@@ -74,6 +74,13 @@ def make_parser() -> argparse.ArgumentParser:
         "--fresh", action="store_true", help="build everything, even if nothing has changed"
     )
     build.add_argument(
+        "--base-url",
+        default=None,
+        metavar="URL",
+        help="where the site is published, in place of the base_url setting (as a "
+        "Pages workflow knows it)",
+    )
+    build.add_argument(
         "-b",
         "--builder",
         choices=("html", "text"),
@@ -95,10 +102,13 @@ def make_parser() -> argparse.ArgumentParser:
     serve_parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
     new = commands.add_parser("new", help="start a new scenario file from a commented template")
+    new.add_argument("name", metavar="PACK/SLUG", help="where it goes, like letters/my-letter")
     new.add_argument(
-        "name", metavar="PACK/SLUG", help="where it goes, like after-rejection/my-letter"
+        "--channel",
+        choices=CHANNELS,
+        default=None,
+        help="default: the channel of the pack's own _new.yaml, if it has one; else email",
     )
-    new.add_argument("--channel", choices=CHANNELS, default="email", help="default: email")
     new.add_argument(
         "--project",
         type=Path,
@@ -112,9 +122,23 @@ def make_parser() -> argparse.ArgumentParser:
     init.add_argument(
         "--copy-theme",
         action="store_true",
-        help="copy the bundled theme into layouts/ to customise it (default: use it as is)",
+        help="copy the bundled theme into layouts/ to customise it (default: use it as is); "
+        "in a gallery already, copy the theme files it does not have yet",
     )
     init.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    theme = commands.add_parser("theme", help="list the theme's files, or copy some to change")
+    theme_commands = theme.add_subparsers(dest="theme_command", required=True, metavar="ACTION")
+    listing = theme_commands.add_parser("list", help="the theme's files, and which you override")
+    _project_argument(listing)
+    copy = theme_commands.add_parser(
+        "copy", help="copy theme files into layouts/, where your copy overrides the theme's"
+    )
+    copy.add_argument("files", nargs="*", metavar="FILE", help="like base.html, static/site.css")
+    copy.add_argument("--all", action="store_true", help="every file the project lacks")
+    copy.add_argument("--project", type=Path, default=Path(), help="a folder in the project")
+    for sub in (theme, listing, copy):
+        sub.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
     clean = commands.add_parser(
         "clean", help="remove what builds made: the output folder and .sincerely/"

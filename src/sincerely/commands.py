@@ -11,11 +11,11 @@ from pathlib import Path
 
 from . import __version__
 from .build import run
-from .errors import Diagnostic
+from .errors import BuildError, Diagnostic, Location
 from .parallel import default_jobs
 from .project import find_project
 from .report import as_json, format_lines, plural, progress_line
-from .scaffold import init_gallery, new_scenario
+from .scaffold import copy_theme_files, init_gallery, is_gallery, new_scenario, theme_listing
 
 
 def shown(path: Path) -> str:
@@ -57,6 +57,7 @@ def _build_or_check(args: argparse.Namespace) -> int:
             progress=progress,
             fresh=getattr(args, "fresh", False),
             builder=getattr(args, "builder", "html"),
+            base_url=getattr(args, "base_url", None),
         )
     finally:
         if progress is not None:
@@ -125,7 +126,30 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _copied(copied: list[Path], kept: list[Path]) -> int:
+    for path in copied:
+        say(f"copied {shown(path)}: yours now, and it overrides the theme's")
+    for path in kept:
+        say(f"kept {shown(path)}: you have your own already")
+    return 0
+
+
+def _theme(args: argparse.Namespace) -> int:
+    if args.theme_command == "list":
+        for name, overridden in theme_listing(args.project):
+            say(f"{name}  (yours, in layouts/)" if overridden else name)
+        return 0
+    if not args.files and not args.all:
+        raise BuildError.single(
+            "name the files to copy (see 'sincerely theme list'), or give --all",
+            Location(args.project),
+        )
+    return _copied(*copy_theme_files(args.project, None if args.all else args.files))
+
+
 def _init(args: argparse.Namespace) -> int:
+    if args.copy_theme and is_gallery(args.directory):
+        return _copied(*copy_theme_files(args.directory))
     made = init_gallery(args.directory, copy_theme=args.copy_theme)
     for path in made:
         say(f"wrote {shown(path)}")
@@ -140,10 +164,11 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new": _new,
     "init": _init,
     "clean": _clean,
+    "theme": _theme,
     "schema": _schema,
 }
 # The commands that work on a project, found upward from the folder given, as git does.
-IN_A_PROJECT = ("build", "check", "serve", "new", "clean")
+IN_A_PROJECT = ("build", "check", "serve", "new", "clean", "theme")
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from .forges import Repository, edit_uri_problem
 from .nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .records import Record, key
 from .spec import Text
+from .urls import HTTP_URL_HELP, is_http_url
 
 WORK_DIR = ".sincerely"
 DEFAULT_OUTPUT_DIR = "site"
@@ -198,8 +199,11 @@ def _table(pyproject: Path) -> MappingNode:
     return MappingNode(entries, pyproject, 1, 1)
 
 
-def load_config(root: Path, output_override: Path | None = None) -> Config:
-    """Read the configuration of the project at ``root``; every setting is optional."""
+def load_config(
+    root: Path, output_override: Path | None = None, base_url: str | None = None
+) -> Config:
+    """Read the configuration of the project at ``root``; every setting is optional.
+    ``base_url``, when given (build's --base-url), replaces the setting's."""
     root = root.resolve()
     if not root.is_dir():
         raise BuildError.single(
@@ -214,7 +218,13 @@ def load_config(root: Path, output_override: Path | None = None) -> Config:
         SETTINGS.check(table, "[tool.sincerely]", out)
         out.raise_if_errors()
         settings = SETTINGS.build(table)
-    base_url = settings.base_url
+    if base_url is not None:
+        if not is_http_url(base_url):
+            raise BuildError.single(
+                f"--base-url must be {HTTP_URL_HELP} (got '{base_url}')", Location(root)
+            )
+    else:
+        base_url = settings.base_url
     if base_url and not base_url.endswith("/"):
         base_url += "/"
     settings = dataclasses.replace(

@@ -27,8 +27,11 @@ from .gallery import PACK, Pack, Page, Site, sort_key
 from .model import CHANNELS, SLUG, SLUG_HELP, Scenario
 from .records import check
 from .reference import warn_stale_schema
+from .spec import TODO_WARNING
 
 _SLUG = re.compile(SLUG)
+# A pack's own starting point for `sincerely new`: checked like a scenario, TODOs apart.
+NEW_TEMPLATE = "_new.yaml"
 RESERVED_SLUGS = frozenset({"index", "search", "404", "tags", "static", "schema", "_sources"})
 
 
@@ -68,6 +71,16 @@ def _warn_nested(sub: Path, pack: Path, out: Diagnostics) -> None:
             )
 
 
+def _check_new_template(
+    entry: os.DirEntry[str], pack: str, config: Config, out: Diagnostics, cache: LoadCache
+) -> None:
+    """A pack's starting point for new scenarios is held to the format, so that what
+    `new` writes from it stays valid as the format changes; its TODOs are its point."""
+    found = Diagnostics()
+    load_scenario(entry, pack, config, found, cache)
+    out.extend(d for d in found.items if d.message != TODO_WARNING)
+
+
 def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) -> Pack | None:
     meta_path = folder / "_pack.yaml"
     text = read_text(meta_path, config, out)
@@ -82,6 +95,9 @@ def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) 
         entries = sorted(listing, key=lambda e: e.name)
     for entry in entries:
         name = entry.name
+        if name == NEW_TEMPLATE:
+            _check_new_template(entry, folder.name, config, out, cache)
+            continue
         if name.startswith((".", "_")):
             continue
         if entry.is_dir():

@@ -1,97 +1,45 @@
-"""Starting things: ``sincerely new`` (a scenario) and ``sincerely init`` (a gallery).
+"""Starting things: ``sincerely new`` (a scenario), ``sincerely init`` (a gallery), and
+``sincerely theme copy`` (a theme file to change).
 
-A new scenario passes ``check`` as it is, so a contributor starts from something that
-builds; each TODO in it is a warning, so ``check -W`` fails until every one is filled in.
+What they write comes from the starter/ folder beside this module: a generic scenario
+and pack, and a whole gallery (content, workflows, a README). A pack may have its own
+starting point for new scenarios, ``_new.yaml``, written in its words; check holds it to
+the format like any scenario, its TODOs apart. A new scenario passes ``check`` as it is;
+each TODO in it is a warning, so ``check -W`` fails until every one is filled in.
 Nothing here overwrites a file.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
+import json
 import os
 import re
 import shutil
 from pathlib import Path
 
-from .config import DEFAULT_OUTPUT_DIR, WORK_DIR, load_config
-from .errors import BuildError, Location
-from .loader import RESERVED_SLUGS, suggest_slug
+from . import __version__
+from .config import DEFAULT_OUTPUT_DIR, WORK_DIR, Config, load_config
+from .errors import BuildError, Location, closest
+from .loader import NEW_TEMPLATE, RESERVED_SLUGS, suggest_slug
 from .model import SLUG, SLUG_HELP
 from .reference import PROJECT_SCHEMA, schema_text
-from .theme import bundled_theme_dir
+from .theme import Theme, bundled_theme_dir
 
+STARTER = Path(__file__).parent / "starter"
 _SUBJECT = """  # The email's subject, with placeholders. Replies in the same thread keep "Re: ...".
   subject: "TODO Thank you, {recipient_name}"
 """
-
-SCENARIO_TEMPLATE = """\
-# yaml-language-server: $schema={schema}
-# A scenario is one annotated sample letter. The format: CONTRIBUTING.md#the-format.
-# Replace every TODO, then run: sincerely check -W
-
-# At most 70 characters: the situation, as a reader would name it.
-title: TODO A short title for this situation
-# Plain text, at most 240 characters: the card's blurb and the page's description.
-summary: >-
-  TODO One or two sentences: who is writing, to whom, and why this letter helps.
-# Markdown: when this letter fits, and when it does not.
-situation: |
-  TODO When to use this letter, and when to skip it.
-channel: {channel}
-timing: TODO When to send it, e.g. within a day or two of the decision.
-tags: [networking]
-# Position within the pack: the letters there use 10, 20, 30...; ties go by title.
-order: 1000
-# Every blank the reader fills in, in the order the form asks for them. Give each a
-# realistic example and a hint; mark the writer's own details `sender: true`, and the
-# details that differ for each person written to `per_recipient: true`.
-fields:
-  - id: recipient_name
-    label: Recipient's name
-    example: Ms. Okafor
-    hint: TODO Who this goes to, e.g. whoever signed the rejection.
-    per_recipient: true
-  - id: detail
-    label: Something specific you valued
-    example: hearing about the new reading programme
-    hint: TODO One real moment from the interview, written to follow "I enjoyed".
-  - id: your_name
-    label: Your name
-    example: Sam Lee
-    hint: As it appeared on your application.
-    sender: true
-    autocomplete: name
-letter:
-{subject}  # The letter from top to bottom. Keep the whole letter between 60 and 180 words.
-  blocks:
-    - text: Dear {{recipient_name}},
-      note: TODO Why the letter opens this way (and which source says so).
-    - text: >-
-        TODO Thank them, and say one specific thing: I enjoyed {{detail}}.
-      note: TODO Why this paragraph is here, citing the source of the advice.
-    - text: |-
-        TODO A warm sign-off,
-        {{your_name}}
-      note: TODO Why it closes this way.
-# Where the advice comes from: at least one article, in your own words above.
-sources:
-  - title: TODO The article's title
-    author: TODO Its author
-    publisher: TODO Where it was published
-tips:
-  do:
-    - TODO One thing to do, from the sources.
-  avoid:
-    - TODO One thing to avoid, from the sources.
+_LIMIT = """# The most characters the filled message may have (300 for a LinkedIn request).
+character_limit: 300
 """
 
-PACK_TEMPLATE = """\
-# A pack: a folder of scenarios on one theme.
-title: TODO The pack's title
-summary: TODO One or two sentences about the letters in this pack.
-intro: |
-  TODO A short introduction, in Markdown, for the pack's page.
-order: 10
-"""
+
+def fill(text: str, **values: str) -> str:
+    """A starter file's text with its @name@ placeholders filled in."""
+    for name, value in values.items():
+        text = text.replace(f"@{name}@", value)
+    return text
 
 
 def _refuse_existing(path: Path) -> None:
@@ -112,164 +60,181 @@ def _check_name(name: str, what: str, where: Path) -> None:
         )
 
 
-def new_scenario(project: Path, name: str, channel: str) -> list[Path]:
+def new_scenario(project: Path, name: str, channel: str | None = None) -> list[Path]:
     """Write content/PACK/SLUG.yaml, after the pack's _pack.yaml if the pack is new;
-    returns the files written, in that order."""
+    returns the files written, in that order. It starts from the pack's own _new.yaml
+    if it has one, else from the generic starter for ``channel`` (email by default)."""
     config = load_config(project)
     pack, _, slug = name.removesuffix(".yaml").partition("/")
     if not slug or "/" in slug:
         raise BuildError.single(
-            f"give the scenario as PACK/SLUG, like after-rejection/{suggest_slug(name)}",
+            f"give the scenario as PACK/SLUG, like letters/{suggest_slug(name)}",
             Location(config.content_dir),
         )
     _check_name(pack, "the pack's name", config.content_dir)
     _check_name(slug, "the scenario's name", config.content_dir)
     target = config.content_dir / pack / f"{slug}.yaml"
     _refuse_existing(target)
+    text = _new_scenario_text(config, target, channel)
     target.parent.mkdir(parents=True, exist_ok=True)
     pack_file = target.parent / "_pack.yaml"
     written = []
     if not pack_file.exists():
-        pack_file.write_text(PACK_TEMPLATE, encoding="utf-8")
+        pack_file.write_text(fill((STARTER / "pack.yaml").read_text("utf-8")), encoding="utf-8")
         written.append(pack_file)
-    schema = config.root / PROJECT_SCHEMA
-    relative = Path(os.path.relpath(schema, target.parent)).as_posix()
-    text = SCENARIO_TEMPLATE.format(
-        schema=relative, channel=channel, subject=_SUBJECT if channel == "email" else ""
-    )
     with target.open("x", encoding="utf-8") as file:  # "x": fail rather than overwrite
         file.write(text)
     return [*written, target]
 
 
-EXAMPLE_SCENARIO = """\
-# yaml-language-server: $schema=../../schema/scenario.json
-title: Thank you after an interview
-summary: >-
-  A short note to thank the person who interviewed you, whatever the outcome.
-situation: |
-  Send this within a day of an interview, to each person who interviewed you.
-channel: email
-timing: Within a day of the interview.
-tags: [thanks]
-fields:
-  - id: recipient_name
-    label: Interviewer's name
-    example: Ms. Okafor
-    hint: As they introduced themselves.
-    per_recipient: true
-  - id: position
-    label: Position title
-    example: Library Assistant
-    hint: As it appeared in the posting.
-  - id: detail
-    label: Something you enjoyed
-    example: hearing about the new reading programme
-    hint: One real moment from the interview, written to follow "I especially enjoyed".
-  - id: your_name
-    label: Your name
-    example: Sam Lee
-    hint: As it appeared on your application.
-    sender: true
-    autocomplete: name
-  - id: your_email
-    label: Your email address
-    example: sam.lee@example.com
-    hint: Where they can reach you.
-    sender: true
-    autocomplete: email
-letter:
-  subject: Thank you for the {position} interview
-  blocks:
-    - text: Dear {recipient_name},
-      note: Write to each interviewer by name, in a note of their own.
-    - text: >-
-        Thank you for taking the time to talk with me about the {position} role.
-        I especially enjoyed {detail}, and I came away even more interested in the
-        work your team does.
-      note: >-
-        One specific detail shows that the note was written for this person and this
-        conversation, not copied from a template.
-    - text: >-
-        If there is anything more I can send to help your decision, I would be glad
-        to. Thank you again for your time.
-      note: Offer help, not pressure, and end with thanks.
-    - text: |-
-        Best regards,
-        {your_name}
-        {your_email}
-      note: Sign with a way to reach you.
-sources:
-  - title: Replace this with the article your advice comes from
-    author: Its author
-tips:
-  do:
-    - Send it within a day, while the conversation is fresh.
-  avoid:
-    - One email copied to every interviewer.
-"""
+def _new_scenario_text(config: Config, target: Path, channel: str | None) -> str:
+    own = target.parent / NEW_TEMPLATE
+    if own.is_file():
+        text = own.read_text(encoding="utf-8")
+        found = re.search(r"^channel:\s*(\S+)", text, re.MULTILINE)
+        if channel is not None and found and found[1] != channel:
+            raise BuildError.single(
+                f"this pack starts new letters from this file, whose channel is "
+                f"{found[1]}, not {channel}; leave out --channel, then change the new "
+                "file's channel (and its subject: only an email has one)",
+                Location(own),
+            )
+        return text  # beside the new file, so its schema line is right as it is
+    channel = channel or "email"
+    schema = Path(os.path.relpath(config.root / PROJECT_SCHEMA, target.parent)).as_posix()
+    return fill(
+        (STARTER / "scenario.yaml").read_text("utf-8"),
+        schema=schema,
+        channel=channel,
+        subject=_SUBJECT if channel == "email" else "",
+        limit=_LIMIT if channel == "message" else "",
+    )
 
-EXAMPLE_PACK = """\
-title: Examples
-summary: A first pack to copy from; replace it with your own letters.
-intro: |
-  Each letter here is a YAML file in `content/examples/`. Add your own with
-  `sincerely new examples/my-letter`.
-order: 10
-"""
 
-EXAMPLE_INDEX = """\
----
-title: {title}
----
-
-Letters worth sending, each explained paragraph by paragraph, with a form that makes
-each one your own. Nothing you type leaves your browser.
-"""
+def sincerely_requirement() -> str:
+    """How a gallery's CI installs this very sincerely (its requirements.txt line): from
+    the repository and commit it was installed from, if it came from one (PEP 610's
+    direct_url.json says), else from the package index at this version."""
+    try:
+        direct = importlib.metadata.distribution("sincerely").read_text("direct_url.json")
+        origin = json.loads(direct) if direct else {}
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        origin = {}
+    vcs = origin.get("vcs_info", {})
+    if vcs.get("vcs") == "git" and str(origin.get("url", "")).startswith("https://"):
+        return f"sincerely @ git+{origin['url']}@{vcs['commit_id']}"
+    return f"sincerely=={__version__}"
 
 
 def init_gallery(directory: Path, *, copy_theme: bool = False) -> list[Path]:
-    """A new gallery in ``directory``: settings, an example pack, the schema. Every
-    target is checked before anything is written, so a refusal changes nothing."""
+    """A new gallery in ``directory``: settings, an example pack, the schema, the
+    workflows that check and publish it, and its README. Every target is checked before
+    anything is written, so a refusal changes nothing; a README of the folder's own is
+    kept, and the gallery's is not written."""
     root = directory.resolve()
-    content = root / "content"
     pyproject = root / "pyproject.toml"
-    layouts = root / "layouts"
-    title = root.name.replace("-", " ").replace("_", " ").strip().capitalize() or "Letters"
-    files = {
-        content / "index.md": EXAMPLE_INDEX.format(title=title),
-        content / "examples" / "_pack.yaml": EXAMPLE_PACK,
-        content / "examples" / "thank-you.yaml": EXAMPLE_SCENARIO,
-        root / PROJECT_SCHEMA: schema_text(),
-    }
-    for path in (content, *files, *([layouts] if copy_theme else [])):
-        _refuse_existing(path)
-    existing = pyproject.read_text(encoding="utf-8") if pyproject.exists() else None
-    if existing is not None and "[tool.sincerely]" in existing:
+    if is_gallery(root):
         raise BuildError.single(
-            "pyproject.toml already has [tool.sincerely]: this folder is a gallery already",
+            "pyproject.toml already has [tool.sincerely]: this folder is a gallery already "
+            "(to copy the theme into it: 'sincerely theme copy --all')",
             Location(pyproject),
         )
-
-    table = f'[tool.sincerely]\ntitle = "{title}"\ndescription = "Annotated letter templates."\n'
+    title = root.name.replace("-", " ").replace("_", " ").strip().capitalize() or "Letters"
+    values = {"title": title, "requirement": sincerely_requirement()}
+    gallery = STARTER / "gallery"
+    files = {
+        root / source.relative_to(gallery): fill(source.read_text("utf-8"), **values)
+        for source in sorted(gallery.rglob("*"))
+        if source.is_file() and source.name != "requirements.txt"
+    }
+    files[root / PROJECT_SCHEMA] = schema_text()
+    if (root / "README.md").exists():
+        del files[root / "README.md"]  # the project's own, kept
+    layouts = root / "layouts"
+    for path in (root / "content", *files, *([layouts] if copy_theme else [])):
+        _refuse_existing(path)
+    # TOML and YAML both read a JSON string, so any title is safe in either.
+    quoted = {"title": json.dumps(title, ensure_ascii=False)}
+    table = fill(
+        (STARTER / "settings.toml").read_text("utf-8").replace('"@title@"', "@title@"), **quoted
+    )
+    index = root / "content" / "index.md"
+    files[index] = files[index].replace(f"title: {title}", f"title: {quoted['title']}")
     root.mkdir(parents=True, exist_ok=True)
-    if existing is None:
-        pyproject.write_text(table, encoding="utf-8")
-    else:
-        with pyproject.open("a", encoding="utf-8") as file:  # add to it, never replace it
-            file.write(("\n" if existing.endswith("\n") else "\n\n") + table)
-    made = [pyproject]
+    made = [_add_to(pyproject, table)]
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as file:
             file.write(text)
         made.append(path)
+    pins = fill((STARTER / "gallery" / "requirements.txt").read_text("utf-8"), **values)
+    made.append(_add_to(root / "requirements.txt", pins))
     if _ignore_build_output(root):
         made.append(root / ".gitignore")
     if copy_theme:
         shutil.copytree(bundled_theme_dir(), layouts)
         made.append(layouts)
-    return made
+    return sorted(made)
+
+
+def is_gallery(folder: Path) -> bool:
+    """Whether ``folder`` holds a gallery's settings already."""
+    pyproject = folder / "pyproject.toml"
+    return pyproject.is_file() and "[tool.sincerely]" in pyproject.read_text(encoding="utf-8")
+
+
+def _add_to(path: Path, text: str) -> Path:
+    """Write ``text`` to a new file, or at the end of an existing one: never replace."""
+    if not path.exists():
+        path.write_text(text, encoding="utf-8")
+        return path
+    existing = path.read_text(encoding="utf-8")
+    with path.open("a", encoding="utf-8") as file:
+        file.write(("\n" if existing.endswith("\n") else "\n\n") + text)
+    return path
+
+
+def theme_files() -> list[str]:
+    """The bundled theme's files, as a project's layouts/ would hold them."""
+    theme = bundled_theme_dir()
+    return sorted(p.relative_to(theme).as_posix() for p in theme.rglob("*") if p.is_file())
+
+
+def copy_theme_files(
+    project: Path, names: list[str] | None = None
+) -> tuple[list[Path], list[Path]]:
+    """Copy theme files (all of them, without ``names``) into the project's layouts
+    folder, where they override the theme's; returns those copied and those left alone
+    because the project has its own already."""
+    config = load_config(project)
+    available = theme_files()
+    wanted = available if names is None else [n.removeprefix("layouts/") for n in names]
+    for name in wanted:
+        if name not in available:
+            hint = closest(name, available)
+            raise BuildError.single(
+                f"the theme has no file '{name}'"
+                + (f" (did you mean '{hint}'?)" if hint else "")
+                + "; 'sincerely theme list' shows them all",
+                Location(config.layouts_dir),
+            )
+    copied, kept = [], []
+    for name in wanted:
+        target = config.layouts_dir / name
+        if target.exists():
+            kept.append(target)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(bundled_theme_dir() / name, target)
+        copied.append(target)
+    return copied, kept
+
+
+def theme_listing(project: Path) -> list[tuple[str, bool]]:
+    """Each theme file, and whether the project overrides it with its own."""
+    layouts = Theme.for_project(load_config(project).layouts_dir).folders[0]
+    own = layouts != bundled_theme_dir().resolve()
+    return [(name, own and (layouts / name).is_file()) for name in theme_files()]
 
 
 # What builds make, for git to leave out: the site, and the work folder (cache, staging).

@@ -121,6 +121,6 @@ def pages_made_by(content_file: PurePosixPath) -> str | None:
         return HOME if content_file.stem == "index" else page(content_file.stem)
     if len(parts) == 2 and parts[1] == "_pack.yaml":
         return pack(parts[0])
-    if len(parts) == 2 and content_file.suffix == ".yaml":
+    if len(parts) == 2 and content_file.suffix == ".yaml" and not parts[1].startswith("_"):
         return scenario(parts[0], content_file.stem)
     return None
