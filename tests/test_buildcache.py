@@ -135,3 +135,21 @@ def test_a_corrupt_cache_is_ignored(scenario_project: Project) -> None:
         cached.write_text("{not json")
     assert not scenario_project.build().unchanged
     assert scenario_project.build().unchanged
+
+
+def test_an_owners_file_and_the_base_url_are_inputs_of_the_build(
+    scenario_project: Project,
+) -> None:
+    scenario_project.write("pyproject.toml", '[tool.sincerely]\nlogo = "assets/logo.svg"\n')
+    logo = scenario_project.write("assets/logo.svg", '<svg viewBox="0 0 10 10"/>')
+    assert scenario_project.cli("build").returncode == 0
+    logo.write_text('<svg viewBox="0 0 20 10"/>', encoding="utf-8")
+    done = scenario_project.cli("build")
+    assert "nothing changed" not in done.stdout
+    assert (scenario_project.site / "static/own/assets/logo.svg").read_text().startswith(
+        '<svg viewBox="0 0 20 10"'
+    )
+    moved = scenario_project.cli("build", "--base-url", "https://example.org/x/")
+    assert "nothing changed" not in moved.stdout
+    html = (scenario_project.site / "letters/close-second.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/x/letters/close-second.html"' in html

@@ -19,7 +19,7 @@ LAYERS = [
     {"nodes", "yamlnodes", "project"},
     {"rules", "spec", "records", "template", "lengths"},
     {"config", "model", "gallery"},
-    {"contentfiles", "loader", "reference", "navigation", "searchindex", "theme"},
+    {"contentfiles", "loader", "reference", "navigation", "searchindex", "theme", "look"},
     {"downloads", "docx", "archives", "memo", "pages", "render"},
     {"pipeline", "writer", "parallel", "buildcache"},
     {"build", "incremental"},

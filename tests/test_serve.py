@@ -41,6 +41,23 @@ def test_an_edit_shows_up_without_a_manual_reload(
         watched.assert_clean()
 
 
+def test_an_edit_of_the_owners_stylesheet_reaches_the_page(
+    browser: Browser, scenario_project: Project, start_server: Callable[..., Server]
+) -> None:
+    scenario_project.write(
+        "pyproject.toml", '[tool.sincerely]\nextra_css = ["assets/brand.css"]\n'
+    )
+    brand = scenario_project.write("assets/brand.css", "h1 { color: rgb(0, 0, 255); }\n")
+    server = start_server(scenario_project.root)
+    with watched_page(browser, server.url) as watched:
+        page = watched.page
+        open_live(page, server.url + "letters/close-second.html")
+        expect(page.locator("h1")).to_have_css("color", "rgb(0, 0, 255)")
+        brand.write_text("h1 { color: rgb(0, 128, 0); }\n", encoding="utf-8")
+        expect(page.locator("h1")).to_have_css("color", "rgb(0, 128, 0)", timeout=10_000)
+        watched.assert_clean()
+
+
 def test_a_broken_file_shows_its_errors_and_the_fix_brings_the_page_back(
     browser: Browser, scenario_project: Project, start_server: Callable[..., Server]
 ) -> None:

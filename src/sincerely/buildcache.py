@@ -22,6 +22,7 @@ from typing import Any
 from . import __version__
 from .config import Config
 from .errors import Diagnostic, Location, Severity
+from .look import own_files
 from .theme import Theme
 
 FORMAT = 2
@@ -93,6 +94,9 @@ class Inputs:
         if config.pyproject is not None:
             settings.update(config.pyproject.read_bytes())
         settings.update(_where(config, config.output_dir).encode())
+        settings.update(config.base_url.encode())  # build --base-url may differ from it
+        for path in sorted(own_files(config).values()):  # the owner's logo, CSS, JS
+            settings.update(path.read_bytes() if path.is_file() else b"")
         # The archives' dates come from it: a new value makes new bytes.
         settings.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
         for folder in theme.folders:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,12 +20,19 @@ from .errors import BuildError, Diagnostics, Location
 from .forges import Repository, edit_uri_problem
 from .nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .records import Record, key
-from .spec import Text
+from .spec import ListOf, Markdown, ProjectFile, Table, Text
 from .urls import HTTP_URL_HELP, is_http_url
 
 WORK_DIR = ".sincerely"
 DEFAULT_OUTPUT_DIR = "site"
 _FOLDER = Text()  # a folder, relative to the project
+_COLOUR = Text(
+    pattern=r"#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}",
+    pattern_help="a colour like '#0b5cad'",
+    example="#0b5cad",
+    non_empty=False,
+)
+_IMAGES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,37 @@ class Settings:
         _FOLDER, "The folder of layouts that override the theme's.", default="layouts"
     )
     output_dir: str = key(_FOLDER, "The folder the site is built into.", default=DEFAULT_OUTPUT_DIR)
+    logo: str = key(
+        ProjectFile(suffixes=_IMAGES, non_empty=False, example="assets/logo.svg"),
+        "An image shown before the title in every page's header: a file in the project.",
+    )
+    favicon: str = key(
+        ProjectFile(suffixes=(".svg", ".png", ".ico"), non_empty=False, example="assets/icon.svg"),
+        "The site's icon in browser tabs: a file in the project.",
+    )
+    accent: str = key(
+        _COLOUR,
+        "The colour of links, buttons, blanks and the focus ring. A shade for dark mode is "
+        "worked out to stay readable; check warns if the colour is too pale on white.",
+    )
+    accent_dark: str = key(_COLOUR, "The accent in dark mode, to choose it yourself.")
+    footer: str = key(
+        Markdown(non_empty=False), "Markdown shown at the foot of every page, above the theme's."
+    )
+    extra_css: tuple[str, ...] = key(
+        ListOf(ProjectFile(suffixes=(".css",), example="assets/brand.css")),
+        "Stylesheets of your own, loaded after the theme's on every page.",
+    )
+    extra_js: tuple[str, ...] = key(
+        ListOf(ProjectFile(suffixes=(".js",), example="assets/extra.js")),
+        "Scripts of your own, loaded (deferred) on every page, under the same "
+        "Content-Security-Policy as the theme's: files of the site, never inline.",
+    )
+    extra: Mapping[str, Any] = key(
+        Table(),
+        "[tool.sincerely.extra]: values of your own, which layouts read as `extra`, like "
+        "`{{ extra.phone }}`.",
+    )
 
 
 SETTINGS = Record.of(Settings)
@@ -141,15 +180,27 @@ class Config:
 
 
 def _key_location(pyproject: Path, text: str, name: str) -> Location:
-    """The line of ``name = …`` inside [tool.sincerely]; tomllib gives no positions."""
+    """The line of ``name = …`` inside [tool.sincerely], or of its own table's header
+    ([tool.sincerely.extra]); tomllib gives no positions."""
     in_table = False
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if stripped.startswith("["):
-            in_table = stripped.replace(" ", "") == "[tool.sincerely]"
+            header = stripped.replace(" ", "")
+            if header == f"[tool.sincerely.{name}]":
+                return Location(pyproject, number, line.index(stripped[0]) + 1)
+            in_table = header == "[tool.sincerely]"
         elif in_table and re.match(rf"['\"]?{re.escape(name)}['\"]?\s*=", stripped):
             return Location(pyproject, number, line.index(stripped[0]) + 1)
     return Location(pyproject, 1, 1)
+
+
+def setting_location(config: Config, name: str) -> Location:
+    """Where a setting is written, for a message about it."""
+    if config.pyproject is None:
+        return Location(config.root)
+    text = config.pyproject.read_text(encoding="utf-8", errors="replace")
+    return _key_location(config.pyproject, text, name)
 
 
 _TOML_KINDS = {bool: "boolean", int: "integer", float: "number", str: "text"}

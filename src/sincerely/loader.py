@@ -24,10 +24,12 @@ from .contentfiles import (
 )
 from .errors import BuildError, Diagnostics, Location, did_you_mean
 from .gallery import PACK, Pack, Page, Site, sort_key
+from .look import check_look
 from .model import CHANNELS, SLUG, SLUG_HELP, Scenario
 from .records import check
 from .reference import warn_stale_schema
 from .spec import TODO_WARNING
+from .theme import warn_inline_code
 
 _SLUG = re.compile(SLUG)
 # A pack's own starting point for `sincerely new`: checked like a scenario, TODOs apart.
@@ -206,6 +208,8 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
                 tags[tag].append(scenario)
     _check_tags(config, tags, out)
     warn_stale_schema(config, out)
+    check_look(config, out)
+    warn_inline_code(config.layouts_dir, out)
     out.raise_if_errors()
     pages.sort(key=lambda p: sort_key(p.order, p.title))
     channels: dict[str, list[Scenario]] = {channel: [] for channel in CHANNELS}

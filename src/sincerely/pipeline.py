@@ -23,6 +23,7 @@ from .archives import archive_makers
 from .docx import browser_parts
 from .downloads import letter_text, scenario_downloads
 from .gallery import Pack, Site
+from .look import accent_css, own_files
 from .memo import Identity, Memo
 from .model import Scenario
 from .navigation import Neighbours, neighbours, related_positions, relatedness_key
@@ -140,8 +141,14 @@ def site_jobs(
     jobs.append(Job.single(urls.SCHEMA, 0, lambda: schema_text().encode(), frozenset()))
     parts = urls.static("docx-parts.js")
     jobs.append(Job.single(parts, 0, lambda: browser_parts().encode(), frozenset()))
+    # Files are read afresh each time (no inputs to compare): serve sees their edits.
+    accent = accent_css(site.config)
     for path, source in theme.static_paths().items():
-        jobs.append(Job.single(path, 0, partial(theme.published, path, source), frozenset()))
+        addition = accent if path == urls.static("site.css") else ""
+        publish = partial(theme.published, path, source, addition)
+        jobs.append(Job.single(path, 0, publish, frozenset()))
+    for path, source in own_files(site.config).items():
+        jobs.append(Job.single(path, 0, source.read_bytes, frozenset()))
     return jobs
 
 

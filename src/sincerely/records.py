@@ -53,6 +53,8 @@ def key(
     if required:
         return dataclasses.field(metadata={_KEY: info})
     value = spec.default() if default is dataclasses.MISSING else default
+    if type(value).__hash__ is None:  # a read-only mapping: shared, never changed
+        return dataclasses.field(default_factory=lambda: value, metadata={_KEY: info})
     return dataclasses.field(default=value, metadata={_KEY: info})
 
 

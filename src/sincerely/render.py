@@ -20,6 +20,7 @@ from markupsafe import Markup
 from . import urls
 from .errors import BuildError, Location
 from .gallery import Site
+from .look import look_of
 from .markdown import render_inline, render_markdown, unique_ids
 from .memo import (
     Identity,
@@ -56,7 +57,14 @@ def strip_indentation(html: str) -> str:
 
 def make_environment(theme: Theme) -> jinja2.Environment:
     env = RecordingEnvironment(
-        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in theme.folders]),
+        # A project's layout may extend the theme's own file of the same name as
+        # "theme/NAME" (as Sphinx's "!layout.html"), and change only its blocks.
+        loader=jinja2.ChoiceLoader(
+            [
+                jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(str(theme.folders[-1]))}),
+                *(jinja2.FileSystemLoader(str(d)) for d in theme.folders),
+            ]
+        ),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -84,6 +92,7 @@ class PageRenderer:
 
     def __post_init__(self) -> None:
         self._resolve = resolver(self.site)
+        self._look = look_of(self.site.config)
 
     def scenario_card(self, scenario: Scenario, root: str, level: int = 3) -> Markup:
         key = (scenario.memo_identity, root, level)
@@ -138,6 +147,8 @@ class PageRenderer:
             "indexed": spec.indexed,
             "description": spec.description,
             "scenario_card": self.scenario_card,
+            "look": self._look,
+            "extra": self.site.config.settings.extra,
             **values,
         }
         try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from .errors import Diagnostics, closest
@@ -228,3 +229,62 @@ class ListOf(Spec):
 
     def default(self) -> Any:
         return ()
+
+
+@dataclass(frozen=True)
+class ProjectFile(Text):
+    """A file of the project, by its path from the project's folder."""
+
+    suffixes: tuple[str, ...] = ()
+
+    def check(self, node: Node, name: str, out: Diagnostics) -> None:
+        super().check(node, name, out)
+        value = node.value if isinstance(node, ScalarNode) else None
+        if not isinstance(value, str) or not value:
+            return
+        parts = value.replace("\\", "/").split("/")
+        if value.startswith(("/", "~")) or ":" in parts[0] or ".." in parts:
+            out.error(
+                f"{name} must be a path inside the project, from the folder that holds "
+                f"pyproject.toml, like '{self.example}' (got '{value}')",
+                node.location,
+            )
+        elif self.suffixes and not value.lower().endswith(self.suffixes):
+            out.error(
+                f"{name} must be a {', '.join(self.suffixes)} file (got '{value}')", node.location
+            )
+
+    def describe(self) -> str:
+        return f"a file in the project: {', '.join(self.suffixes)}"
+
+
+def _plain(node: Node) -> Any:
+    """A checked value as plain, unchangeable Python: tables as read-only mappings,
+    lists as tuples."""
+    if isinstance(node, MappingNode):
+        return MappingProxyType({n: _plain(value) for n, (_, value) in node.entries.items()})
+    if isinstance(node, SequenceNode):
+        return tuple(_plain(item) for item in node.items)
+    assert isinstance(node, ScalarNode)
+    return node.value
+
+
+@dataclass(frozen=True)
+class Table(Spec):
+    """A table of the owner's own values, whatever they are."""
+
+    def check(self, node: Node, name: str, out: Diagnostics) -> None:
+        if not isinstance(node, MappingNode):
+            wrong_type(name, "a table", node, out)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "object"}
+
+    def describe(self) -> str:
+        return "a table of your own values"
+
+    def build(self, node: Node) -> Any:
+        return _plain(node)
+
+    def default(self) -> Any:
+        return MappingProxyType({})

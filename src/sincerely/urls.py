@@ -84,6 +84,13 @@ def static(name: str) -> str:
     return f"static/{name}"
 
 
+def own(name: str) -> str:
+    """Where a file of the owner's own (a logo, a stylesheet) is published: under
+    static/own/, at its path in the project, so no two can meet and none can replace
+    a file of the theme's."""
+    return f"static/own/{name}"
+
+
 def root_of(path: str) -> str:
     """The relative way back to the site's root from a page at ``path``."""
     return "../" * path.count("/")
@@ -105,6 +112,7 @@ _KINDS: dict[str, Callable[..., str]] = {
     "pack_zip": pack_zip,
     "source_copy": source_copy,
     "static": static,
+    "own": own,
 }
 
 

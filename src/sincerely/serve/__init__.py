@@ -27,6 +27,7 @@ from tornado.ioloop import IOLoop
 from ..config import load_config
 from ..errors import BuildError, Diagnostic
 from ..incremental import IncrementalBuilder, Rebuild
+from ..look import own_files
 from ..report import plural
 from .reload import reload_browsers
 from .watch import Watcher
@@ -122,6 +123,12 @@ def serve(
         loop = IOLoop.current()
         groups = [([p for p in (config.content_dir, config.layouts_dir) if p.is_dir()], True)]
         groups.append(([config.root], False))  # pyproject.toml, which editors replace
+        # The folders of the owner's logo, stylesheets and scripts, wherever they are.
+        own = {p.parent for p in own_files(config).values() if p.parent.is_dir()}
+        trees = (config.content_dir, config.layouts_dir)  # watched whole already
+        own -= {config.root, *(d for d in own for t in trees if d.is_relative_to(t))}
+        if own:
+            groups.append((sorted(own), False))
         watcher = Watcher(groups, live.rebuild, lambda: reload_browsers(loop), live.archive)
         watcher.start()
         sockets = bind(host, port, say)
