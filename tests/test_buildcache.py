@@ -146,8 +146,10 @@ def test_an_owners_file_and_the_base_url_are_inputs_of_the_build(
     logo.write_text('<svg viewBox="0 0 20 10"/>', encoding="utf-8")
     done = scenario_project.cli("build")
     assert "nothing changed" not in done.stdout
-    assert (scenario_project.site / "static/own/assets/logo.svg").read_text().startswith(
-        '<svg viewBox="0 0 20 10"'
+    assert (
+        (scenario_project.site / "static/own/assets/logo.svg")
+        .read_text()
+        .startswith('<svg viewBox="0 0 20 10"')
     )
     moved = scenario_project.cli("build", "--base-url", "https://example.org/x/")
     assert "nothing changed" not in moved.stdout

@@ -44,9 +44,7 @@ def test_an_edit_shows_up_without_a_manual_reload(
 def test_an_edit_of_the_owners_stylesheet_reaches_the_page(
     browser: Browser, scenario_project: Project, start_server: Callable[..., Server]
 ) -> None:
-    scenario_project.write(
-        "pyproject.toml", '[tool.sincerely]\nextra_css = ["assets/brand.css"]\n'
-    )
+    scenario_project.write("pyproject.toml", '[tool.sincerely]\nextra_css = ["assets/brand.css"]\n')
     brand = scenario_project.write("assets/brand.css", "h1 { color: rgb(0, 0, 255); }\n")
     server = start_server(scenario_project.root)
     with watched_page(browser, server.url) as watched:
