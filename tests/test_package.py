@@ -21,6 +21,7 @@ LAYERS = [
     {"config", "model", "gallery"},
     {"contentfiles", "loader", "reference", "navigation", "searchindex", "theme", "look"},
     {"downloads", "docx", "archives", "memo", "pages", "render"},
+    {"layoutref"},
     {"pipeline", "writer", "parallel", "buildcache"},
     {"build", "incremental"},
     {"serve", "serve.webserver", "serve.watch", "serve.reload", "scaffold"},

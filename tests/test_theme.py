@@ -11,7 +11,13 @@ from pathlib import Path
 
 import yaml
 
+from sincerely import pages
 from sincerely.assets import compact
+from sincerely.config import load_config
+from sincerely.layoutref import layouts_reference
+from sincerely.loader import load_site
+from sincerely.navigation import neighbours
+from sincerely.render import EVERY_PAGE, PageRenderer, make_environment
 from sincerely.scaffold import init_gallery
 from sincerely.theme import Theme, bundled_theme_dir
 
@@ -148,3 +154,39 @@ def test_a_new_gallery_shows_none_of_this_gallerys_words(project: Project) -> No
         text = re.sub(r"<[^>]+>", " ", html)
         shown += " ".join(text.split()) + "\n"
     assert [sentence for sentence in sorted(ours) if sentence in shown] == []
+
+
+def test_the_theming_guide_carries_the_generated_layouts_reference() -> None:
+    text = (REPO / "docs/theming.md").read_text(encoding="utf-8")
+    start = text.index("<!-- layouts-reference:start -->\n") + len(
+        "<!-- layouts-reference:start -->\n"
+    )
+    end = text.index("<!-- layouts-reference:end -->")
+    assert text[start:end] == layouts_reference(), (
+        "docs/theming.md's layouts reference is stale: paste 'sincerely theme reference'"
+    )
+
+
+def test_every_kind_of_page_is_given_what_the_reference_says(repo_site: Path) -> None:
+
+    config = load_config(REPO, base_url="https://example.org/")
+    site = load_site(config)[0]
+    pack = site.packs[0]
+    scenario = pack.scenarios[0]
+    around = neighbours(site)[scenario.url]
+    specs = [
+        pages.home(site),
+        pages.pack_page(pack),
+        pages.scenario_page(config, scenario, pack, around, {}),
+        next(pages.tag_pages(site)),
+        pages.markdown_page(site.pages[0]),
+        pages.search(),
+        pages.not_found(config),
+        pages.sitemap(site, ["index.html"]),
+        pages.robots(),
+    ]
+    renderer = PageRenderer(site, make_environment(Theme.for_project(config.layouts_dir)))
+    for spec in specs:
+        assert set(spec.values) == set(pages.KINDS[spec.template].values), spec.template
+        given = renderer.context(spec, dict(spec.values))
+        assert set(given) == set(EVERY_PAGE) | set(spec.values), spec.template

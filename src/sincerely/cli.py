@@ -131,13 +131,16 @@ def make_parser() -> argparse.ArgumentParser:
     theme_commands = theme.add_subparsers(dest="theme_command", required=True, metavar="ACTION")
     listing = theme_commands.add_parser("list", help="the theme's files, and which you override")
     _project_argument(listing)
+    reference = theme_commands.add_parser(
+        "reference", help="print what layouts are given: page kinds, values, blocks, objects"
+    )
     copy = theme_commands.add_parser(
         "copy", help="copy theme files into layouts/, where your copy overrides the theme's"
     )
     copy.add_argument("files", nargs="*", metavar="FILE", help="like base.html, static/site.css")
     copy.add_argument("--all", action="store_true", help="every file the project lacks")
     copy.add_argument("--project", type=Path, default=Path(), help="a folder in the project")
-    for sub in (theme, listing, copy):
+    for sub in (theme, listing, reference, copy):
         sub.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
     clean = commands.add_parser(

@@ -135,6 +135,11 @@ def _copied(copied: list[Path], kept: list[Path]) -> int:
 
 
 def _theme(args: argparse.Namespace) -> int:
+    if args.theme_command == "reference":
+        from .layoutref import layouts_reference
+
+        print(layouts_reference(), end="")
+        return 0
     if args.theme_command == "list":
         for name, overridden in theme_listing(args.project):
             say(f"{name}  (yours, in layouts/)" if overridden else name)
@@ -172,6 +177,6 @@ IN_A_PROJECT = ("build", "check", "serve", "new", "clean", "theme")
 
 
 def run_command(args: argparse.Namespace) -> int:
-    if args.command in IN_A_PROJECT:
+    if args.command in IN_A_PROJECT and hasattr(args, "project"):
         args.project = find_project(args.project)
     return COMMANDS[args.command](args)

@@ -44,6 +44,7 @@ class Pack:
 
     @property
     def url(self) -> str:
+        """Its page's path from the site's root."""
         return urls.pack(self.slug)
 
 
@@ -63,11 +64,14 @@ class Page:
 
     @property
     def url(self) -> str:
+        """Its path from the site's root."""
         return urls.page(self.slug)
 
 
 @dataclass(frozen=True)
 class Site:
+    """The whole gallery: its packs and pages, and its letters by tag and by channel."""
+
     config: Config
     intro: Page | None
     pages: tuple[Page, ...]
@@ -81,6 +85,7 @@ class Site:
         return ("site",)
 
     def scenarios(self) -> Iterator[Scenario]:
+        """Every letter, pack by pack."""
         for pack in self.packs:
             yield from pack.scenarios
 

@@ -155,6 +155,7 @@ class Letter:
     )
 
     def word_count(self) -> int:
+        """How many words it has, a blank counting as one."""
         return sum(block.text.word_count() for block in self.blocks)
 
 
@@ -243,14 +244,17 @@ class Scenario:
 
     @cached_property
     def url(self) -> str:
+        """Its page's path from the site's root."""
         return urls.scenario(self.pack, self.slug)
 
     @cached_property
     def field_map(self) -> Mapping[str, Field]:
+        """Each field, by its id."""
         return {f.id: f for f in self.fields}
 
     @cached_property
     def word_count(self) -> int:
+        """How many words the letter has, a blank counting as one."""
         return self.letter.word_count()
 
     @cached_property

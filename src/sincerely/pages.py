@@ -35,6 +35,54 @@ class PageSpec:
     indexed: bool = True
 
 
+@dataclass(frozen=True)
+class Kind:
+    """A kind of page, as the layouts reference describes it: what it is, and the
+    values its template is given beyond those every page has (render.py's)."""
+
+    what: str
+    values: Mapping[str, str]
+
+
+KINDS: dict[str, Kind] = {
+    "home.html": Kind(
+        "The home page, index.html.",
+        {"intro": "The home page's own text (content/index.md) as a `Page`, or none."},
+    ),
+    "pack.html": Kind("A pack's page, PACK/index.html.", {"pack": "The `Pack`."}),
+    "scenario.html": Kind(
+        "A letter's page, PACK/SLUG.html.",
+        {
+            "scenario": "The `Scenario`.",
+            "pack": "Its `Pack`.",
+            "around": "`around.previous` and `around.next` in the pack (or none), and "
+            "`around.related`: up to three letters on the same tags or channel.",
+            "source_url": "The path of the copy of its YAML file that the site publishes.",
+            "edit_url": "Where 'Suggest an edit' leads, or '' (see repo_url, edit_uri).",
+            "view_url": "The file on its forge's pages, or ''.",
+            "forge": "The forge's name ('GitHub', 'GitLab', ...), or ''.",
+            "downloads": "Its downloads: (kind, path, size in bytes) for txt, md, docx.",
+            "pack_zip": "The path of its pack's zip.",
+            "places": "Where each field's input goes: 'start', 'subject' or a block's "
+            "number from 1, to the list of `Field`s first used there.",
+        },
+    ),
+    "tag.html": Kind(
+        "A tag's or a channel's page, tags/TAG.html and channels/CHANNEL.html.",
+        {"scenarios": "Its letters, each a `Scenario`, in the gallery's order."},
+    ),
+    "page.html": Kind("A Markdown page, SLUG.html.", {"page": "The `Page`."}),
+    "search.html": Kind("The search page, search.html.", {}),
+    "404.html": Kind(
+        "The page a host shows for a missing address; its `root` is base_url, or '/'.", {}
+    ),
+    "sitemap.xml": Kind(
+        "sitemap.xml, with base_url only.", {"pages": "The paths of the pages to list."}
+    ),
+    "robots.txt": Kind("robots.txt.", {}),
+}
+
+
 def home(site: Site) -> PageSpec:
     intro = site.intro
     title = intro.title if intro else site.config.title

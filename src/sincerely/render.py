@@ -78,6 +78,35 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     return env
 
 
+# What every page's template is given, for the layouts reference (layoutref.py); a
+# test holds PageRenderer.context to these names.
+EVERY_PAGE = {
+    "site": "The whole gallery, a `Site`.",
+    "config": "The settings: `config.title`, `config.description`, `config.language`, "
+    "`config.base_url`, `config.repo_url`, and all of them as `config.settings`.",
+    "root": "The way from this page to the site's root, like '../': put it before "
+    "every path, so that the site works from any folder and from disk.",
+    "path": "This page's path from the site's root, like 'letters/thanks.html'.",
+    "title": "The page's title.",
+    "description": "The page's description, for search engines ('' for none).",
+    "canonical": "The page's full address, with base_url; else ''.",
+    "indexed": "Whether search engines should list the page (not search.html or 404).",
+    "scenario_card": "`scenario_card(scenario, root, level=3)`: a letter's card, as "
+    "the home, pack, tag and channel pages show it.",
+    "look": "The owner's look: `look.logo` (`.path`, `.width`, `.height`) or none, "
+    "`look.favicon` and `look.favicon_type`, `look.stylesheets`, `look.scripts`, "
+    "`look.footer` (Markdown).",
+    "extra": "The values of [tool.sincerely.extra].",
+}
+FILTERS = {
+    "markdown": "Markdown (no raw HTML, safe links) as HTML: `{{ text | markdown }}`.",
+    "markdown_inline": "One line of Markdown as HTML, without a paragraph around it.",
+    "url_for": "`url_for(kind, ...)`: a path of the site, from its root: "
+    + ", ".join(f"'{k}'" for k in urls.URL_KINDS)
+    + "; put `root` before it.",
+}
+
+
 @dataclass
 class PageRenderer:
     """Renders pages of one site. With a memo (serve keeps one between builds), a page
@@ -134,10 +163,12 @@ class PageRenderer:
         self.memo.put(key, reads, data)
         return data
 
-    def _render(self, spec: PageSpec, values: dict[str, Any]) -> bytes:
+    def context(self, spec: PageSpec, values: dict[str, Any]) -> dict[str, Any]:
+        """What the page's template is given: what every page has (EVERY_PAGE), and
+        the values of its kind (pages.KINDS)."""
         base = self.site.config.base_url
         canonical = f"{base}{spec.path}" if base and spec.indexed else ""
-        context = {
+        return {
             "site": self.site,
             "config": self.site.config,
             "root": urls.root_of(spec.path) if spec.root is None else spec.root,
@@ -151,6 +182,9 @@ class PageRenderer:
             "extra": self.site.config.settings.extra,
             **values,
         }
+
+    def _render(self, spec: PageSpec, values: dict[str, Any]) -> bytes:
+        context = self.context(spec, values)
         try:
             text = self.env.get_template(spec.template).render(context)
         except jinja2.TemplateError as exc:

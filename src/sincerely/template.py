@@ -43,19 +43,23 @@ class TemplateProblem:
 
 @dataclass(frozen=True, slots=True)
 class Template:
-    """Letter text split into literal text and blanks."""
+    """Letter text split into literal text and blanks: each of `segments` is text, or a
+    blank with the `field_id` of its field (the theme's `template_text` macro shows
+    one)."""
 
     segments: tuple[Segment, ...]
 
     @property
     def blank_ids(self) -> tuple[str, ...]:
+        """The ids of its blanks' fields, in order."""
         return tuple(s.field_id for s in self.segments if isinstance(s, Blank))
 
     def fill(self, values: Mapping[str, str]) -> str:
+        """The text with each blank filled from ``values``, by field id."""
         return "".join(s if isinstance(s, str) else values[s.field_id] for s in self.segments)
 
     def word_count(self) -> int:
-        # A blank counts as one word, whatever the reader puts there.
+        """How many words it has, a blank counting as one, whatever fills it."""
         return len(_WORD.findall(self.fill(_OneWord())))
 
 

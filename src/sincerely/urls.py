@@ -116,6 +116,9 @@ _KINDS: dict[str, Callable[..., str]] = {
 }
 
 
+URL_KINDS = tuple(_KINDS)
+
+
 def url_for(kind: str, *args: str) -> str:
     """The path of a page or file of the site, for templates: url_for('tag', 'thanks')."""
     return _KINDS[kind](*args)
