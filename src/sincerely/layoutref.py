@@ -55,7 +55,7 @@ def _table(rows: Iterator[tuple[str, str]] | list[tuple[str, str]], head: str) -
 def _attributes(model: type) -> Iterator[tuple[str, str]]:
     keys = {k.name: k.doc for k in Record.of(model).keys} if _is_record(model) else {}
     for f in dataclasses.fields(model):
-        if f.name.startswith("_") or f.name == "config" and model is Site:
+        if f.name.startswith("_") or (f.name == "config" and model is Site):
             continue
         yield f.name, keys.get(f.name) or _NOT_KEYS.get(f.name, "")
     for name, member in inspect.getmembers(model):
@@ -99,4 +99,3 @@ def layouts_reference() -> str:
         lines += [f"`{model.__name__}`: {doc}", ""]
         lines += _table(_attributes(model), "attribute")
     return "\n".join(lines)
-
