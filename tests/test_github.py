@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
+
+from sincerely.scaffold import init_gallery
 
 from .conftest import REPO
 
@@ -56,6 +60,39 @@ def test_the_pre_commit_hook_runs_the_check() -> None:
     assert hook["id"] == "sincerely-check"
     assert hook["entry"] == "sincerely check -W"
     assert hook["language"] == "python"
+
+
+@pytest.mark.slow
+def test_the_hook_stops_a_commit_that_breaks_letters_kept_anywhere(tmp_path: Path) -> None:
+    # A gallery whose content_dir is not content/: the hook must still notice its files.
+    gallery = tmp_path / "gallery"
+    init_gallery(gallery)
+    (gallery / "content").rename(gallery / "letters")
+    pyproject = gallery / "pyproject.toml"
+    pyproject.write_text(
+        pyproject.read_text().replace(
+            "[tool.sincerely]\n", '[tool.sincerely]\ncontent_dir = "letters"\n'
+        )
+    )
+    letter = gallery / "letters/examples/thank-you.yaml"
+    letter.write_text(letter.read_text().replace("channel: email", "channel: fax"))
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(gallery), *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "-A")
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "pre-commit"), "try-repo", str(REPO), "sincerely-check"],
+        cwd=gallery,
+        env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "letters/examples/thank-you.yaml:7:10: error: 'channel' must be one of" in done.stdout
 
 
 def test_the_pull_request_template_has_the_checklist() -> None:
