@@ -96,6 +96,7 @@ def test_debug_shows_where_a_content_error_was_raised(scenario_project: Project)
 
 
 def test_the_version_and_channels_agree_with_their_sources() -> None:
+    import importlib.metadata
     import tomllib
 
     import sincerely
@@ -103,8 +104,10 @@ def test_the_version_and_channels_agree_with_their_sources() -> None:
 
     from .conftest import REPO
 
-    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
-    assert sincerely.__version__ == project["version"]
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text())
+    assert pyproject["project"]["dynamic"] == ["version"]
+    assert pyproject["tool"]["hatch"]["version"]["path"] == "src/sincerely/__init__.py"
+    assert sincerely.__version__ == importlib.metadata.version("sincerely")
     assert cli.CHANNELS == model.CHANNELS
 
 

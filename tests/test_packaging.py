@@ -12,21 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO
-
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    subprocess.run(
-        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(REPO)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return out
 
 
 def test_twine_finds_the_distributions_fit_to_publish(dist: Path) -> None:

@@ -33,25 +33,8 @@ def test_a_project_without_layouts_uses_only_the_bundled_theme(project: Project)
 
 
 def test_the_wheel_carries_the_theme_and_builds_from_any_folder(
-    scenario_project: Project, tmp_path: Path
+    scenario_project: Project, tmp_path: Path, wheel: Path
 ) -> None:
-    wheels = tmp_path / "wheels"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(wheels),
-            str(REPO),
-        ],
-        check=True,
-    )
-    (wheel,) = wheels.glob("sincerely-*.whl")
     installed = tmp_path / "installed"
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()

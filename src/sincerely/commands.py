@@ -15,7 +15,15 @@ from .errors import BuildError, Diagnostic, Location
 from .parallel import default_jobs
 from .project import find_project
 from .report import as_json, format_lines, plural, progress_line
-from .scaffold import copy_theme_files, init_gallery, is_gallery, new_scenario, theme_listing
+from .scaffold import (
+    copy_theme_files,
+    init_gallery,
+    installed_from_this_machine,
+    is_gallery,
+    new_scenario,
+    sincerely_requirement,
+    theme_listing,
+)
 
 
 def shown(path: Path) -> str:
@@ -158,6 +166,13 @@ def _init(args: argparse.Namespace) -> int:
     made = init_gallery(args.directory, copy_theme=args.copy_theme)
     for path in made:
         say(f"wrote {shown(path)}")
+    if installed_from_this_machine():
+        say(
+            f"note: requirements.txt pins {sincerely_requirement()}, for CI to install from "
+            "the package index; this sincerely came from a folder or file on this machine, "
+            "which CI cannot reach. If that version is not on the index, pin the repository "
+            "at its tag instead: sincerely @ git+ADDRESS@v" + __version__
+        )
     say(f"A new gallery is ready. Next: 'sincerely serve {args.directory}'.")
     return 0
 

@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .config import DEFAULT_OUTPUT_DIR, WORK_DIR, Config, load_config
@@ -111,19 +112,32 @@ def _new_scenario_text(config: Config, target: Path, channel: str | None) -> str
     )
 
 
-def sincerely_requirement() -> str:
-    """How a gallery's CI installs this very sincerely (its requirements.txt line): from
-    the repository and commit it was installed from, if it came from one (PEP 610's
-    direct_url.json says), else from the package index at this version."""
+def _origin() -> dict[str, Any]:
+    """Where this sincerely was installed from, as PEP 610's direct_url.json says: {}
+    for a package index."""
     try:
         direct = importlib.metadata.distribution("sincerely").read_text("direct_url.json")
         origin = json.loads(direct) if direct else {}
     except (importlib.metadata.PackageNotFoundError, ValueError):
         origin = {}
+    return origin if isinstance(origin, dict) else {}
+
+
+def sincerely_requirement() -> str:
+    """How a gallery's CI installs this very sincerely (its requirements.txt line): from
+    the repository and commit it was installed from, if it came from one, else from the
+    package index at this version."""
+    origin = _origin()
     vcs = origin.get("vcs_info", {})
     if vcs.get("vcs") == "git" and str(origin.get("url", "")).startswith("https://"):
         return f"sincerely @ git+{origin['url']}@{vcs['commit_id']}"
     return f"sincerely=={__version__}"
+
+
+def installed_from_this_machine() -> bool:
+    """Whether this sincerely came from a folder or file here (a clone, a wheel), which
+    a gallery's CI cannot reach: then the pin names the package index's release."""
+    return str(_origin().get("url", "")).startswith("file:")
 
 
 def init_gallery(directory: Path, *, copy_theme: bool = False) -> list[Path]:
