@@ -1,0 +1,178 @@
+"""A gallery owner's road, walked from the outside: the wheel built from this working
+tree, installed in a clean virtual environment, in an empty folder; `init`, a letter of
+their own with `new`, their logo, accent and footer from settings alone; then every
+`run:` step of the workflows `init` wrote, as GitHub's runner would run them."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sincerely import __version__
+
+pytestmark = pytest.mark.slow
+
+ACTIONLINT = str(Path(sys.executable).parent / "actionlint")
+PAGES_ADDRESS = "https://ada.github.io/offer-letters"
+
+DECLINING = """\
+title: Declining an offer, warmly
+moment: I have two offers and must turn one down
+summary: >-
+  A short note that says no to an offer while leaving the door open for later.
+situation: |
+  When you have accepted another offer and want to keep this team's goodwill.
+channel: email
+timing: As soon as you have decided.
+tags: [offers]
+fields:
+  - id: manager
+    label: The manager's name
+    example: Ms Lindqvist
+    hint: As you would greet them.
+  - id: team
+    label: The team
+    example: the data platform team
+    hint: The team that made the offer.
+  - id: sender_name
+    label: Your name
+    example: Ada Park
+    hint: As you sign your emails.
+    sender: true
+letter:
+  subject: "Your offer: thank you"
+  blocks:
+    - text: Dear {manager},
+      note: A greeting by name.
+    - text: >-
+        Thank you for the offer to join {team}. After much thought I have accepted
+        another role, one closer to the work I have trained for, and so I must
+        decline yours.
+      note: Says the decision at once, and gives a reason without comparisons.
+    - text: >-
+        I enjoyed every conversation with you, and I would be glad to stay in touch.
+      note: Leaves the door open; teams remember who declined with grace.
+    - text: |-
+        Best wishes,
+        {sender_name}
+      note: A plain sign-off.
+sources:
+  - title: Our careers circle's notes
+    author: Ada Park
+tips:
+  do:
+    - Call first if you spoke often; send this note after the call.
+"""
+
+
+def _venv(where: Path) -> Path:
+    venv.EnvBuilder(with_pip=True, clear=True).create(where)
+    return where / "bin"
+
+
+def _run(command: str | list[str], cwd: Path, bin_dir: Path, **env: str) -> str:
+    """One shell step, as a runner runs it: its tools first on PATH, output captured."""
+    done = subprocess.run(
+        command,
+        shell=isinstance(command, str),
+        executable="/bin/bash" if isinstance(command, str) else None,
+        cwd=cwd,
+        env={**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert done.returncode == 0, f"{command}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    return done.stdout + done.stderr
+
+
+def _steps(workflow: Path) -> list[str]:
+    """A workflow's `run:` steps, in order, with what GitHub would put in `${{ }}`."""
+    jobs = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]
+    runs = [step["run"] for job in jobs.values() for step in job["steps"] if "run" in step]
+    return [run.replace("${{ steps.pages.outputs.base_url }}", PAGES_ADDRESS) for run in runs]
+
+
+def test_from_the_wheel_to_a_published_site_in_the_owners_look(
+    tmp_path: Path, dist: Path, wheel: Path
+) -> None:
+    owner = _venv(tmp_path / "owner-venv")
+    _run([str(owner / "python"), "-m", "pip", "install", "-q", str(wheel)], tmp_path, owner)
+    gallery = tmp_path / "offer-letters"
+    gallery.mkdir()
+
+    said = _run("sincerely init", gallery, owner)
+    assert "A new gallery is ready" in said
+    # From a wheel file, the pin names the index's release, and init says what CI needs.
+    assert f"sincerely=={__version__}" in (gallery / "requirements.txt").read_text()
+    assert f"note: requirements.txt pins sincerely=={__version__}" in said
+    said = _run("sincerely new examples/declining-an-offer", gallery, owner)
+    assert "content/examples/declining-an-offer.yaml" in said
+    (gallery / "content/examples/declining-an-offer.yaml").write_text(DECLINING)
+    (gallery / "content/examples/thank-you.yaml").unlink()  # the example, replaced
+    (gallery / "assets").mkdir()
+    (gallery / "assets/logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="32" viewBox="0 0 40 32">'
+        '<rect width="40" height="32" fill="#0b5d3b"/></svg>'
+    )
+    settings = gallery / "pyproject.toml"
+    settings.write_text(
+        settings.read_text().replace(
+            "[tool.sincerely]\n",
+            "[tool.sincerely]\n"
+            'logo = "assets/logo.svg"\n'
+            'accent = "#0b5d3b"\n'
+            'footer = "Kept by the Park careers circle. [Write to us](mailto:ada@example.org)."\n',
+        )
+    )
+    assert not (gallery / "layouts").exists()  # the look without a copied theme file
+
+    # The generated workflows are valid, and their steps pass, run as the runner would,
+    # on a runner of their own: a fresh environment whose only sincerely is the one
+    # requirements.txt pins (found in the working tree's wheel, as on the package index).
+    workflows = sorted((gallery / ".github/workflows").glob("*.yml"))
+    assert [w.name for w in workflows] == ["check.yml", "pages.yml"]
+    linted = subprocess.run(
+        [ACTIONLINT, "-no-color", *map(str, workflows)], capture_output=True, check=False
+    )
+    assert linted.returncode == 0, linted.stdout
+    runner = _venv(tmp_path / "runner-venv")
+    for workflow in workflows:
+        for step in _steps(workflow):
+            _run(
+                step.replace("python ", f"{runner}/python ", 1),
+                gallery,
+                runner,
+                PIP_FIND_LINKS=str(dist),
+            )
+
+    site = gallery / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    letter = (site / "examples/declining-an-offer.html").read_text(encoding="utf-8")
+    for page, up in ((home, ""), (letter, "../")):
+        logo = (
+            f'<img class="logo" src="{up}static/own/assets/logo.svg" alt="" width="40" height="32">'
+        )
+        assert logo in page
+        assert "Kept by the Park careers circle." in page
+        assert 'href="mailto:ada@example.org"' in page
+    assert f'<link rel="canonical" href="{PAGES_ADDRESS}/examples/declining-an-offer.html">' in (
+        letter
+    )
+    assert f"<loc>{PAGES_ADDRESS}/examples/declining-an-offer.html</loc>" in (
+        site / "sitemap.xml"
+    ).read_text(encoding="utf-8")
+    assert "#0b5d3b" in (site / "static/site.css").read_text(encoding="utf-8").lower()
+    assert "Declining an offer, warmly" in home
+    # The gallery installed from the wheel speaks only of the owner's letters.
+    shown = re.sub(r"<[^>]+>", " ", home + letter)
+    for ours in ("rejection", "interview", "hiring", "turned down"):
+        assert ours not in shown.lower(), ours
