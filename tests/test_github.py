@@ -34,6 +34,12 @@ def test_both_workflows_pass_actionlint() -> None:
     assert (done.returncode, done.stdout + done.stderr) == (0, "")
 
 
+def test_the_repositorys_workflows_say_they_are_not_a_galleries_own() -> None:
+    for workflow in WORKFLOWS:
+        head = workflow.read_text().split("\nname:")[0]
+        assert "sincerely's own repository" in head and "sincerely init" in head, workflow.name
+
+
 def test_actionlint_is_live(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
     broken.write_text(
