@@ -139,3 +139,12 @@ def test_no_module_is_over_about_three_hundred_lines() -> None:
         if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}
+
+
+def test_the_readmes_map_names_every_module() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| layer | module |") :]
+    table = table[: table.index("\n\n")]
+    named = {name for name in LAYER if "." not in name and not name.startswith("_")}
+    missing = sorted(n for n in named if f"`{n}.py`" not in table and f"`{n}/`" not in table)
+    assert missing == [], "add these to the README's table of modules"

@@ -3,6 +3,7 @@ and an sdist whose own tests find everything they need."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tarfile
@@ -37,6 +38,21 @@ def test_the_wheel_carries_the_license_and_the_theme(dist: Path) -> None:
     assert metadata["License-Expression"] == "MIT"
     assert metadata["Requires-Python"] == ">=3.11"
     assert not any(n.startswith(("content/", "tests/")) for n in names)
+
+
+def test_the_long_description_is_the_packages_own_with_no_link_into_the_repository(
+    wheel: Path,
+) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        metadata_name = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+        metadata = Parser().parsestr(archive.read(metadata_name).decode())
+    description = metadata.get_payload()
+    assert isinstance(description, str)
+    assert metadata["Description-Content-Type"] == "text/markdown"
+    assert "sincerely init" in description and "After the rejection" not in description
+    # On a package index, a relative link leads nowhere.
+    targets = re.findall(r"\]\(([^)]+)\)", description)
+    assert [t for t in targets if not t.startswith(("https://", "http://", "mailto:"))] == []
 
 
 def test_the_sdists_own_tests_find_what_they_need(dist: Path, tmp_path: Path) -> None:
