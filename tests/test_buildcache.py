@@ -76,7 +76,8 @@ def test_a_moved_project_keeps_its_cache(scenario_project: Project, tmp_path: Pa
 def test_init_adds_what_builds_make_to_an_existing_gitignore(project: Project) -> None:
     project.write(".gitignore", "*.pyc\n/site/\n")
     init_gallery(project.root)
-    assert (project.root / ".gitignore").read_text() == "*.pyc\n/site/\n/.sincerely/\n"
+    expected = "*.pyc\n/site/\n/.sincerely/\n/.venv/\n"
+    assert (project.root / ".gitignore").read_text() == expected
 
 
 def test_touching_a_file_without_changing_it_is_no_change(scenario_project: Project) -> None:

@@ -82,6 +82,7 @@ def test_init_makes_a_gallery_that_builds_at_once(project: Project) -> None:
     pins = (root / "requirements.txt").read_text().splitlines()
     assert [line for line in pins if not line.startswith("#")] == [f"sincerely=={__version__}"]
     assert (root / "README.md").read_text().startswith("# My letters\n")
+    assert (root / ".gitignore").read_text() == "/site/\n/.sincerely/\n/.venv/\n"
     for path in made:
         unfilled = re.findall(r"@[a-z]+@", path.read_text() if path.is_file() else "")
         assert not unfilled, (path, unfilled)

@@ -252,7 +252,9 @@ def theme_listing(project: Path) -> list[tuple[str, bool]]:
 
 
 # What builds make, for git to leave out: the site, and the work folder (cache, staging).
-IGNORED = (f"/{DEFAULT_OUTPUT_DIR}/", f"/{WORK_DIR}/")
+# What builds make, and the virtual environment the gallery's README and the guide make
+# in the gallery's folder: none of it belongs in the repository.
+IGNORED = (f"/{DEFAULT_OUTPUT_DIR}/", f"/{WORK_DIR}/", "/.venv/")
 
 
 def _ignore_build_output(root: Path) -> bool:
