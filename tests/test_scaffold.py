@@ -127,6 +127,8 @@ def test_theme_copy_puts_one_file_in_an_existing_gallery_and_keeps_yours(
     project: Project,
 ) -> None:
     init_gallery(project.root)
+    untouched = project.cli("theme", "list").stdout.splitlines()
+    assert untouched[-1] == "none of these is overridden: the project has no layouts of its own"
     project.write("layouts/home.html", "{# mine #}")
     done = project.cli("theme", "copy", "base.html", "home.html")
     assert done.returncode == 0, done.stderr
@@ -180,6 +182,7 @@ def test_the_cli_reports_new_and_init(project: Project) -> None:
     done = project.cli("init")
     assert done.returncode == 0, done.stderr
     assert "wrote content/examples/thank-you.yaml" in done.stdout
+    assert done.stdout.splitlines()[-1] == "A new gallery is ready. Next: 'sincerely serve'."
     done = project.cli("new", "examples/second", "--channel", "note")
     assert done.returncode == 0
     assert done.stdout.startswith("wrote content/examples/second.yaml")

@@ -149,8 +149,11 @@ def _theme(args: argparse.Namespace) -> int:
         print(layouts_reference(), end="")
         return 0
     if args.theme_command == "list":
-        for name, overridden in theme_listing(args.project):
+        listing = theme_listing(args.project)
+        for name, overridden in listing:
             say(f"{name}  (yours, in layouts/)" if overridden else name)
+        if not any(overridden for _, overridden in listing):
+            say("none of these is overridden: the project has no layouts of its own")
         return 0
     if not args.files and not args.all:
         raise BuildError.single(
@@ -171,9 +174,11 @@ def _init(args: argparse.Namespace) -> int:
             f"note: requirements.txt pins {sincerely_requirement()}, for CI to install from "
             "the package index; this sincerely came from a folder or file on this machine, "
             "which CI cannot reach. If that version is not on the index, pin the repository "
-            "at its tag instead: sincerely @ git+ADDRESS@v" + __version__
+            "at its tag instead: sincerely @ git+ADDRESS@v" + __version__ + ", where ADDRESS "
+            "is the https address of sincerely's repository"
         )
-    say(f"A new gallery is ready. Next: 'sincerely serve {args.directory}'.")
+    where = "" if args.directory == Path() else f" {shown(args.directory)}"
+    say(f"A new gallery is ready. Next: 'sincerely serve{where}'.")
     return 0
 
 
