@@ -70,6 +70,15 @@ def clipboard(page: Page) -> str:
     return text
 
 
+def copy_letter(page: Page) -> str:
+    """Copy, and what the clipboard then holds: the copy is asynchronous, so the
+    clipboard is emptied first and read once the page has filled it."""
+    page.evaluate("navigator.clipboard.writeText('')")
+    page.get_by_role("button", name="Copy letter").click()
+    page.wait_for_function("navigator.clipboard.readText().then((text) => text !== '')")
+    return clipboard(page)
+
+
 def mailto(page: Page) -> tuple[str, dict[str, str]]:
     href = page.locator('[data-action="email"]').get_attribute("href") or ""
     parsed = urlparse(href)
@@ -149,6 +158,33 @@ def test_each_recipient_gets_a_true_letter_of_their_own(browser: Browser, site_u
         page.get_by_role("button", name="Copy letter").click()
         assert clipboard(page) == compose(scenario, first).body + "\n"
         assert mailto(page)[0] == first["recipient_email"]
+        watched.assert_clean()
+
+
+WITH_OPTIONAL = [s for s in SCENARIOS if any(b.optional for b in s.letter.blocks)]
+
+
+@pytest.mark.parametrize("scenario", WITH_OPTIONAL, ids=[s.slug for s in WITH_OPTIONAL])
+def test_an_optional_paragraph_leaves_the_letter_when_its_box_is_clicked(
+    browser: Browser, site_url: str, scenario: Scenario
+) -> None:
+    with letter_page(browser, site_url, scenario, clipboard=True, size=PHONE) as watched:
+        page = watched.page
+        values = sample_values(scenario)
+        type_in(page, scenario, values)
+        optional = next(n for n, b in enumerate(scenario.letter.blocks, 1) if b.optional)
+        tick = page.get_by_role(
+            "checkbox", name=f"Include: {scenario.letter.blocks[optional - 1].optional}"
+        )
+        tick.click()  # as a reader does: a click, which fires "input" before "change"
+        expect(tick).not_to_be_checked()
+        expect(page.locator(f"#block-{optional}")).to_have_class(re.compile(r"\bleft-out\b"))
+        left_out = compose(scenario, values, left_out=frozenset({optional}))
+        assert copy_letter(page) == expected_copy(page, scenario, left_out.body)
+        tick.press("Space")  # and from the keyboard, back in
+        expect(tick).to_be_checked()
+        whole = compose(scenario, values)
+        assert copy_letter(page) == expected_copy(page, scenario, whole.body)
         watched.assert_clean()
 
 
@@ -303,6 +339,25 @@ def test_a_values_mark_and_a_repeated_word_give_way_and_a_capital_is_flagged(
         page.locator("#f-position").fill("the Operations Manager")
         expect(page.locator('[data-part="2"]')).to_contain_text("for the Operations Manager role")
         assert "the the" not in page.locator(".letter").inner_text().lower()
+        # A name is never cut: "work at" + "At Home Care".
+        page.locator("#f-organisation").fill("At Home Care")
+        expect(page.locator(".letter")).to_contain_text("work at At Home Care.")
+
+
+@pytest.mark.parametrize(
+    ("value", "flagged"),
+    [("Kingsmead Hospice", False), ("Save the Children", False), ("The new hospice", True)],
+)
+def test_a_capital_is_flagged_where_it_starts_a_sentence_not_a_name(
+    browser: Browser, site_url: str, value: str, flagged: bool
+) -> None:
+    scenario = BY_SLUG["asking-for-feedback"]  # its organisation's example: "the Lowther..."
+    with letter_page(browser, site_url, scenario) as watched:
+        page = watched.page
+        page.locator("#f-organisation").fill(value)
+        expect(page.locator(".letter")).to_contain_text(f"at {value},")
+        flag = page.locator(".field[data-field=organisation] .flag")
+        expect(flag).to_have_count(1 if flagged else 0)
 
 
 # ---- 7. outputs worth keeping ----
@@ -408,6 +463,14 @@ def test_a_message_counts_its_characters_against_its_limit(browser: Browser, sit
         )
         page.locator(".block-fields input").first.fill("x" * 400)
         expect(page.locator(".length")).to_have_class(re.compile(r"\bover\b"))
+        # Over the limit, nothing leaves without the reader being told.
+        page.get_by_role("button", name="Copy letter").click()
+        expect(page.locator(".blanks-list")).to_have_text(
+            re.compile(rf"^It has \d+ characters, over the limit of {scenario.character_limit}\.$")
+        )
+        expect(page.get_by_role("button", name="Fill in the first")).to_be_hidden()
+        page.get_by_role("button", name="Copy anyway").click()
+        expect(page.locator(".action-status")).to_have_text("Copied")
 
 
 def test_remember_keeps_only_the_senders_details_and_forget_clears_them(

@@ -151,7 +151,39 @@ window.sincerelyLetterMore = (api) => {
     render();
   }
 
+  // ---- nothing incomplete leaves without the reader knowing ----
+
+  let pending = null;
+  function guard(action) {
+    const c = api.compose(api.current);
+    const prompt = $(".blanks-prompt", bar);
+    const over = api.limit > 0 && c.characters > api.limit;
+    if ((!c.missing.size && !over) || pending === action) {
+      prompt.hidden = true;
+      pending = null;
+      run(action, c);
+      return;
+    }
+    pending = action;
+    const said = c.missing.size ? [api.fill(TEXT.stillBlank, { labels: [...c.missing.values()].join(", ") })] : [];
+    if (over) said.push(api.fill(TEXT.overLimit, { n: c.characters, limit: api.limit }));
+    $(".blanks-list", prompt).textContent = said.join(" ");
+    $('[data-action="first-blank"]', prompt).hidden = !c.missing.size;
+    const kind = { "copy-subject": "copy", txt: "download", docx: "download" }[action] || action;
+    $('[data-action="anyway"]', prompt).textContent = TEXT.anyway[kind];
+    prompt.hidden = false;
+  }
+
+  function firstBlank() {
+    const c = api.compose(api.current);
+    const f = fields[c.missing.keys().next().value];
+    $(".blanks-prompt", bar).hidden = true;
+    pending = null;
+    if (f) { f.inputs[0].focus(); f.wrapper.scrollIntoView({ block: "center" }); }
+  }
+
   return {
+    guard, anyway: () => guard(pending), "first-blank": firstBlank,
     run, switchTo, remember, prefill, example,
     forget: (quiet) => { forget(); if (!quiet) tell(TEXT.forgotten); },
     "add-recipient": addRecipient,

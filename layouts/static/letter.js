@@ -74,6 +74,13 @@
 
   // ---- composing: the seams between the reader's values and the letter's own text ----
 
+  const LEADING = /^(The|A|An|My|Our|Your|Their|His|Her|Its|This|That|These|Those|Some)\b/;
+  const INSIDE_NAMES = /^(of|for|the|and|de|on|at|in|&)$/;
+  const sentenceLike = (value) => {
+    const words = value.split(/\s+/);
+    return /^[A-Z][a-z]/.test(value) && (LEADING.test(value) || (words.length > 1 && /^[a-z]/.test(words[1]) && !INSIDE_NAMES.test(words[1])));
+  };
+
   function pieces(segments, r, flags) {
     let before = "";
     return segments.map((s, i) => {
@@ -88,13 +95,16 @@
       const after = typeof segments[i + 1] === "string" ? segments[i + 1] : "";
       // "The new pilot." before the letter's own full stop: keep one mark, the letter's.
       if (/^[.!?,;:]/.test(after)) value = value.replace(/[.!?]+$/, "");
-      // "about the" + "the Teen Services Librarian": one "the".
+      // "about the" + "the Teen Services Librarian": one "the". Only a word written in
+      // lower case gives way: "work at" + "At Home Care" is a name, and stays whole.
       const last = /(\S+)\s+$/.exec(before);
       const first = /^(\S+)\s+/.exec(value);
-      if (last && first && last[1].toLowerCase() === first[1].toLowerCase()) value = value.slice(first[0].length);
-      // A capital in mid-sentence where the example has none: flagged, never changed.
+      if (last && first && first[1] === last[1].toLowerCase()) value = value.slice(first[0].length);
+      // A capital in mid-sentence where the example has none: flagged, never changed;
+      // only where it looks like the start of a sentence ("The new pilot", "Hearing
+      // about..."), not a name ("Kingsmead Hospice", "Save the Children").
       const mid = before.trim() !== "" && !/[.!?:\n]\s*$/.test(before);
-      if (flags && f && mid && /^[A-Z][a-z]/.test(value) && /^[a-z]/.test(f.example)) flags.add(s.field);
+      if (flags && f && mid && /^[a-z]/.test(f.example) && sentenceLike(value)) flags.add(s.field);
       before += value;
       return { text: value, field: s.field };
     });
@@ -209,34 +219,6 @@
     document.head.append(tag);
   }
 
-  // ---- actions: nothing incomplete leaves without the reader knowing ----
-
-  let pending = null;
-  function guard(action) {
-    const c = compose(current);
-    const prompt = $(".blanks-prompt", bar);
-    if (!c.missing.size || pending === action) {
-      prompt.hidden = true;
-      pending = null;
-      withMore((m) => m.run(action, c));
-      return;
-    }
-    pending = action;
-    $(".blanks-list", prompt).textContent = fill(TEXT.stillBlank, { labels: [...c.missing.values()].join(", ") });
-    const kind = { "copy-subject": "copy", txt: "download", docx: "download" }[action] || action;
-    $('[data-action="anyway"]', prompt).textContent = TEXT.anyway[kind];
-    prompt.hidden = false;
-  }
-
-  function firstBlank() {
-    const c = compose(current);
-    const id = c.missing.keys().next().value;
-    const f = fields[id];
-    $(".blanks-prompt", bar).hidden = true;
-    pending = null;
-    if (f) { f.inputs[0].focus(); f.wrapper.scrollIntoView({ block: "center" }); }
-  }
-
   // ---- wiring ----
 
   form.addEventListener("submit", (event) => event.preventDefault());
@@ -248,7 +230,13 @@
     }).observe(bar);
   }
   const box = document.getElementById("remember");
+  // A tick is kept as soon as it changes: a checkbox's "input" comes before its
+  // "change", and the render() it sets off must not put the old tick back.
+  const keepTick = (target) => {
+    if (target.hasAttribute("data-include")) recipients[current].include[target.getAttribute("data-include")] = target.checked;
+  };
   form.addEventListener("input", (event) => {
+    keepTick(event.target);
     const wrapper = event.target.closest(".field[data-field]");
     const f = wrapper && fields[wrapper.getAttribute("data-field")];
     if (f) store(f)[f.id] = read(f);
@@ -258,7 +246,7 @@
   form.addEventListener("change", (event) => {
     const target = event.target;
     if (target === box) { withMore((m) => (box.checked ? m.remember() : m.forget(true))); return; }
-    if (target.hasAttribute("data-include")) recipients[current].include[target.getAttribute("data-include")] = target.checked;
+    keepTick(target);
     const wrapper = target.closest(".field[data-field]");
     if (wrapper) store(fields[wrapper.getAttribute("data-field")])[wrapper.getAttribute("data-field")] = read(fields[wrapper.getAttribute("data-field")]);
     render();
@@ -278,23 +266,21 @@
     }
     const action = target.getAttribute("data-action");
     if (action === "email") event.preventDefault();
-    if (action === "anyway") { guard(pending); return; }
-    if (action === "first-blank") { firstBlank(); return; }
     if (action === "more") {
       const open = bar.classList.toggle("all");
       target.setAttribute("aria-expanded", String(open));
       target.textContent = open ? TEXT.fewer : TEXT.more;
       return;
     }
-    if (["example", "add-recipient", "remove-recipient", "forget"].includes(action)) {
+    if (["example", "add-recipient", "remove-recipient", "forget", "anyway", "first-blank"].includes(action)) {
       withMore((m) => m[action]());
       return;
     }
-    guard(action);
+    withMore((m) => m.guard(action));
   });
 
   const api = {
-    work, bar, TEXT, fields, recipients, blocks, root, channel, compose, render, mailto,
+    work, bar, TEXT, fields, recipients, blocks, root, channel, limit, compose, render, mailto,
     read, write, store, fill, included, MAILTO_LIMIT, MEMORY_KEY,
     get current() { return current; }, set current(r) { current = r; },
   };
