@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: gallery test content lint browser setup clean
+.PHONY: gallery test content lint browser setup clean messages
 
 gallery: $(STAMP)
 	$(BIN)/sincerely build
@@ -46,3 +46,16 @@ browser:
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache
+
+# After changing a string of the theme: extract every string into the template, then
+# bring each language's catalog up to date (new strings arrive empty: translate them;
+# a build warns of each one still missing). See src/sincerely/i18n.py.
+LANGUAGES := fr de es
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k plural_forms:1,2 --add-location=file --sort-output \
+	  --project=sincerely --copyright-holder="The sincerely developers" \
+	  -o layouts/locale/messages.pot .
+	for lang in $(LANGUAGES); do \
+	  $(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i layouts/locale/messages.pot \
+	    -o layouts/locale/$$lang.po -l $$lang; \
+	done

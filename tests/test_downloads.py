@@ -18,7 +18,7 @@ from sincerely.model import Scenario
 from sincerely.urls import GALLERY_ZIP
 
 from .conftest import REPO, Project
-from .helpers.gallery import PACK, SCENARIOS, SITE
+from .helpers.gallery import PACK, SCENARIOS, SITE, words_of
 
 IDS = [s.slug for s in SCENARIOS]
 
@@ -27,18 +27,28 @@ def downloads_of(scenario: Scenario) -> dict[str, str]:
     return urls.downloads(scenario.pack, scenario.slug)
 
 
+def head_of(scenario: Scenario) -> list[str]:
+    """A paper letter's blank addresses and date, in its language."""
+    _ = words_of(scenario).gettext
+    return [f"[{_('Your address')}]\n[{_('Date')}]", f"[{_('Their name and address')}]"]
+
+
+def optional_mark(scenario: Scenario, what: str) -> str:
+    template = "Optional: %(what)s. Delete this paragraph if it does not fit."
+    return words_of(scenario).gettext(template) % {"what": what}
+
+
 def expected_paragraphs(scenario: Scenario) -> list[str]:
     labels = {f.id: f"[{f.label}]" for f in scenario.fields}
     paragraphs = []
     if scenario.channel == "letter":
-        paragraphs += ["[Your address]\n[Date]", "[Their name and address]"]
+        paragraphs += head_of(scenario)
     if scenario.letter.subject is not None:
-        paragraphs.append("Subject: " + scenario.letter.subject.fill(labels))
+        subject = words_of(scenario).gettext("Subject:")
+        paragraphs.append(f"{subject} " + scenario.letter.subject.fill(labels))
     for block in scenario.letter.blocks:
         if block.optional:
-            paragraphs.append(
-                f"Optional: {block.optional}. Delete this paragraph if it does not fit."
-            )
+            paragraphs.append(optional_mark(scenario, block.optional))
         paragraphs.append(block.text.fill(labels))
     return paragraphs
 
@@ -58,7 +68,7 @@ def test_the_word_document_holds_the_template(repo_site: Path, scenario: Scenari
     if scenario.letter.subject is not None:
         blanks = [labels[b] for b in scenario.letter.subject.blank_ids] + blanks
     if scenario.channel == "letter":
-        blanks = ["[Your address]\n[Date]", "[Their name and address]", *blanks]
+        blanks = [*head_of(scenario), *blanks]
     assert highlighted == blanks, "every blank is highlighted, and nothing else"
     notes = [b.note.strip() for b in scenario.letter.blocks if b.note]
     comments = [c.text.strip() for c in document.comments]
@@ -73,16 +83,16 @@ def test_the_plain_text_is_the_template_wrapped_for_email(
     repo_site: Path, scenario: Scenario
 ) -> None:
     text = (repo_site / downloads_of(scenario)["txt"]).read_text(encoding="utf-8")
-    assert text == letter_text(scenario)
+    assert text == letter_text(scenario, words_of(scenario))
     assert max(len(line) for line in text.splitlines()) <= 90
     unwrapped = " ".join(text.split())
     for paragraph in expected_paragraphs(scenario):
-        if paragraph.startswith(("Optional:", "[Your address]")):
+        if paragraph in head_of(scenario) or paragraph.startswith(optional_mark(scenario, "")[:8]):
             continue
         assert " ".join(paragraph.split()) in unwrapped
     for block in scenario.letter.blocks:
         if block.optional:
-            assert f"[Optional: {block.optional}." in text
+            assert " ".join(f"[{optional_mark(scenario, block.optional)}]".split()) in unwrapped
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=IDS)

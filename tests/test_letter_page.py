@@ -4,6 +4,7 @@ composed independently in Python (helpers/letters.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -14,11 +15,12 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from sincerely.model import Scenario
 
 from .helpers.browser import Watched, serve, watched_page
-from .helpers.gallery import SCENARIOS
+from .helpers.gallery import SCENARIOS, words_of
 from .helpers.letters import compose, sample_values
 
 IDS = [s.slug for s in SCENARIOS]
@@ -70,13 +72,26 @@ def clipboard(page: Page) -> str:
     return text
 
 
-def copy_letter(page: Page) -> str:
-    """Copy, and what the clipboard then holds: the copy is asynchronous, so the
-    clipboard is emptied first and read once the page has filled it."""
+def copied_as(page: Page, expected: str, name: str = "Copy letter") -> str:
+    """Copy, and what the clipboard then holds. The copy is asynchronous (and the first
+    one loads the page's actions), so the clipboard is emptied first, and read once it
+    holds what was expected or a few seconds have passed, whichever comes first."""
+    page.bring_to_front()  # the clipboard answers only the focused page
     page.evaluate("navigator.clipboard.writeText('')")
-    page.get_by_role("button", name="Copy letter").click()
-    page.wait_for_function("navigator.clipboard.readText().then((text) => text !== '')")
-    return clipboard(page)
+    page.get_by_role("button", name=name).click()
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(
+            "(want) => navigator.clipboard.readText().then((text) => text === want)",
+            arg=expected,
+            timeout=5000,
+        )
+    got = clipboard(page)
+    if got != expected:  # what the page said instead, for the failure's message
+        status = page.locator(".action-status").inner_text()
+        prompt = page.locator(".blanks-prompt")
+        said = prompt.inner_text() if prompt.is_visible() else ""
+        return f"{got}\n[page said: {status!r}; prompt: {said!r}]"
+    return got
 
 
 def mailto(page: Page) -> tuple[str, dict[str, str]]:
@@ -103,25 +118,26 @@ def test_every_action_gives_exactly_the_letter(
 ) -> None:
     with letter_page(browser, site_url, scenario, clipboard=True) as watched:
         page = watched.page
+        _ = words_of(scenario).gettext  # the page's words, in the letter's language
         values = sample_values(scenario)
         type_in(page, scenario, values)
-        expect(page.locator(".blanks")).to_have_text("All blanks filled")
+        expect(page.locator(".blanks")).to_have_text(_("All blanks filled"))
         expect(page.locator(".letter .blank")).to_have_count(0)
         letter = compose(scenario, values)
-        page.get_by_role("button", name="Copy letter").click()
-        expect(page.locator(".action-status")).to_have_text("Copied")
+        page.get_by_role("button", name=_("Copy letter")).click()
+        expect(page.locator(".action-status")).to_have_text(_("Copied"))
         assert clipboard(page) == expected_copy(page, scenario, letter.body)
         with page.expect_download() as info:
             page.get_by_role("button", name=".txt").click()
         saved = Path(info.value.path()).read_text(encoding="utf-8")
-        head = f"Subject: {letter.subject}\n\n" if letter.subject else ""
+        head = f"{_('Subject:')} {letter.subject}\n\n" if letter.subject else ""
         assert saved == head + expected_copy(page, scenario, letter.body)
         if scenario.channel == "email":
             _to, query = mailto(page)
             assert query["body"] == letter.body.replace("\n", "\r\n")
             assert query["subject"] == letter.subject
-            page.get_by_role("button", name="Copy subject").click()
-            expect(page.locator(".action-status")).to_have_text("Subject copied")
+            page.get_by_role("button", name=_("Copy subject")).click()
+            expect(page.locator(".action-status")).to_have_text(_("Subject copied"))
             assert clipboard(page) == letter.subject
         watched.assert_clean()
 
@@ -173,18 +189,22 @@ def test_an_optional_paragraph_leaves_the_letter_when_its_box_is_clicked(
         values = sample_values(scenario)
         type_in(page, scenario, values)
         optional = next(n for n, b in enumerate(scenario.letter.blocks, 1) if b.optional)
+        label = words_of(scenario).gettext("Include: %(what)s")
         tick = page.get_by_role(
-            "checkbox", name=f"Include: {scenario.letter.blocks[optional - 1].optional}"
+            "checkbox", name=label % {"what": scenario.letter.blocks[optional - 1].optional}
         )
         tick.click()  # as a reader does: a click, which fires "input" before "change"
         expect(tick).not_to_be_checked()
         expect(page.locator(f"#block-{optional}")).to_have_class(re.compile(r"\bleft-out\b"))
         left_out = compose(scenario, values, left_out=frozenset({optional}))
-        assert copy_letter(page) == expected_copy(page, scenario, left_out.body)
+        copy = words_of(scenario).gettext("Copy letter")
+        want = expected_copy(page, scenario, left_out.body)
+        assert copied_as(page, want, copy) == want
         tick.press("Space")  # and from the keyboard, back in
         expect(tick).to_be_checked()
         whole = compose(scenario, values)
-        assert copy_letter(page) == expected_copy(page, scenario, whole.body)
+        want = expected_copy(page, scenario, whole.body)
+        assert copied_as(page, want, copy) == want
         watched.assert_clean()
 
 
@@ -609,7 +629,8 @@ def test_axe_finds_nothing_on_any_letter_page_once_filled(
     from axe_playwright_python.sync_playwright import Axe
 
     with letter_page(browser, site_url, scenario, size=PHONE) as watched:
-        watched.page.get_by_role("button", name="See it filled in").click()
+        see = words_of(scenario).gettext("See it filled in")
+        watched.page.get_by_role("button", name=see).click()
         results = Axe().run(watched.page)
         assert results.violations_count == 0, results.generate_report()
 

@@ -15,11 +15,20 @@ PACKAGE = REPO / "src" / "sincerely"
 
 # The pipeline, bottom to top: a module may import from its own layer or a lower one.
 LAYERS = [
-    {"errors", "urls", "forges", "report", "markdown", "assets", "spelling"},
+    {"errors", "urls", "forges", "report", "markdown", "assets", "spelling", "i18n"},
     {"nodes", "yamlnodes", "project"},
     {"rules", "spec", "records", "template", "lengths"},
     {"config", "model", "gallery"},
-    {"contentfiles", "loader", "reference", "navigation", "searchindex", "theme", "look"},
+    {
+        "translations",
+        "contentfiles",
+        "loader",
+        "reference",
+        "navigation",
+        "searchindex",
+        "theme",
+        "look",
+    },
     {"downloads", "docx", "archives", "memo", "pages", "render"},
     {"layoutref"},
     {"pipeline", "writer", "parallel", "buildcache"},

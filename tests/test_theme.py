@@ -159,12 +159,12 @@ def test_every_kind_of_page_is_given_what_the_reference_says(repo_site: Path) ->
     around = neighbours(site)[scenario.url]
     specs = [
         pages.home(site),
-        pages.pack_page(pack),
-        pages.scenario_page(config, scenario, pack, around, {}),
+        pages.pack_page(site, pack),
+        pages.scenario_page(site, scenario, pack, around, {}),
         next(pages.tag_pages(site)),
         pages.markdown_page(site.pages[0]),
-        pages.search(),
-        pages.not_found(config),
+        pages.search(site),
+        pages.not_found(site),
         pages.sitemap(site, ["index.html"]),
         pages.robots(),
     ]

@@ -8,6 +8,13 @@
     var status = section.querySelector(".filter-status");
     var cards = Array.prototype.slice.call(document.querySelectorAll(".card[data-channel]"));
     var chosen = { channel: null, tag: null };
+    // The words, in the page's language, from the page (a JSON block the layout writes).
+    var text = JSON.parse(document.getElementById("filter-text").textContent);
+    var plurals = new Intl.PluralRules(document.documentElement.lang);
+    var say = function (forms, values) {
+      var words = forms[plurals.select(values.n)] || forms.other;
+      return words.replace(/\{(\w+)\}/g, function (_, name) { return String(values[name]); });
+    };
     section.querySelectorAll("a.chip").forEach(function (link) {
       var button = document.createElement("button");
       button.type = "button";
@@ -35,7 +42,7 @@
         if (ok) shown += 1;
       });
       status.textContent = chosen.channel || chosen.tag
-        ? "Showing " + shown + " of " + cards.length + " letters." : "Showing all " + cards.length + " letters.";
+        ? say(text.showing, { shown: shown, n: cards.length }) : say(text.all, { n: cards.length });
     });
   }
 

@@ -94,7 +94,7 @@
       }
       const after = typeof segments[i + 1] === "string" ? segments[i + 1] : "";
       // "The new pilot." before the letter's own full stop: keep one mark, the letter's.
-      if (/^[.!?,;:]/.test(after)) value = value.replace(/[.!?]+$/, "");
+      if (/^[\u00a0\u202f]?[.!?,;:]/.test(after)) value = value.replace(/[.!?]+$/, "");
       // "about the" + "the Teen Services Librarian": one "the". Only a word written in
       // lower case gives way: "work at" + "At Home Care" is a name, and stays whole.
       const last = /(\S+)\s+$/.exec(before);

@@ -126,8 +126,11 @@
       list.appendChild(item);
     });
     list.hidden = results.length === 0;
-    status.textContent = results.length === 0 ? "No letters match."
-      : results.length === 1 ? "1 letter matches." : results.length + " letters match.";
+    // The words come with the index, in the site's language.
+    var said = window.sincerelySearchIndex.text;
+    var form = said.found[new Intl.PluralRules(document.documentElement.lang).select(results.length)];
+    status.textContent = results.length === 0 ? said.none
+      : (form || said.found.other).replace("{n}", String(results.length));
   }
 
   function wire(input) {

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime
 import io
 import os
+import textwrap
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 
 from . import urls
 from .gallery import Pack, Site
+from .i18n import Messages
 
 ZIP_EPOCH = datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC)  # the first date a zip holds
 
@@ -47,33 +49,36 @@ def zip_bytes(files: Iterable[tuple[str, bytes]], keep_order: bool = False) -> b
     return buffer.getvalue()
 
 
-def pack_readme(pack: Pack) -> str:
+def pack_readme(pack: Pack, words: Messages) -> str:
     lines = [f"{pack.title}", "=" * len(pack.title), "", pack.summary, ""]
-    lines.append("Each letter comes in three forms: .txt (the letter alone, to paste),")
-    lines.append(".md (with the notes on why each paragraph is there, the tips and the")
-    lines.append("sources), and .docx (for a word processor; the notes are comments).")
-    lines.append("Blanks to fill in are in [brackets]; optional paragraphs are marked.")
-    lines.append("")
+    about = words.gettext(
+        "Each letter comes in three forms: .txt (the letter alone, to paste), .md (with "
+        "the notes on why each paragraph is there, the tips and the sources), and .docx "
+        "(for a word processor; the notes are comments). Blanks to fill in are in "
+        "[brackets]; optional paragraphs are marked."
+    )
+    lines += [textwrap.fill(about, 78), ""]
     for scenario in pack.scenarios:
         lines.append(f"- {scenario.slug}: {scenario.title} ({scenario.channel})")
     return "\n".join(lines) + "\n"
 
 
-def _entries(pack: Pack, files: Mapping[str, bytes]) -> list[tuple[str, bytes]]:
+def _entries(site: Site, pack: Pack, files: Mapping[str, bytes]) -> list[tuple[str, bytes]]:
     """A pack's part of an archive: a README, and every letter in every form."""
-    entries = [(f"{pack.slug}/README.txt", pack_readme(pack).encode("utf-8"))]
+    readme = pack_readme(pack, site.messages_in(site.language_of(pack)))
+    entries = [(f"{pack.slug}/README.txt", readme.encode("utf-8"))]
     for scenario in pack.scenarios:
         for kind, path in urls.downloads(scenario.pack, scenario.slug).items():
             entries.append((f"{pack.slug}/{scenario.slug}.{kind}", files[path]))
     return entries
 
 
-def pack_archive(pack: Pack, files: Mapping[str, bytes]) -> bytes:
-    return zip_bytes(_entries(pack, files))
+def pack_archive(site: Site, pack: Pack, files: Mapping[str, bytes]) -> bytes:
+    return zip_bytes(_entries(site, pack, files))
 
 
-def gallery_archive(packs: Iterable[Pack], files: Mapping[str, bytes]) -> bytes:
-    return zip_bytes([entry for pack in packs for entry in _entries(pack, files)])
+def gallery_archive(site: Site, files: Mapping[str, bytes]) -> bytes:
+    return zip_bytes([entry for pack in site.packs for entry in _entries(site, pack, files)])
 
 
 def archive_paths(site: Site) -> list[str]:
@@ -85,9 +90,9 @@ def archive_makers(
 ) -> list[tuple[str, int, Callable[[], bytes]]]:
     """Each archive (path, rough cost, how to make it) from the downloads in ``files``."""
     makers: list[tuple[str, int, Callable[[], bytes]]] = [
-        (urls.pack_zip(p.slug), len(p.scenarios), partial(pack_archive, p, files))
+        (urls.pack_zip(p.slug), len(p.scenarios), partial(pack_archive, site, p, files))
         for p in site.packs
     ]
     size = sum(len(p.scenarios) for p in site.packs)
-    makers.append((urls.GALLERY_ZIP, size, partial(gallery_archive, site.packs, files)))
+    makers.append((urls.GALLERY_ZIP, size, partial(gallery_archive, site, files)))
     return makers

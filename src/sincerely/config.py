@@ -49,6 +49,14 @@ class EditUri(Text):
         return "text: a pattern with `{path}`"
 
 
+# A language, as the settings and a pack name it: one rule for both.
+LANGUAGE_TAG = Text(
+    pattern=r"[a-zA-Z]{2,8}(?:-[a-zA-Z0-9]{1,8})*",
+    pattern_help="a language tag like 'en', 'fr' or 'en-GB'",
+    example="en",
+)
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Settings:
     """The [tool.sincerely] table of pyproject.toml; every setting is optional."""
@@ -80,12 +88,9 @@ class Settings:
         "edit links find the files.",
     )
     language: str = key(
-        Text(
-            pattern=r"[a-zA-Z]{2,8}(?:-[a-zA-Z0-9]{1,8})*",
-            pattern_help="a language tag like 'en' or 'en-GB'",
-            example="en",
-        ),
-        "The language of the pages (a BCP 47 tag).",
+        LANGUAGE_TAG,
+        "The language of the pages (a BCP 47 tag): their interface's words come from that "
+        "language's catalog, and a pack's letters are in it unless the pack says otherwise.",
         default="en",
     )
     content_dir: str = key(_FOLDER, "The folder of packs and pages.", default="content")

@@ -66,11 +66,12 @@ def read_mapping(path: Path, text: str, out: Diagnostics) -> MappingNode | None:
 _NOT_PROSE = frozenset({"id", "url", "autocomplete", "kind", "channel"})
 
 
-def warn_spelling(node: MappingNode, config: Config, out: Diagnostics) -> None:
-    """A warning at each word of the file spelt in the other variety of English."""
+def warn_spelling(node: MappingNode, language: str, out: Diagnostics) -> None:
+    """A warning at each word of the file spelt in the other variety of English (for a
+    file in ``language``)."""
     for scalar in text_scalars(node, _NOT_PROSE):
         value = str(scalar.value)
-        for start, word, message in other_spellings(value, config.language):
+        for start, word, message in other_spellings(value, language):
             out.warning(message, point_inside(scalar, word, value.count(word, 0, start)))
 
 
@@ -97,7 +98,7 @@ def load_page(path: Path, config: Config, out: Diagnostics) -> Page | None:
     body = match.end()
     for todo in TODO_PATTERN.finditer(text, body):
         out.warning(TODO_WARNING, Location.at_offset(path, text, todo.start()))
-    warn_spelling(node, config, out)
+    warn_spelling(node, config.language, out)
     for start, _word, message in other_spellings(text[body:], config.language):
         out.warning(message, Location.at_offset(path, text, body + start))
     for start, alt in images(text[body:]):
@@ -134,9 +135,16 @@ def _outside_content(entry: os.DirEntry[str], config: Config) -> bool:
 
 
 def load_scenario(
-    entry: os.DirEntry[str], pack: str, config: Config, out: Diagnostics, cache: LoadCache
+    entry: os.DirEntry[str],
+    pack: str,
+    config: Config,
+    out: Diagnostics,
+    cache: LoadCache,
+    *,
+    language: str = "",
 ) -> Scenario | None:
-    """One scenario file, from the cache when it has not changed."""
+    """One scenario file (in ``language``, its pack's), from the cache when it has not
+    changed."""
     if _outside_content(entry, config):
         out.error(
             "symbolic link points outside the content folder; copy the file in instead",
@@ -170,7 +178,7 @@ def load_scenario(
     else:
         root = read_mapping(path, text, mine)
         if root is not None:
-            warn_spelling(root, config, mine)
+            warn_spelling(root, language or config.language, mine)
         if root is not None and check(root, SCENARIO, mine):
             scenario = SCENARIO.build(
                 root,

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from xml.sax.saxutils import escape as xml_escape
 
 from .archives import epoch, zip_bytes
+from .i18n import Messages
 from .markdown import plain_paragraphs
 from .model import Scenario
 from .template import Template
@@ -143,9 +144,18 @@ def browser_parts() -> str:
     return f"window.sincerelyDocxParts={json.dumps(parts, separators=(',', ':'))};\n"
 
 
-def scenario_docx(scenario: Scenario) -> bytes:
+def optional_mark(block_optional: str, words: Messages) -> str:
+    """What marks an optional paragraph in a template to take away."""
+    return words.gettext("Optional: %(what)s. Delete this paragraph if it does not fit.") % {
+        "what": block_optional
+    }
+
+
+def scenario_docx(scenario: Scenario, words: Messages) -> bytes:
     """The letter as a Word document: the letter alone on the page, blanks highlighted,
-    optional paragraphs marked, and each paragraph's note as a comment beside it."""
+    optional paragraphs marked, and each paragraph's note as a comment beside it; the
+    words around the letter in ``words``' language."""
+    _ = words.gettext
     labels = scenario.blank_labels
     paragraphs: list[str] = []
     comments: list[str] = []
@@ -169,22 +179,23 @@ def scenario_docx(scenario: Scenario) -> bytes:
         ", ".join(x for x in (s.title, s.author, s.publisher) if x) for s in scenario.sources
     )
     # The letter's own summary and sources, as a comment on its first paragraph.
-    about = [comment(f"{scenario.title}: {scenario.summary}\nSources: {sources}", False)]
+    sources_line = _("Sources: %(sources)s") % {"sources": sources}
+    about = [comment(f"{scenario.title}: {scenario.summary}\n{sources_line}", False)]
     if scenario.channel == "letter":
         # A printed letter opens with the writer's address and the date, on the right,
         # then the recipient's, on the left, as the letter page shows it.
-        heading = _run("[Your address]\n[Date]", blank=True)
+        heading = _run(f"[{_('Your address')}]\n[{_('Date')}]", blank=True)
         paragraphs.append(_paragraph(heading, about, align="right"))
-        paragraphs.append(_paragraph(_run("[Their name and address]", blank=True)))
+        paragraphs.append(_paragraph(_run(f"[{_('Their name and address')}]", blank=True)))
         about = []
     if scenario.letter.subject is not None:
-        runs = _run("Subject: ", bold=True) + _template_runs(scenario.letter.subject, labels)
+        runs = _run(_("Subject:") + " ", bold=True)
+        runs += _template_runs(scenario.letter.subject, labels)
         paragraphs.append(_paragraph(runs, about))
         about = []
     for block in scenario.letter.blocks:
         if block.optional:
-            mark = f"Optional: {block.optional}. Delete this paragraph if it does not fit."
-            paragraphs.append(_paragraph(_run(mark), style="Mark"))
+            paragraphs.append(_paragraph(_run(optional_mark(block.optional, words)), style="Mark"))
         notes = [comment(block.note)] if block.note else []
         paragraphs.append(_paragraph(_template_runs(block.text, labels), about + notes))
         about = []

@@ -7,7 +7,8 @@ from __future__ import annotations
 import textwrap
 
 from . import urls
-from .docx import scenario_docx
+from .docx import optional_mark, scenario_docx
+from .i18n import Messages
 from .model import Scenario
 from .template import Template
 
@@ -22,22 +23,22 @@ def _wrap(text: str) -> str:
     )
 
 
-def letter_text(scenario: Scenario) -> str:
+def letter_text(scenario: Scenario, words: Messages) -> str:
     """The letter alone, blanks as [Label]; a paper letter opens with its addresses and
-    date, as the letter page and the Word document lay them out."""
+    date, as the letter page and the Word document lay them out. The words around the
+    letter are in ``words``' language, the letter's own."""
     labels = scenario.blank_labels
     parts = []
     if scenario.channel == "letter":
-        parts.append("[Your address]\n[Date]\n[Their name and address]")
+        head = ("Your address", "Date", "Their name and address")
+        parts.append("\n".join(f"[{words.gettext(part)}]" for part in head))
     subject = scenario.letter.subject
     if subject is not None:
-        parts.append(_wrap(f"Subject: {subject.fill(labels)}"))
+        parts.append(_wrap(f"{words.gettext('Subject:')} {subject.fill(labels)}"))
     for block in scenario.letter.blocks:
         text = _wrap(block.text.fill(labels))
         if block.optional:
-            text = (
-                f"[Optional: {block.optional}. Delete this paragraph if it does not fit.]\n{text}"
-            )
+            text = f"{_wrap('[' + optional_mark(block.optional, words) + ']')}\n{text}"
         parts.append(text)
     return "\n\n".join(parts) + "\n"
 
@@ -60,26 +61,28 @@ def _md_template(template: Template, scenario: Scenario) -> str:
     )
 
 
-def scenario_markdown(scenario: Scenario) -> str:
+def scenario_markdown(scenario: Scenario, words: Messages) -> str:
+    _ = words.gettext
     lines = [f"# {_md_escape(scenario.title)}", "", _md_escape(scenario.summary), ""]
-    lines += ["## When this letter fits", "", scenario.situation.strip(), ""]
+    lines += [f"## {_('When this letter fits')}", "", scenario.situation.strip(), ""]
     if scenario.timing:
-        lines += [f"When to send: {_md_escape(scenario.timing)}", ""]
-    lines += ["## The letter", ""]
+        lines += [f"{_('When to send')}: {_md_escape(scenario.timing)}", ""]
+    lines += [f"## {_('The letter, annotated')}", ""]
     if scenario.letter.subject is not None:
-        lines += [f"Subject: {_md_template(scenario.letter.subject, scenario)}", ""]
-    for number, block in enumerate(scenario.letter.blocks, 1):
+        lines += [f"{_('Subject:')} {_md_template(scenario.letter.subject, scenario)}", ""]
+    for block in scenario.letter.blocks:
         if block.optional:
-            lines += [f"*Optional: {_md_escape(block.optional)}*", ""]
+            optional = _("Optional: %(what)s") % {"what": _md_escape(block.optional)}
+            lines += [f"*{optional}*", ""]
         text = _md_template(block.text, scenario)
         lines += ["  \n".join(text.split("\n")), ""]
         if block.note:
             note = block.note.strip().replace("\n", "\n> ")
-            lines += [f"> **Why block {number} is written this way:** {note}", ""]
-    for heading, tips in (("Do", scenario.tips.do), ("Avoid", scenario.tips.avoid)):
+            lines += [f"> **{_('Why this paragraph?')}** {note}", ""]
+    for heading, tips in ((_("Do"), scenario.tips.do), (_("Avoid"), scenario.tips.avoid)):
         if tips:
             lines += [f"## {heading}", ""] + [f"- {tip}" for tip in tips] + [""]
-    lines += ["## Where the advice comes from", ""]
+    lines += [f"## {_('Where the advice comes from')}", ""]
     for source in scenario.sources:
         who = ", ".join(_md_escape(x) for x in (source.author, source.publisher) if x)
         title = _md_escape(source.title)
@@ -88,11 +91,11 @@ def scenario_markdown(scenario: Scenario) -> str:
     return "\n".join(lines) + "\n"
 
 
-def scenario_downloads(scenario: Scenario) -> dict[str, bytes]:
-    """Each of a letter's downloads, by site path."""
+def scenario_downloads(scenario: Scenario, words: Messages) -> dict[str, bytes]:
+    """Each of a letter's downloads, by site path, with ``words`` in its language."""
     paths = urls.downloads(scenario.pack, scenario.slug)
     return {
-        paths["txt"]: letter_text(scenario).encode("utf-8"),
-        paths["md"]: scenario_markdown(scenario).encode("utf-8"),
-        paths["docx"]: scenario_docx(scenario),
+        paths["txt"]: letter_text(scenario, words).encode("utf-8"),
+        paths["md"]: scenario_markdown(scenario, words).encode("utf-8"),
+        paths["docx"]: scenario_docx(scenario, words),
     }

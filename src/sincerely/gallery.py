@@ -12,6 +12,8 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from . import urls
+from .config import LANGUAGE_TAG
+from .i18n import Messages
 from .model import Scenario
 from .records import Record, key
 from .spec import Integer, Markdown, Text
@@ -33,6 +35,11 @@ class Pack:
         "What a letter page says above its recipients (where a letter may go to several "
         "people): who they are in this pack's letters, like 'A separate note to each person "
         "who interviewed you'.",
+    )
+    language: str = key(
+        LANGUAGE_TAG,
+        "The language its letters are written in, a BCP 47 tag like 'fr', if not the "
+        "site's: its pages' interface is in that language.",
     )
     slug: str
     source_path: PurePosixPath
@@ -79,10 +86,23 @@ class Site:
     tags: Mapping[str, tuple[Scenario, ...]] = field(default_factory=dict)
     # The channels in use, in the format's order, each with its letters.
     channels: Mapping[str, tuple[Scenario, ...]] = field(default_factory=dict)
+    # The interface's words in each language the pages are in (i18n.py).
+    messages: Mapping[str, Messages] = field(default_factory=dict)
+    # Each letter's translations, by its URL: the letter and the letters that translate
+    # it or that it translates, each with its language, in the order of their languages.
+    translations: Mapping[str, tuple[tuple[str, Scenario], ...]] = field(default_factory=dict)
 
     @property
     def memo_identity(self) -> tuple[str, ...]:
         return ("site",)
+
+    def language_of(self, pack: Pack) -> str:
+        """The language a pack's letters are in: its own, or the site's."""
+        return pack.language or self.config.language
+
+    def messages_in(self, language: str) -> Messages:
+        """The interface's words in ``language`` (the theme's English if none)."""
+        return self.messages.get(language) or Messages(language)
 
     def scenarios(self) -> Iterator[Scenario]:
         """Every letter, pack by pack."""

@@ -12,7 +12,7 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
-from .config import Config
+from .config import Config, setting_location
 from .contentfiles import (
     LoadCache,
     load_page,
@@ -24,12 +24,15 @@ from .contentfiles import (
 )
 from .errors import BuildError, Diagnostics, Location, did_you_mean
 from .gallery import PACK, Pack, Page, Site, sort_key
+from .i18n import load_messages
 from .look import check_look
 from .model import CHANNELS, SLUG, SLUG_HELP, Scenario
+from .nodes import MappingNode, ScalarNode
 from .records import check
 from .reference import warn_stale_schema
 from .spec import TODO_WARNING
-from .theme import warn_inline_code
+from .theme import Theme, warn_inline_code
+from .translations import link_translations
 
 _SLUG = re.compile(SLUG)
 # A pack's own starting point for `sincerely new`: checked like a scenario, TODOs apart.
@@ -83,13 +86,22 @@ def _check_new_template(
     out.extend(d for d in found.items if d.message != TODO_WARNING)
 
 
+def _declared_language(meta: MappingNode | None) -> str:
+    """The language a pack's file declares, read before its letters are (their spelling
+    is judged in it); '' if none, or if it is not a text (check says so)."""
+    node = meta.get("language") if meta is not None else None
+    value = node.value if isinstance(node, ScalarNode) else None
+    return value if isinstance(value, str) else ""
+
+
 def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) -> Pack | None:
     meta_path = folder / "_pack.yaml"
     text = read_text(meta_path, config, out)
     meta = read_mapping(meta_path, text, out) if text is not None else None
     meta_ok = meta is not None and check(meta, PACK, out)
+    language = _declared_language(meta) or config.language
     if meta is not None:
-        warn_spelling(meta, config, out)
+        warn_spelling(meta, language, out)
     scenarios: list[Scenario] = []
     # os.scandir, not Path.iterdir: its entries know their names and types, which keeps
     # a no-change pass over a thousand files in milliseconds.
@@ -121,7 +133,7 @@ def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) 
         if not (_SLUG.fullmatch(stem) and stem not in RESERVED_SLUGS):
             _check_slug(Path(entry.path), stem, "file", out)
             continue
-        scenario = load_scenario(entry, folder.name, config, out, cache)
+        scenario = load_scenario(entry, folder.name, config, out, cache, language=language)
         if scenario is not None:
             scenarios.append(scenario)
     if meta is None or not meta_ok:
@@ -200,7 +212,14 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
                 f"page '{page.slug}' has the same name as a pack; rename one of them",
                 Location(config.root / Path(page.source_path)),
             )
-    packs.sort(key=lambda p: sort_key(p.order, p.title))
+    # The site's own language first; a pack in another comes after, grouped with its kind.
+    packs.sort(
+        key=lambda p: (
+            p.language not in ("", config.language),
+            p.language,
+            *sort_key(p.order, p.title),
+        )
+    )
     tags: dict[str, list[Scenario]] = defaultdict(list)  # each in the gallery's order
     for pack in packs:
         for scenario in pack.scenarios:
@@ -210,6 +229,13 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
     warn_stale_schema(config, out)
     check_look(config, out)
     warn_inline_code(config.layouts_dir, out)
+    # Each language the pages are in, and where it is asked for: the settings, a pack.
+    languages = {
+        p.language: Location(config.root / Path(p.source_path)) for p in packs if p.language
+    }
+    languages[config.language] = setting_location(config, "language")
+    messages = load_messages(Theme.for_project(config.layouts_dir).folders, languages, out)
+    translations = link_translations(packs, lambda p: p.language or config.language, config, out)
     out.raise_if_errors()
     pages.sort(key=lambda p: sort_key(p.order, p.title))
     channels: dict[str, list[Scenario]] = {channel: [] for channel in CHANNELS}
@@ -223,5 +249,7 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
         packs=tuple(packs),
         tags={tag: tuple(tags[tag]) for tag in sorted(tags)},
         channels={channel: tuple(sent) for channel, sent in channels.items() if sent},
+        messages=messages,
+        translations=translations,
     )
     return site, out

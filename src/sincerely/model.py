@@ -232,6 +232,15 @@ class Scenario:
         ListOf(Record.of(Source), min_items=1), "Where the advice comes from.", required=True
     )
     tips: Tips = key(Record.of(Tips), "Advice around the letter.")
+    translation_of: str = key(
+        Text(
+            pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*",
+            pattern_help="PACK/SLUG, like after-rejection/close-second",
+            example="after-rejection/close-second",
+        ),
+        "The letter this one translates, as PACK/SLUG, in a pack of another language: "
+        "each page then links to the other.",
+    )
     # Not keys: where the file is, and what it says, as the loader found it.
     pack: str
     slug: str

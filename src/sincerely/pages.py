@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import urls
-from .config import Config
 from .gallery import Pack, Page, Site
+from .i18n import language_name
 from .model import Field, Scenario
 from .navigation import Neighbours
 from .template import Template
@@ -33,6 +33,8 @@ class PageSpec:
     # A page that search engines should list (with a canonical link, in the sitemap);
     # not the search page or the 404 page, which have no content of their own.
     indexed: bool = True
+    # The page's language, if not the site's: a pack's letters may be in another.
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ KINDS: dict[str, Kind] = {
             "pack_zip": "The path of its pack's zip.",
             "places": "Where each field's input goes: 'start', 'subject' or a block's "
             "number from 1, to the list of `Field`s first used there.",
+            "translations": "The letter in other languages: each with `.language` (a "
+            "tag), `.name` (in that language, 'Français'), `.url` and `.title`.",
         },
     ),
     "tag.html": Kind(
@@ -89,14 +93,19 @@ def home(site: Site) -> PageSpec:
     return PageSpec("home.html", urls.HOME, title, site.config.description, {"intro": intro})
 
 
-def pack_page(pack: Pack) -> PageSpec:
-    return PageSpec("pack.html", pack.url, pack.title, pack.summary, {"pack": pack})
+def pack_page(site: Site, pack: Pack) -> PageSpec:
+    values = {"pack": pack}
+    return PageSpec(
+        "pack.html", pack.url, pack.title, pack.summary, values, language=site.language_of(pack)
+    )
 
 
 def scenario_page(
-    config: Config, scenario: Scenario, pack: Pack, around: Neighbours, sizes: Mapping[str, int]
+    site: Site, scenario: Scenario, pack: Pack, around: Neighbours, sizes: Mapping[str, int]
 ) -> PageSpec:
-    """A letter's page; ``sizes`` are its downloads' sizes, shown beside their links."""
+    """A letter's page, in its pack's language; ``sizes`` are its downloads' sizes,
+    shown beside their links."""
+    config = site.config
     values = {
         "scenario": scenario,
         "pack": pack,
@@ -113,8 +122,26 @@ def scenario_page(
         ],
         "pack_zip": urls.pack_zip(pack.slug),
         "places": field_places(scenario),
+        "translations": [
+            Translation(language, language_name(language), other.url, other.title)
+            for language, other in site.translations.get(scenario.url, ())
+            if other is not scenario
+        ],
     }
-    return PageSpec("scenario.html", scenario.url, scenario.title, scenario.summary, values)
+    language = site.language_of(pack)
+    return PageSpec(
+        "scenario.html", scenario.url, scenario.title, scenario.summary, values, language=language
+    )
+
+
+@dataclass(frozen=True)
+class Translation:
+    """Another language's version of a letter, as its page links to it."""
+
+    language: str  # a BCP 47 tag, for hreflang and lang
+    name: str  # the language's name in that language: 'Français'
+    url: str
+    title: str
 
 
 def field_places(scenario: Scenario) -> dict[str, list[Field]]:
@@ -136,36 +163,53 @@ def field_places(scenario: Scenario) -> dict[str, list[Field]]:
     return {"start": unplaced, **places} if unplaced else places
 
 
-def listing(path: str, title: str, scenarios: tuple[Scenario, ...]) -> PageSpec:
+def listing(site: Site, path: str, title: str, scenarios: tuple[Scenario, ...]) -> PageSpec:
     """A tag's or a channel's page: the cards of its letters."""
-    description = f"{title}: {len(scenarios)} annotated letter templates."
+    words = site.messages_in(site.config.language)
+    description = words.ngettext(
+        "%(title)s: %(num)s annotated letter template.",
+        "%(title)s: %(num)s annotated letter templates.",
+        len(scenarios),
+    ) % {"title": title, "num": len(scenarios)}
     return PageSpec("tag.html", path, title, description, {"scenarios": scenarios})
 
 
 def tag_pages(site: Site) -> Iterator[PageSpec]:
+    words = site.messages_in(site.config.language)
     for tag, tagged in site.tags.items():
-        yield listing(urls.tag(tag), f"Letters tagged “{tag}”", tagged)
+        title = words.gettext("Letters tagged “%(tag)s”") % {"tag": tag}
+        yield listing(site, urls.tag(tag), title, tagged)
 
 
 def channel_pages(site: Site) -> Iterator[PageSpec]:
+    words = site.messages_in(site.config.language)
+    # Whole sentences, one a channel, so that each language can say it its own way.
+    titles = {
+        "email": words.gettext("Letters sent as an email"),
+        "letter": words.gettext("Letters sent as a letter"),
+        "note": words.gettext("Letters sent as a note"),
+        "message": words.gettext("Letters sent as a message"),
+    }
     for channel, sent in site.channels.items():
-        article = "a " if channel != "email" else ""
-        yield listing(urls.channel(channel), f"Letters sent as {article}{channel}", sent)
+        yield listing(site, urls.channel(channel), titles[channel], sent)
 
 
 def markdown_page(page: Page) -> PageSpec:
     return PageSpec("page.html", page.url, page.title, "", {"page": page})
 
 
-def search() -> PageSpec:
-    return PageSpec("search.html", urls.SEARCH, "Search", "Search the letters.", indexed=False)
+def search(site: Site) -> PageSpec:
+    words = site.messages_in(site.config.language)
+    title, description = words.gettext("Search"), words.gettext("Search the letters.")
+    return PageSpec("search.html", urls.SEARCH, title, description, indexed=False)
 
 
-def not_found(config: Config) -> PageSpec:
+def not_found(site: Site) -> PageSpec:
     # GitHub Pages and most hosts serve 404.html for a missing path at any depth, so its
     # links cannot be relative: they start from base_url, or the domain's root.
-    root = config.base_url or "/"
-    return PageSpec("404.html", urls.NOT_FOUND, "Page not found", root=root, indexed=False)
+    root = site.config.base_url or "/"
+    title = site.messages_in(site.config.language).gettext("Page not found")
+    return PageSpec("404.html", urls.NOT_FOUND, title, root=root, indexed=False)
 
 
 def sitemap(site: Site, listed: list[str]) -> PageSpec | None:

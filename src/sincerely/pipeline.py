@@ -85,12 +85,13 @@ def _scenario_files(
     """A letter's page, its YAML beside it, and its downloads, whose sizes it shows."""
     entry = kept.downloads.get(id(scenario)) if kept is not None else None
     if entry is None or entry[0] is not scenario:
-        entry = (scenario, scenario_downloads(scenario))
+        words = renderer.site.messages_in(renderer.site.language_of(pack))
+        entry = (scenario, scenario_downloads(scenario, words))
         if kept is not None:
             kept.downloads[id(scenario)] = entry
     downloads = entry[1]
     sizes = {path: len(data) for path, data in downloads.items()}
-    page = pages.scenario_page(renderer.site.config, scenario, pack, around, sizes)
+    page = pages.scenario_page(renderer.site, scenario, pack, around, sizes)
     source = (urls.source_copy(scenario.pack, scenario.slug), scenario.yaml_text.encode("utf-8"))
     return [(page.path, renderer.render(page)), source, *downloads.items()]
 
@@ -117,7 +118,7 @@ def site_jobs(
 
     add_page(pages.home(site), size, everything)
     for pack in site.packs:
-        add_page(pages.pack_page(pack), len(pack.scenarios), {SITE, CONFIG})
+        add_page(pages.pack_page(site, pack), len(pack.scenarios), {SITE, CONFIG})
         for scenario in pack.scenarios:
             near = around[scenario.url]
             shown = [n for n in (near.previous, near.next, *near.related) if n is not None]
@@ -130,8 +131,8 @@ def site_jobs(
         add_page(spec, len(spec.values["scenarios"]), everything)
     for page in site.pages:
         add_page(pages.markdown_page(page), 1, {page.memo_identity, SITE})
-    add_page(pages.search(), size, everything)
-    add_page(pages.not_found(site.config), 1, everything)
+    add_page(pages.search(site), size, everything)
+    add_page(pages.not_found(site), 1, everything)
     sitemap = pages.sitemap(site, listed)
     for spec in (pages.robots(), *([sitemap] if sitemap else [])):
         add_page(spec, 0, everything)
@@ -158,10 +159,12 @@ def text_jobs(site: Site) -> list[Job]:
         Job.single(
             urls.download(s.pack, s.slug, "txt"),
             1,
-            partial(lambda s: letter_text(s).encode("utf-8"), s),
+            partial(lambda s, w: letter_text(s, w).encode("utf-8"), s, words),
             frozenset({s.memo_identity}),
         )
-        for s in site.scenarios()
+        for pack in site.packs
+        for words in [site.messages_in(site.language_of(pack))]
+        for s in pack.scenarios
     ]
 
 

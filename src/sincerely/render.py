@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from markupsafe import Markup
 from . import urls
 from .errors import BuildError, Location
 from .gallery import Site
+from .i18n import SOURCE_LANGUAGE, Messages, direction
 from .look import look_of
 from .markdown import render_inline, render_markdown, unique_ids
 from .memo import (
@@ -75,7 +77,37 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     env.filters["markdown"] = render_markdown
     env.filters["markdown_inline"] = render_inline
     env.globals["url_for"] = urls.url_for
+    env.globals["plural_forms"] = _plural_forms
+    # JSON in pages keeps its letters as they are (é, not \u00e9): lighter in any
+    # language but English; < > & ' are still escaped, as tojson always does.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    # The layouts' words, in the page's language (its `language`), through gettext.
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=_gettext, ngettext=_ngettext, newstyle=True
+    )
     return env
+
+
+# The words of the page being rendered, in its language: macros imported into a layout
+# and cards rendered on their own have no page context to ask, so the page's rendering
+# sets them here for its whole duration.
+_WORDS: ContextVar[Messages] = ContextVar(
+    "words",
+    default=Messages(SOURCE_LANGUAGE),  # noqa: B039 (a frozen dataclass: never changed)
+)
+
+
+def _gettext(message: str) -> str:
+    return _WORDS.get().gettext(message)
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    return _WORDS.get().ngettext(singular, plural, n)
+
+
+def _plural_forms(singular: str, plural: str) -> dict[str, str]:
+    return _WORDS.get().plural_forms(singular, plural)
 
 
 # What every page's template is given, for the layouts reference (layoutref.py); a
@@ -97,10 +129,17 @@ EVERY_PAGE = {
     "`look.favicon` and `look.favicon_type`, `look.stylesheets`, `look.scripts`, "
     "`look.footer` (Markdown).",
     "extra": "The values of [tool.sincerely.extra].",
+    "language": "The page's language, a BCP 47 tag like 'fr': its words come from that "
+    "language's catalog, through `_('...')` and `{% trans %}`.",
+    "direction": "'rtl' for a language written from right to left, else 'ltr'.",
 }
 FILTERS = {
     "markdown": "Markdown (no raw HTML, safe links) as HTML: `{{ text | markdown }}`.",
     "markdown_inline": "One line of Markdown as HTML, without a paragraph around it.",
+    "_": "`_('Words')`, `_('Letter %(n)s', n=2)`: the words in the page's language; "
+    "`ngettext(singular, plural, n)` for a count.",
+    "plural_forms": "`plural_forms('{n} word', '{n} words')`: the words for each plural "
+    "category of the page's language, for a script's Intl.PluralRules.",
     "url_for": "`url_for(kind, ...)`: a path of the site, from its root: "
     + ", ".join(f"'{k}'" for k in urls.URL_KINDS)
     + "; put `root` before it.",
@@ -117,14 +156,14 @@ class PageRenderer:
     memo: Memo | None = None
     # Cards rendered in this build, by (letter, root, heading level): a card is shown on
     # the home, pack, tag and channel pages alike.
-    _cards: dict[tuple[Identity, str, int], tuple[Reads, Markup]] = field(default_factory=dict)
+    _cards: dict[tuple[Identity, str, int, str], tuple[Reads, Markup]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._resolve = resolver(self.site)
         self._look = look_of(self.site.config)
 
     def scenario_card(self, scenario: Scenario, root: str, level: int = 3) -> Markup:
-        key = (scenario.memo_identity, root, level)
+        key = (scenario.memo_identity, root, level, _WORDS.get().language)
         kept = self._cards.get(key)
         if kept is None:
             remembered = self.memo.get(("card", *key), self._resolve) if self.memo else None
@@ -148,7 +187,7 @@ class PageRenderer:
     def render(self, spec: PageSpec) -> bytes:
         """The page's bytes, from the memo when nothing it read has changed."""
         key: tuple[object, ...] = ("page", spec.template, spec.path, spec.title)
-        key += (spec.description, spec.root, spec.indexed)
+        key += (spec.description, spec.root, spec.indexed, spec.language)
         values = {**spec.values}
         if self.memo is not None:
             key += (fingerprint(values),)
@@ -168,6 +207,7 @@ class PageRenderer:
         the values of its kind (pages.KINDS)."""
         base = self.site.config.base_url
         canonical = f"{base}{spec.path}" if base and spec.indexed else ""
+        language = spec.language or self.site.config.language
         return {
             "site": self.site,
             "config": self.site.config,
@@ -180,15 +220,20 @@ class PageRenderer:
             "scenario_card": self.scenario_card,
             "look": self._look,
             "extra": self.site.config.settings.extra,
+            "language": language,
+            "direction": direction(language),
             **values,
         }
 
     def _render(self, spec: PageSpec, values: dict[str, Any]) -> bytes:
         context = self.context(spec, values)
+        words = _WORDS.set(self.site.messages_in(context["language"]))
         try:
             text = self.env.get_template(spec.template).render(context)
         except jinja2.TemplateError as exc:
             raise layout_error(exc) from None
+        finally:
+            _WORDS.reset(words)
         return strip_indentation(unique_ids(text)).encode("utf-8")
 
 

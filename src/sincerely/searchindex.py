@@ -171,6 +171,7 @@ TermCache = dict[int, tuple[Scenario, dict[str, tuple[int, frozenset[str]]]]]
 
 def build_index(site: Site, cache: TermCache | None = None) -> dict[str, object]:
     language = site.config.language
+    interface = site.messages_in(language)
     docs: list[list[str]] = []
     postings: dict[str, list[int]] = defaultdict(list)
     forms: dict[str, str] = {}
@@ -200,6 +201,11 @@ def build_index(site: Site, cache: TermCache | None = None) -> dict[str, object]
         "groups": [[list(key), " ".join(words)] for key, words in ordered],
         "forms": dict(sorted(forms.items())),
         "endings": endings(language),
+        # What search.js says, in the site's language.
+        "text": {
+            "none": interface.gettext("No letters match."),
+            "found": interface.plural_forms("{n} letter matches.", "{n} letters match."),
+        },
     }
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sincerely.config import load_config
 from sincerely.gallery import Pack, Site
+from sincerely.i18n import Messages
 from sincerely.loader import load_site
 from sincerely.model import Scenario
 
@@ -15,3 +16,9 @@ SITE: Site = load_site(load_config(REPO))[0]
 SCENARIOS: list[Scenario] = list(SITE.scenarios())
 IDS = [f"{s.pack}/{s.slug}" for s in SCENARIOS]
 PACK: Pack = next(p for p in SITE.packs if p.slug == "after-rejection")
+
+
+def words_of(scenario: Scenario) -> Messages:
+    """The interface's words on a letter's page: in its pack's language."""
+    pack = next(p for p in SITE.packs if p.slug == scenario.pack)
+    return SITE.messages_in(SITE.language_of(pack))
