@@ -296,6 +296,17 @@ def test_the_sticky_bar_never_hides_the_focused_control(browser: Browser, site_u
         watched.assert_clean()
 
 
+def test_no_letter_page_scrolls_sideways_on_a_phone(browser: Browser, site_url: str) -> None:
+    wide = {}
+    with watched_page(browser, site_url, viewport=PHONE) as watched:
+        for scenario in SCENARIOS:
+            watched.page.goto(f"{site_url}{scenario.url}")
+            width = watched.page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                wide[scenario.slug] = width
+    assert wide == {}
+
+
 def test_a_note_is_one_tap_away_on_a_phone(browser: Browser, site_url: str) -> None:
     with letter_page(browser, site_url, BY_SLUG["close-second"], size=PHONE) as watched:
         page = watched.page

@@ -146,6 +146,8 @@ def load_messages(
         merged = Catalog(locale=_locale(language))
         for path in files:
             for message in _read(path, language, out):
+                if message.id in merged:  # Babel would merge the two: the later one wins
+                    del merged[message.id]
                 merged[message.id] = message
         for missing in sorted(wanted - _translated_ids(merged)):
             out.warning(
@@ -164,7 +166,10 @@ def _read(path: Path, language: str, out: Diagnostics) -> list[Message]:
         with path.open("rb") as stream:
             catalog = read_po(stream, locale=_locale(language), abort_invalid=True)
     except (PoFileError, UnicodeDecodeError, ValueError) as problem:
-        out.error(f"this catalog cannot be read: {problem}; fix it as a PO file", Location(path))
+        line = getattr(problem, "lineno", -1) + 1  # Babel counts lines from 0
+        out.error(
+            f"this catalog cannot be read: {problem}; fix it as a PO file", Location(path, line)
+        )
         return []
     return [m for m in catalog if m.id and m.string and not m.fuzzy]
 

@@ -1,0 +1,215 @@
+"""The interface in the page's language: the theme's catalogs, a project's own, plurals,
+and a French page read in Chromium for any English word of the interface left on it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from playwright.sync_api import Browser, expect
+
+from sincerely.errors import Diagnostics, Location
+from sincerely.i18n import (
+    LOCALE,
+    TEMPLATE,
+    Messages,
+    direction,
+    language_name,
+    load_messages,
+)
+from sincerely.theme import bundled_theme_dir
+
+from .conftest import REPO, Project
+from .helpers.browser import serve, watched_page
+
+THEME = bundled_theme_dir()
+SHIPPED = ("fr", "de", "es")
+FRENCH_LETTER = (REPO / "content/apres-un-refus/deuxieme-choix.yaml").read_text(encoding="utf-8")
+
+
+def _ids(path: Path) -> set[str]:
+    with path.open("rb") as stream:
+        return {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(stream) if m.id}
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_every_shipped_catalog_translates_every_string_of_the_theme(language: str) -> None:
+    out = Diagnostics()
+    messages = load_messages((THEME,), {language: Location(Path("x"))}, out)
+    assert out.items == ()
+    assert messages[language].gettext("Copy letter") != "Copy letter"
+
+
+def test_the_template_lists_every_string_the_theme_and_the_tool_use(tmp_path: Path) -> None:
+    fresh = tmp_path / "messages.pot"
+    pybabel = str(Path(sys.executable).parent / "pybabel")
+    subprocess.run(
+        [pybabel, "extract", "-F", "babel.cfg", "-k", "plural_forms:1,2", "-o", str(fresh), "."],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
+    committed = THEME / LOCALE / TEMPLATE
+    assert _ids(fresh) == _ids(committed), "run 'make messages' and translate what is new"
+    assert len(_ids(committed)) > 100
+
+
+def test_plural_forms_follow_each_languages_rules() -> None:
+    french = load_messages((THEME,), {"fr": Location(Path("x"))}, Diagnostics())["fr"]
+    english = Messages("en")
+    # French counts zero as singular; English does not.
+    assert french.ngettext("{n} blank left", "{n} blanks left", 0) == "{n} blanc à remplir"
+    assert english.ngettext("{n} blank left", "{n} blanks left", 0) == "{n} blanks left"
+    # What a script is given: a form for each of the language's categories (CLDR's).
+    assert french.plural_forms("{n} word", "{n} words") == {
+        "many": "{n} mots",
+        "one": "{n} mot",
+        "other": "{n} mots",
+    }
+    assert english.plural_forms("{n} word", "{n} words") == {
+        "one": "{n} word",
+        "other": "{n} words",
+    }
+
+
+def test_names_and_directions_of_languages() -> None:
+    assert [language_name(tag) for tag in ("fr", "de", "es", "en-GB")] == [
+        "Français",
+        "Deutsch",
+        "Español",
+        "English",
+    ]
+    assert [direction(tag) for tag in ("ar", "he", "fr", "xx")] == ["rtl", "rtl", "ltr", "ltr"]
+
+
+def _gallery_in(project: Project, language: str) -> None:
+    project.write(
+        "pyproject.toml", f'[tool.sincerely]\ntitle = "Lettres"\nlanguage = "{language}"\n'
+    )
+    project.write("content/lettres/_pack.yaml", "title: Lettres\nsummary: Des lettres.\n")
+    project.write(
+        "content/lettres/deuxieme-choix.yaml", FRENCH_LETTER.replace("translation_of", "#")
+    )
+
+
+def test_a_language_with_no_catalog_is_one_warning_at_its_setting(project: Project) -> None:
+    _gallery_in(project, "pt")
+    result = project.check()
+    said = [f"{d.location.path.name}:{d.location.line}: {d.message}" for d in result.warnings]
+    assert said == [
+        "pyproject.toml:3: no catalog translates the interface into 'pt', so its pages show "
+        "the theme's English; add layouts/locale/pt.po (see docs/languages.md)"
+    ]
+
+
+def test_a_catalog_that_lacks_a_string_is_a_warning_naming_it(project: Project) -> None:
+    _gallery_in(project, "pt")
+    project.write(
+        "layouts/locale/pt.po",
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Copy letter"\nmsgstr "Copiar a carta"\n',
+    )
+    result = project.build()
+    missing = [d.message for d in result.warnings if "no translation of" in d.message]
+    assert (
+        "no translation of 'All blanks filled' into 'pt', so pages in that language "
+        "show it in English; add its msgstr" in missing
+    )
+    assert not any("'Copy letter'" in m for m in missing)
+    page = (project.site / "lettres/deuxieme-choix.html").read_text(encoding="utf-8")
+    assert ">Copiar a carta</button>" in page and ">See it filled in</button>" in page
+
+
+def test_a_project_changes_one_word_and_keeps_the_rest_of_the_theme(project: Project) -> None:
+    _gallery_in(project, "fr")
+    project.write(
+        "layouts/locale/fr.po",
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Copy letter"\nmsgstr "Copier"\n',
+    )
+    result = project.build(strict=True)
+    assert result.warnings == ()
+    page = (project.site / "lettres/deuxieme-choix.html").read_text(encoding="utf-8")
+    assert ">Copier</button>" in page and ">Voir un exemple rempli</button>" in page
+
+
+def test_a_broken_catalog_is_a_located_error(project: Project) -> None:
+    _gallery_in(project, "fr")
+    project.write("layouts/locale/fr.po", 'msgid "Copy letter"\nmsgstr "Copier"\nCopier\n')
+    done = project.cli("check")
+    assert done.returncode == 1
+    assert re.search(
+        r"layouts/locale/fr\.po:3:1: error: this catalog cannot be read: ", done.stderr
+    )
+
+
+@pytest.fixture(scope="module")
+def french_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = Project(tmp_path_factory.mktemp("french"))
+    _gallery_in(project, "fr")
+    project.build(strict=True)
+    return project.site
+
+
+def test_a_french_page_shows_no_english_word_of_the_interface(
+    browser: Browser, french_site: Path
+) -> None:
+    # Every string of the interface whose French differs from its English: none of
+    # these may be seen, or heard (labels, placeholders), on a French page.
+    english = {
+        text
+        for text in _ids(THEME / LOCALE / TEMPLATE)
+        if re.sub(r"%\(\w+\)s|\{\w+\}", "", text).strip(" .:?")
+        not in {"", "Date", "Site", "Word", "message", "Email"}
+    }
+    with serve(french_site) as url, watched_page(browser, url) as watched:
+        page = watched.page
+        page.goto(f"{url}lettres/deuxieme-choix.html")
+        page.locator("#f-nom").fill("Durand")
+        page.locator("#f-poste").fill("chargée de mission")
+        expect(page.locator(".blanks")).to_have_text("4 blancs à remplir")
+        page.locator("#f-entreprise").fill("Atelier Vert")
+        page.locator("#f-detail").fill("votre présentation du chantier de Nantes")
+        page.locator("#f-email_destinataire").fill("c.durand@example.fr")
+        expect(page.locator(".blanks")).to_have_text("2 blancs à remplir")
+        page.locator("#f-votre_nom").fill("Camille Martin")
+        expect(page.locator(".blanks")).to_have_text("1 blanc à remplir")
+        page.get_by_role("button", name="Copier la lettre").click()
+        expect(page.locator(".blanks-list")).to_have_text("Encore vide\u00a0: [Votre téléphone].")
+        shown: list[str] = page.evaluate(
+            """() => {
+              const seen = [];
+              const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              while (walk.nextNode()) {
+                const text = walk.currentNode.textContent.trim();
+                if (text && walk.currentNode.parentElement.checkVisibility()) seen.push(text);
+              }
+              document.querySelectorAll("[aria-label], [placeholder], [title]").forEach((el) => {
+                for (const name of ["aria-label", "placeholder", "title"]) {
+                  if (el.getAttribute(name)) seen.push(el.getAttribute(name));
+                }
+              });
+              seen.push(document.title);
+              return seen;
+            }"""
+        )
+        watched.assert_clean()
+    assert len(shown) > 40
+
+    def pattern(msgid: str) -> re.Pattern[str]:
+        """The msgid as it would read on a page: its placeholders filled with anything;
+        a phrase anywhere in a text, a single word only as the whole text."""
+        words = re.split(r"(%\(\w+\)s|\{\w+\})", msgid)
+        body = "".join(".+?" if i % 2 else re.escape(w) for i, w in enumerate(words))
+        return re.compile(rf"\b{body}\b" if " " in msgid.strip() else rf"^{body}$")
+
+    patterns = [pattern(msgid) for msgid in english]
+    left = sorted({text for text in shown for p in patterns if p.search(text)})
+    assert left == []
+    assert {"Copier la lettre", "Copier quand même", "Canal", "Voir un exemple rempli"} <= set(
+        shown
+    )
