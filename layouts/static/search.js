@@ -31,8 +31,11 @@
       index.groups.forEach(function (group) {
         group[1].split(" ").forEach(function (term) { index.terms[term] = group[0]; });
       });
+      // A typed word is stemmed by the endings of the page's language (each letter was
+      // indexed in its own), or of the site's.
       var endings = {};
-      index.endings.split(" ").forEach(function (ending) { if (ending) endings[ending] = true; });
+      var table = index.endings[document.documentElement.lang] || index.endings[index.language] || "";
+      table.split(" ").forEach(function (ending) { if (ending) endings[ending] = true; });
       index.endings = endings;
       waiting.splice(0).forEach(function (cb) { cb(index); });
     };

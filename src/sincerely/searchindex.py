@@ -176,11 +176,13 @@ def build_index(site: Site, cache: TermCache | None = None) -> dict[str, object]
     postings: dict[str, list[int]] = defaultdict(list)
     forms: dict[str, str] = {}
     current: TermCache = {}
-    for doc, scenario in enumerate(site.scenarios()):
+    # Each letter's words are stemmed in its own language (its pack's).
+    in_language = [(s, site.language_of(p)) for p in site.packs for s in p.scenarios]
+    for doc, (scenario, letter_language) in enumerate(in_language):
         docs.append([scenario.url, scenario.title, scenario.summary, scenario.channel])
         entry = cache.get(id(scenario)) if cache is not None else None
         if entry is None or entry[0] is not scenario:
-            entry = (scenario, document_terms(scenario, language))
+            entry = (scenario, document_terms(scenario, letter_language))
         if cache is not None:  # a one-off build keeps no letter's terms once indexed
             current[id(scenario)] = entry
         for root, (field, words) in entry[1].items():
@@ -200,7 +202,8 @@ def build_index(site: Site, cache: TermCache | None = None) -> dict[str, object]
         "docs": docs,
         "groups": [[list(key), " ".join(words)] for key, words in ordered],
         "forms": dict(sorted(forms.items())),
-        "endings": endings(language),
+        "language": language,
+        "endings": {tag: endings(tag) for tag in sorted({language, *(t for _, t in in_language)})},
         # What search.js says, in the site's language.
         "text": {
             "none": interface.gettext("No letters match."),
