@@ -155,19 +155,61 @@ def french_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project.site
 
 
-def test_a_french_page_shows_no_english_word_of_the_interface(
-    browser: Browser, french_site: Path
-) -> None:
-    # Every string of the interface whose French differs from its English: none of
-    # these may be seen, or heard (labels, placeholders), on a French page.
-    english = {
-        text
+SEEN = """() => {
+  const seen = [];
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const text = walk.currentNode.textContent.trim();
+    if (text && walk.currentNode.parentElement.checkVisibility()) seen.push(text);
+  }
+  document.querySelectorAll("[aria-label], [placeholder], [title]").forEach((el) => {
+    for (const name of ["aria-label", "placeholder", "title"]) {
+      if (el.getAttribute(name)) seen.push(el.getAttribute(name));
+    }
+  });
+  seen.push(document.title);
+  return seen;
+}"""
+
+
+def _english_left(shown: list[str]) -> list[str]:
+    """The texts among ``shown`` that are a string of the interface in English (one
+    whose French differs: "Date" and "Word" are the same in both)."""
+
+    def pattern(msgid: str) -> re.Pattern[str]:
+        # Placeholders filled with anything; a phrase anywhere, a word as the whole text.
+        words = re.split(r"(%\(\w+\)s|\{\w+\})", msgid)
+        body = "".join(".+?" if i % 2 else re.escape(w) for i, w in enumerate(words))
+        return re.compile(rf"\b{body}\b" if " " in msgid.strip() else rf"^{body}$")
+
+    patterns = [
+        pattern(text)
         for text in _ids(THEME / LOCALE / TEMPLATE)
         if re.sub(r"%\(\w+\)s|\{\w+\}", "", text).strip(" .:?")
         not in {"", "Date", "Site", "Word", "message", "Email"}
-    }
+    ]
+    return sorted({text for text in shown for p in patterns if p.search(text)})
+
+
+def test_a_french_page_shows_no_english_word_of_the_interface(
+    browser: Browser, french_site: Path
+) -> None:
     with serve(french_site) as url, watched_page(browser, url) as watched:
         page = watched.page
+        seen_on = {}
+        for path in (
+            "index.html",
+            "lettres/index.html",
+            "search.html",
+            "404.html",
+            "tags/reseau.html",
+            "channels/email.html",
+        ):
+            page.goto(f"{url}{path}")
+            seen_on[path] = page.evaluate(SEEN)
+        page.goto(f"{url}search.html?q=refusé")
+        expect(page.locator("#page-results-status")).to_have_text("1 lettre correspond.")
+        seen_on["search.html?q=refusé"] = page.evaluate(SEEN)
         page.goto(f"{url}lettres/deuxieme-choix.html")
         page.locator("#f-nom").fill("Durand")
         page.locator("#f-poste").fill("chargée de mission")
@@ -180,36 +222,12 @@ def test_a_french_page_shows_no_english_word_of_the_interface(
         expect(page.locator(".blanks")).to_have_text("1 blanc à remplir")
         page.get_by_role("button", name="Copier la lettre").click()
         expect(page.locator(".blanks-list")).to_have_text("Encore vide\u00a0: [Votre téléphone].")
-        shown: list[str] = page.evaluate(
-            """() => {
-              const seen = [];
-              const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-              while (walk.nextNode()) {
-                const text = walk.currentNode.textContent.trim();
-                if (text && walk.currentNode.parentElement.checkVisibility()) seen.push(text);
-              }
-              document.querySelectorAll("[aria-label], [placeholder], [title]").forEach((el) => {
-                for (const name of ["aria-label", "placeholder", "title"]) {
-                  if (el.getAttribute(name)) seen.push(el.getAttribute(name));
-                }
-              });
-              seen.push(document.title);
-              return seen;
-            }"""
-        )
+        letter = page.evaluate(SEEN)
         watched.assert_clean()
-    assert len(shown) > 40
-
-    def pattern(msgid: str) -> re.Pattern[str]:
-        """The msgid as it would read on a page: its placeholders filled with anything;
-        a phrase anywhere in a text, a single word only as the whole text."""
-        words = re.split(r"(%\(\w+\)s|\{\w+\})", msgid)
-        body = "".join(".+?" if i % 2 else re.escape(w) for i, w in enumerate(words))
-        return re.compile(rf"\b{body}\b" if " " in msgid.strip() else rf"^{body}$")
-
-    patterns = [pattern(msgid) for msgid in english]
-    left = sorted({text for text in shown for p in patterns if p.search(text)})
-    assert left == []
+    assert len(letter) > 40
     assert {"Copier la lettre", "Copier quand même", "Canal", "Voir un exemple rempli"} <= set(
-        shown
+        letter
     )
+    left = {path: _english_left(shown) for path, shown in seen_on.items()}
+    assert left == {path: [] for path in seen_on}
+    assert _english_left(letter) == []

