@@ -4,7 +4,6 @@ composed independently in Python (helpers/letters.py)."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import subprocess
@@ -15,13 +14,12 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from sincerely.model import Scenario
 
 from .helpers.browser import Watched, serve, watched_page
 from .helpers.gallery import SCENARIOS, words_of
-from .helpers.letters import compose, sample_values
+from .helpers.letters import Letter, compose, sample_values
 
 IDS = [s.slug for s in SCENARIOS]
 PHONE = {"width": 390, "height": 844}
@@ -70,28 +68,6 @@ def type_in(page: Page, scenario: Scenario, values: dict[str, str]) -> None:
 def clipboard(page: Page) -> str:
     text: str = page.evaluate("navigator.clipboard.readText()")
     return text
-
-
-def copied_as(page: Page, expected: str, name: str = "Copy letter") -> str:
-    """Copy, and what the clipboard then holds. The copy is asynchronous (and the first
-    one loads the page's actions), so the clipboard is emptied first, and read once it
-    holds what was expected or a few seconds have passed, whichever comes first."""
-    page.bring_to_front()  # the clipboard answers only the focused page
-    page.evaluate("navigator.clipboard.writeText('')")
-    page.get_by_role("button", name=name).click()
-    with contextlib.suppress(PlaywrightTimeout):
-        page.wait_for_function(
-            "(want) => navigator.clipboard.readText().then((text) => text === want)",
-            arg=expected,
-            timeout=5000,
-        )
-    got = clipboard(page)
-    if got != expected:  # what the page said instead, for the failure's message
-        status = page.locator(".action-status").inner_text()
-        prompt = page.locator(".blanks-prompt")
-        said = prompt.inner_text() if prompt.is_visible() else ""
-        return f"{got}\n[page said: {status!r}; prompt: {said!r}]"
-    return got
 
 
 def mailto(page: Page) -> tuple[str, dict[str, str]]:
@@ -184,27 +160,34 @@ WITH_OPTIONAL = [s for s in SCENARIOS if any(b.optional for b in s.letter.blocks
 def test_an_optional_paragraph_leaves_the_letter_when_its_box_is_clicked(
     browser: Browser, site_url: str, scenario: Scenario
 ) -> None:
-    with letter_page(browser, site_url, scenario, clipboard=True, size=PHONE) as watched:
+    with letter_page(browser, site_url, scenario) as watched:
         page = watched.page
+        words = words_of(scenario)
         values = sample_values(scenario)
         type_in(page, scenario, values)
         optional = next(n for n, b in enumerate(scenario.letter.blocks, 1) if b.optional)
-        label = words_of(scenario).gettext("Include: %(what)s")
+        label = words.gettext("Include: %(what)s")
         tick = page.get_by_role(
             "checkbox", name=label % {"what": scenario.letter.blocks[optional - 1].optional}
         )
         tick.click()  # as a reader does: a click, which fires "input" before "change"
         expect(tick).not_to_be_checked()
         expect(page.locator(f"#block-{optional}")).to_have_class(re.compile(r"\bleft-out\b"))
-        left_out = compose(scenario, values, left_out=frozenset({optional}))
-        copy = words_of(scenario).gettext("Copy letter")
-        want = expected_copy(page, scenario, left_out.body)
-        assert copied_as(page, want, copy) == want
+
+        def saved(letter: Letter) -> tuple[str, str]:
+            """The .txt the reader takes away, and the one expected of ``letter``."""
+            with page.expect_download() as info:
+                page.get_by_role("button", name=".txt").click()
+            head = f"{words.gettext('Subject:')} {letter.subject}\n\n" if letter.subject else ""
+            expected = head + expected_copy(page, scenario, letter.body)
+            return Path(info.value.path()).read_text(encoding="utf-8"), expected
+
+        got, expected = saved(compose(scenario, values, left_out=frozenset({optional})))
+        assert got == expected
         tick.press("Space")  # and from the keyboard, back in
         expect(tick).to_be_checked()
-        whole = compose(scenario, values)
-        want = expected_copy(page, scenario, whole.body)
-        assert copied_as(page, want, copy) == want
+        got, expected = saved(compose(scenario, values))
+        assert got == expected
         watched.assert_clean()
 
 
