@@ -128,6 +128,10 @@ def test_each_recipient_gets_a_true_letter_of_their_own(browser: Browser, site_u
         first = sample_values(scenario)
         type_in(page, scenario, first)
         page.get_by_role("button", name="Add a recipient").click()
+        # As a reader would, type once the second letter is there (its script loads now).
+        expect(page.get_by_role("button", name="Letter 2")).to_have_attribute(
+            "aria-pressed", "true"
+        )
         second = {**first, **sample_values(scenario, " (2)"), "recipient_name": "Mr Lee"}
         for field in scenario.fields:
             if field.per_recipient:
