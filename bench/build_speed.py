@@ -4,9 +4,12 @@ For each N it writes N synthetic letters (bench/synthetic.py) as a sincerely pro
 the same text as Markdown pages for MkDocs and for Sphinx with MyST. It then times whole
 processes, alternating the tools, and prints medians and ratios: a cold build, with one
 and two processes; an incremental rebuild after editing one letter; and a rebuild with
-nothing changed. It also prints the peak memory of the largest process, and the weight
-of a letter page. The peers run from virtual environments of their own, made on first use
-(pip install mkdocs sphinx myst-parser); they are skipped above --peer-limit letters.
+nothing changed. Cold builds, the peers' too, go into a folder never used before (deleting
+the last output first would add the file system's reclaiming of it to the timed run). It
+also prints the peak memory of the largest process for -j 2 and for -j 1, each measured
+on its own, and the weight of a letter page. The peers run from virtual environments of
+their own, made on first use (pip install mkdocs sphinx myst-parser); they are skipped
+above --peer-limit letters.
 
     .venv/bin/python -m bench.build_speed                 # N = 100, 1000, 10000
     .venv/bin/python -m bench.build_speed --sizes 50 --runs 1 --no-peers
@@ -19,7 +22,6 @@ import datetime
 import os
 import platform
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -75,16 +77,34 @@ def write_peers(root: Path, files: list[Path]) -> tuple[Path, Path]:
     return mkdocs, sphinx
 
 
-def timed(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
-    """Wall time of a whole process, and the peak memory (KB) of its largest process."""
+def timed(command: list[str], cwd: Path | None = None) -> float:
+    """Wall time of a whole process."""
     started = time.perf_counter()
     subprocess.run(
         command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    return time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return time.perf_counter() - started
 
 
-Measure = tuple[str, Callable[[], None], list[str], Path | None]
+# The peak memory of one command's largest process (itself or a worker it forked), in
+# KB: measured from a fresh parent, since RUSAGE_CHILDREN keeps the largest child ever
+# (in one process, every figure after a -j 1 run would be that run's).
+_PEAK = (
+    "import resource, subprocess, sys; "
+    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def peak_memory(command: list[str]) -> int:
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK, *command], check=True, capture_output=True, text=True
+    )
+    return int(done.stdout)
+
+
+# A measure: its name, and what to do before each run, which returns the command to time.
+Measure = tuple[str, Callable[[], list[str]], Path | None]
 
 
 def alternating(runs: int, measures: list[Measure]) -> dict[str, float]:
@@ -92,9 +112,8 @@ def alternating(runs: int, measures: list[Measure]) -> dict[str, float]:
     falls on every tool alike; the median of each."""
     times: dict[str, list[float]] = {name: [] for name, *_ in measures}
     for _ in range(runs):
-        for name, prepare, command, cwd in measures:
-            prepare()
-            times[name].append(timed(command, cwd)[0])
+        for name, prepare, cwd in measures:
+            times[name].append(timed(prepare(), cwd))
     return {name: statistics.median(values) for name, values in times.items()}
 
 
@@ -108,45 +127,64 @@ def bench(count: int, runs: int, peers: bool, peer_limit: int) -> list[tuple[str
         project = root / "sincerely"
         files = write_project(project, count)
         site = project / "site"
-
-        def clean() -> None:
-            shutil.rmtree(site, ignore_errors=True)
-
-        def keep() -> None:
-            pass
-
         build = [*SINCERELY, "build", "-q", str(project)]
+        fresh = {"n": 0}
+
+        def cold(jobs: str) -> Callable[[], list[str]]:
+            """A cold build into a folder never used: deleting the last site first would
+            make the file system reclaim its inodes during the timed build (seconds of
+            system time on this machine's ext4 that a first build never pays)."""
+
+            def command() -> list[str]:
+                fresh["n"] += 1
+                return [*build, "-j", jobs, "-o", str(root / f"cold-{fresh['n']}")]
+
+            return command
+
         target = files[len(files) // 2]
         original = target.read_text(encoding="utf-8")
         state = {"n": 0}
 
-        def edit() -> None:
+        def edit() -> list[str]:
             subprocess.run([*build, "-j", "2"], check=True)  # start from an up-to-date site
             state["n"] += 1
             target.write_text(original.replace("title: Synthetic", f"title: Edited {state['n']}"))
+            return [*build, "-j", "2"]
 
         measures: list[Measure] = [
-            ("sincerely, cold, -j 2", clean, [*build, "-j", "2"], None),
-            ("sincerely, cold, -j 1", clean, [*build, "-j", "1"], None),
-            ("sincerely, one letter edited", edit, [*build, "-j", "2"], None),
-            ("sincerely, nothing changed", keep, [*build, "-j", "2"], None),
+            ("sincerely, cold, -j 2", cold("2"), None),
+            ("sincerely, cold, -j 1", cold("1"), None),
+            ("sincerely, one letter edited", edit, None),
+            ("sincerely, nothing changed", lambda: [*build, "-j", "2"], None),
         ]
         if peers and count <= peer_limit:
             mkdocs_dir, sphinx_dir = write_peers(root, files)
             mkdocs = peer_python("mkdocs", ["mkdocs"])
             sphinx = peer_python("sphinx", ["sphinx", "myst-parser"])
-            out = sphinx_dir / "build"
+            runs_of = {"mkdocs": 0, "sphinx": 0}
+
+            def peer(name: str, command: Callable[[Path], list[str]]) -> Callable[[], list[str]]:
+                def prepare() -> list[str]:  # into a fresh folder, as sincerely's cold builds
+                    runs_of[name] += 1
+                    return command(root / f"{name}-{runs_of[name]}")
+
+                return prepare
+
             measures += [
                 (
                     "MkDocs, cold",
-                    lambda: shutil.rmtree(mkdocs_dir / "site", ignore_errors=True),
-                    [str(mkdocs), "-m", "mkdocs", "build", "-q"],
+                    peer(
+                        "mkdocs",
+                        lambda o: [str(mkdocs), "-m", "mkdocs", "build", "-q", "-d", str(o)],
+                    ),
                     mkdocs_dir,
                 ),
                 (
                     "Sphinx + MyST, cold, -j 2",
-                    lambda: shutil.rmtree(out, ignore_errors=True),
-                    [str(sphinx), "-m", "sphinx", "-q", "-j", "2", "source", str(out)],
+                    peer(
+                        "sphinx",
+                        lambda o: [str(sphinx), "-m", "sphinx", "-q", "-j", "2", "source", str(o)],
+                    ),
                     sphinx_dir,
                 ),
             ]
@@ -154,8 +192,10 @@ def bench(count: int, runs: int, peers: bool, peer_limit: int) -> list[tuple[str
         rows: list[tuple[str, float | None]] = list(medians.items())
         if not (peers and count <= peer_limit):
             rows += [("MkDocs, cold", None), ("Sphinx + MyST, cold, -j 2", None)]
-        _, memory = timed([*build, "-j", "2"])
-        rows.append((f"peak memory, largest process ({memory / 1024:.0f} MB)", None))
+        subprocess.run([*build, "-j", "2"], check=True)  # the site the weight is read from
+        for jobs in ("2", "1"):
+            memory = peak_memory([*build, "-j", jobs, "-o", str(root / f"memory-{jobs}")])
+            rows.append((f"peak memory, largest process, -j {jobs} ({memory / 1024:.0f} MB)", None))
         page = next(site.rglob("letter-*.html"))
         weight = page.stat().st_size + sum(
             (site / "static" / n).stat().st_size for n in ("site.css", "site.js", "letter.js")

@@ -37,6 +37,8 @@ def test_the_build_speed_benchmark_runs() -> None:
     rows = [line for line in out.splitlines() if line.startswith("| sincerely")]
     assert len(rows) == 4 and all(re.search(r"\| \d+\.\d\d s \|$", row) for row in rows)
     assert re.search(r"^\| letter page, HTML \+ CSS \+ JS \| \d+\.\d KB \|$", out, re.M)
+    for jobs in ("2", "1"):  # each setting's own peak, not the largest of the whole run
+        assert re.search(rf"^\| peak memory, largest process, -j {jobs} \| \d+ MB \|$", out, re.M)
 
 
 def test_the_fuzz_benchmark_runs() -> None:
