@@ -65,7 +65,15 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_site(project: Project) -> N
     outcomes: Counter[str] = Counter()
 
     def staging_has_files() -> bool:
-        return any(any(d.iterdir()) for d in work.glob(".sincerely-staging-*") if d.is_dir())
+        # The build may swap its staging folder in between the listing and the look
+        # inside: a folder gone that way had files (it was the new site).
+        for folder in work.glob(".sincerely-staging-*"):
+            try:
+                if any(folder.iterdir()):
+                    return True
+            except (FileNotFoundError, NotADirectoryError):
+                return True
+        return False
 
     for attempt in range(60):
         title = f"Kill {attempt}"
