@@ -120,6 +120,18 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield output
 
 
+def theme_seen_with(env: dict[str, str]) -> Path:
+    """The theme folder a fresh Python with ``env`` (its PYTHONPATH) finds sincerely's in."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import sincerely.theme as t; print(t.bundled_theme_dir())"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return Path(done.stdout.strip())
+
+
 @pytest.fixture(scope="session")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sdist and the wheel, built once from the working tree as `python -m build`

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import theme_seen_with
+
 pytestmark = pytest.mark.slow
 
 
@@ -64,14 +66,7 @@ def test_the_sdists_own_tests_find_what_they_need(dist: Path, tmp_path: Path) ->
         assert (root / needed).is_file(), needed
     # The package and its theme come from the sdist itself, not from this checkout.
     env = {"PYTHONPATH": str(root / "src"), "PATH": str(Path(sys.executable).parent)}
-    where = subprocess.run(
-        [sys.executable, "-c", "import sincerely.theme as t; print(t.bundled_theme_dir())"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    assert where == str(root / "layouts")
+    assert theme_seen_with(env) == root / "layouts"
     done = subprocess.run(
         [
             sys.executable,

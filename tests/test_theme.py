@@ -21,7 +21,7 @@ from sincerely.render import EVERY_PAGE, PageRenderer, make_environment
 from sincerely.scaffold import init_gallery
 from sincerely.theme import Theme, bundled_theme_dir
 
-from .conftest import REPO, Project
+from .conftest import REPO, Project, theme_seen_with
 
 
 def test_in_a_checkout_the_bundled_theme_is_the_repository_layouts() -> None:
@@ -44,14 +44,7 @@ def test_the_wheel_carries_the_theme_and_builds_from_any_folder(
     assert theme_files == {n for n in in_repo if (REPO / "layouts" / n).is_file()}
 
     env = {**os.environ, "PYTHONPATH": str(installed)}
-    done = subprocess.run(
-        [sys.executable, "-c", "import sincerely.theme as t; print(t.bundled_theme_dir())"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert Path(done.stdout.strip()) == installed / "sincerely" / "theme"
+    assert theme_seen_with(env) == installed / "sincerely" / "theme"
     subprocess.run(
         [sys.executable, "-m", "sincerely", "build", "-q"],
         cwd=scenario_project.root,

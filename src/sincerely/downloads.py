@@ -30,8 +30,9 @@ def letter_text(scenario: Scenario, words: Messages) -> str:
     labels = scenario.blank_labels
     parts = []
     if scenario.channel == "letter":
-        head = ("Your address", "Date", "Their name and address")
-        parts.append("\n".join(f"[{words.gettext(part)}]" for part in head))
+        _ = words.gettext  # each string written out, so that Babel's extraction sees it
+        head = (_("Your address"), _("Date"), _("Their name and address"))
+        parts.append("\n".join(f"[{part}]" for part in head))
     subject = scenario.letter.subject
     if subject is not None:
         parts.append(_wrap(f"{words.gettext('Subject:')} {subject.fill(labels)}"))

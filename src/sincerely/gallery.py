@@ -98,7 +98,7 @@ class Site:
 
     def language_of(self, pack: Pack) -> str:
         """The language a pack's letters are in: its own, or the site's."""
-        return pack.language or self.config.language
+        return language_of(pack, self.config.language)
 
     def messages_in(self, language: str) -> Messages:
         """The interface's words in ``language`` (the theme's English if none)."""
@@ -108,6 +108,11 @@ class Site:
         """Every letter, pack by pack."""
         for pack in self.packs:
             yield from pack.scenarios
+
+
+def language_of(pack: Pack, site_language: str) -> str:
+    """The language a pack's letters are in: its own, or else the site's."""
+    return pack.language or site_language
 
 
 PACK = Record.of(Pack)

@@ -122,7 +122,7 @@ def load_messages(
     """Each language's messages, from the theme's folders (the first wins, message by
     message). A string the theme uses that a catalog lacks is a warning naming it; a
     language with no catalog is one warning, where the language is asked for."""
-    wanted = _template_ids(folders, out)
+    wanted: set[str] | None = None  # read only if some catalog is to be checked against it
     found: dict[str, Messages] = {}
     for language, where in sorted(languages.items()):
         files = [
@@ -149,6 +149,8 @@ def load_messages(
                 if message.id in merged:  # Babel would merge the two: the later one wins
                     del merged[message.id]
                 merged[message.id] = message
+        if wanted is None:
+            wanted = _template_ids(folders, out)
         for missing in sorted(wanted - _translated_ids(merged)):
             out.warning(
                 f"no translation of {missing!r} into '{language}', so pages in that "

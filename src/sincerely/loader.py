@@ -10,6 +10,7 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
 from .config import Config, setting_location
@@ -23,7 +24,7 @@ from .contentfiles import (
     warn_spelling,
 )
 from .errors import BuildError, Diagnostics, Location, did_you_mean
-from .gallery import PACK, Pack, Page, Site, sort_key
+from .gallery import PACK, Pack, Page, Site, language_of, sort_key
 from .i18n import load_messages
 from .look import check_look
 from .model import CHANNELS, SLUG, SLUG_HELP, Scenario
@@ -215,8 +216,8 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
     # The site's own language first; a pack in another comes after, grouped with its kind.
     packs.sort(
         key=lambda p: (
-            p.language not in ("", config.language),
-            p.language,
+            language_of(p, config.language) != config.language,
+            language_of(p, config.language),
             *sort_key(p.order, p.title),
         )
     )
@@ -235,7 +236,9 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
     }
     languages[config.language] = setting_location(config, "language")
     messages = load_messages(Theme.for_project(config.layouts_dir).folders, languages, out)
-    translations = link_translations(packs, lambda p: p.language or config.language, config, out)
+    translations = link_translations(
+        packs, partial(language_of, site_language=config.language), config, out
+    )
     out.raise_if_errors()
     pages.sort(key=lambda p: sort_key(p.order, p.title))
     channels: dict[str, list[Scenario]] = {channel: [] for channel in CHANNELS}

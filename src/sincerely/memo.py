@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import PurePath
-from typing import Any
+from typing import Any, Protocol, cast
 
 import jinja2
 
@@ -27,9 +27,16 @@ Identity = tuple[str, ...]
 _UNCOMPARABLE = object()  # a method read from a model object: its result cannot be known
 
 
+class _Identified(Protocol):
+    """A model object that says which it is, for the memo (a property of its class)."""
+
+    @property
+    def memo_identity(self) -> Identity: ...
+
+
 def identity_of(value: object) -> Identity | None:
     found = getattr(type(value), "memo_identity", None)
-    return value.memo_identity if isinstance(found, property) else None  # type: ignore[attr-defined]
+    return cast(_Identified, value).memo_identity if isinstance(found, property) else None
 
 
 def fingerprint(value: object) -> object:

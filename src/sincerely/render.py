@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, cast
 
 import jinja2
 from markupsafe import Markup
@@ -83,31 +84,44 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     # The layouts' words, in the page's language (its `language`), through gettext.
     env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=_gettext, ngettext=_ngettext, newstyle=True
-    )
+    cast(_WithGettext, env).install_gettext_callables(_gettext, _ngettext, newstyle=True)
     return env
+
+
+class _WithGettext(Protocol):
+    """What Jinja's i18n extension adds to the Environment when it is added (at run
+    time, so Jinja's types do not declare it)."""
+
+    def install_gettext_callables(
+        self,
+        gettext: Callable[[str], str],
+        ngettext: Callable[[str, str, int], str],
+        newstyle: bool | None = None,
+    ) -> None: ...
 
 
 # The words of the page being rendered, in its language: macros imported into a layout
 # and cards rendered on their own have no page context to ask, so the page's rendering
 # sets them here for its whole duration.
-_WORDS: ContextVar[Messages] = ContextVar(
-    "words",
-    default=Messages(SOURCE_LANGUAGE),  # noqa: B039 (a frozen dataclass: never changed)
-)
+# Outside a page (a card rendered on its own in a test), the theme's own English.
+_WORDS: ContextVar[Messages | None] = ContextVar("words", default=None)
+_SOURCE_WORDS = Messages(SOURCE_LANGUAGE)
+
+
+def _words() -> Messages:
+    return _WORDS.get() or _SOURCE_WORDS
 
 
 def _gettext(message: str) -> str:
-    return _WORDS.get().gettext(message)
+    return _words().gettext(message)
 
 
 def _ngettext(singular: str, plural: str, n: int) -> str:
-    return _WORDS.get().ngettext(singular, plural, n)
+    return _words().ngettext(singular, plural, n)
 
 
 def _plural_forms(singular: str, plural: str) -> dict[str, str]:
-    return _WORDS.get().plural_forms(singular, plural)
+    return _words().plural_forms(singular, plural)
 
 
 # What every page's template is given, for the layouts reference (layoutref.py); a
@@ -163,7 +177,7 @@ class PageRenderer:
         self._look = look_of(self.site.config)
 
     def scenario_card(self, scenario: Scenario, root: str, level: int = 3) -> Markup:
-        key = (scenario.memo_identity, root, level, _WORDS.get().language)
+        key = (scenario.memo_identity, root, level, _words().language)
         kept = self._cards.get(key)
         if kept is None:
             remembered = self.memo.get(("card", *key), self._resolve) if self.memo else None
