@@ -30,3 +30,16 @@ def test_a_theme_whose_cards_show_another_field_stays_current(scenario_project: 
     home = second.files["index.html"].decode()
     assert "You came so close" in home and "You were a finalist" not in home
     assert "index.html" in second.changed
+
+
+def test_a_new_page_or_pack_shows_in_every_letters_navigation(scenario_project: Project) -> None:
+    builder = IncrementalBuilder(scenario_project.root)
+    builder.build()
+    letter = "letters/close-second.html"
+    assert "Questions people ask" not in builder.file(letter).decode()
+    scenario_project.write("content/faq.md", "---\ntitle: Questions people ask\n---\nAsk.\n")
+    scenario_project.write("content/later/_pack.yaml", "title: Later letters\nsummary: Later.\n")
+    changed = builder.build().changed
+    assert letter in changed
+    assert "Questions people ask" in builder.file(letter).decode()
+    assert "Later letters" in builder.file(letter).decode()

@@ -10,14 +10,17 @@ from __future__ import annotations
 import datetime
 import io
 import os
+import struct
 import textwrap
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 
 from . import urls
+from .digests import CONFIG, SITE
 from .gallery import Pack, Site
 from .i18n import Messages
+from .memo import Identity
 
 ZIP_EPOCH = datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC)  # the first date a zip holds
 
@@ -78,21 +81,66 @@ def pack_archive(site: Site, pack: Pack, files: Mapping[str, bytes]) -> bytes:
 
 
 def gallery_archive(site: Site, files: Mapping[str, bytes]) -> bytes:
-    return zip_bytes([entry for pack in site.packs for entry in _entries(site, pack, files)])
+    """Every pack's letters in one zip: the packs' own zips joined (their entries are
+    already deflated), which is the zip of all their files, byte for byte."""
+    # zip_bytes sorts by name: each pack's entries are under "slug/".
+    packs = sorted(site.packs, key=lambda p: p.slug + "/")
+    joined = join_zips([files[urls.pack_zip(p.slug)] for p in packs])
+    if joined is None:  # too many entries for a plain zip: zip_bytes writes a zip64
+        return zip_bytes([entry for pack in packs for entry in _entries(site, pack, files)])
+    return joined
+
+
+_END = struct.Struct("<4s4H2LH")  # end of central directory (APPNOTE 4.3.16)
+_CENTRAL = struct.Struct("<4s6H3L5H2L")  # a central directory header (APPNOTE 4.3.12)
+_OFFSET = 42  # where, in a central directory header, its entry's offset is
+
+
+def join_zips(parts: list[bytes]) -> bytes | None:
+    """One zip of the entries of ``parts``, in order, each copied as it is: the local
+    records one after the other, then the central directories, each entry's offset moved
+    by what comes before its part. None if the result needs zip64 (more than 65,535
+    entries or 4 GB), which the parts, plain zips without comments, do not have."""
+    records, central, count = bytearray(), bytearray(), 0
+    for part in parts:
+        _, _, _, _, entries, size, start, _ = _END.unpack_from(part, len(part) - _END.size)
+        directory = part[start : start + size]
+        shift = len(records)
+        at = 0
+        for _ in range(entries):
+            header = _CENTRAL.unpack_from(directory, at)
+            length = _CENTRAL.size + header[10] + header[11] + header[12]
+            entry = bytearray(directory[at : at + length])
+            struct.pack_into("<L", entry, _OFFSET, header[16] + shift)
+            central += entry
+            at += length
+        records += part[:start]
+        count += entries
+    if count > 0xFFFF or len(records) + len(central) > 0xFFFFFFFF:
+        return None
+    end = _END.pack(b"PK\x05\x06", 0, 0, count, count, len(central), len(records), 0)
+    return bytes(records + central + end)
 
 
 def archive_paths(site: Site) -> list[str]:
     return [*(urls.pack_zip(p.slug) for p in site.packs), urls.GALLERY_ZIP]
 
 
-def archive_makers(
-    site: Site, files: Mapping[str, bytes]
-) -> list[tuple[str, int, Callable[[], bytes]]]:
-    """Each archive (path, rough cost, how to make it) from the downloads in ``files``."""
-    makers: list[tuple[str, int, Callable[[], bytes]]] = [
-        (urls.pack_zip(p.slug), len(p.scenarios), partial(pack_archive, site, p, files))
+Maker = tuple[str, int, Callable[[], bytes], set[Identity]]
+
+
+def archive_makers(site: Site, files: Mapping[str, bytes]) -> list[list[Maker]]:
+    """Each archive from the files in ``files``: its path, a rough cost, how to make it,
+    and what it is made from; in two rounds, every pack's zip (from the downloads), then
+    the gallery's (from the packs' zips)."""
+    packs: list[Maker] = [
+        (
+            urls.pack_zip(p.slug),
+            len(p.scenarios),
+            partial(pack_archive, site, p, files),
+            {CONFIG, p.memo_identity, *(s.memo_identity for s in p.scenarios)},
+        )
         for p in site.packs
     ]
-    size = sum(len(p.scenarios) for p in site.packs)
-    makers.append((urls.GALLERY_ZIP, size, partial(gallery_archive, site, files)))
-    return makers
+    gallery: Maker = (urls.GALLERY_ZIP, 1, partial(gallery_archive, site, files), {SITE})
+    return [packs, [gallery]]

@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,10 +20,12 @@ from .config import Config, load_config
 from .errors import BuildError, Diagnostic
 from .parallel import run_jobs
 from .report import Progress
+from .reuse import Files, Record, bring_over
 from .theme import Theme
 from .writer import check_output_dir, staged
 
 if TYPE_CHECKING:
+    from .digests import Digests
     from .gallery import Site
     from .pipeline import Job
 
@@ -34,6 +37,7 @@ class Result:
     warnings: tuple[Diagnostic, ...]
     file_count: int  # how many files were written (or rendered, for check)
     counts: dict[str, int]  # packs, scenarios and pages in the site
+    reused: int = 0  # how many of the files were brought over unchanged from the last build
 
     @property
     def scenario_count(self) -> int:
@@ -96,19 +100,17 @@ def run(
     config = load_config(project, output, base_url)
     theme = Theme.for_project(config.layouts_dir)
     inputs = None
+    record = None
     if write:
         check_output_dir(config)  # refuse a dangerous folder before any work is done
         cached = {} if fresh or builder != "html" else buildcache.read(config)
         inputs = buildcache.Inputs.gather(config, theme, cached.get("stamps", {}))
-        if (
-            cached
-            and inputs.same_as(cached)
-            and buildcache.outputs_intact(config, cached["outputs"])
-        ):
+        if cached and inputs.same_as(cached) and buildcache.outputs_intact(config, cached):
             warnings = buildcache.warnings_of(config, cached)
             if strict and warnings:
                 raise BuildError(warnings)
             return Result(config, None, warnings, 0, cached["counts"])
+        record = buildcache.record_of(config, cached, inputs)
     # Imported only now: a build with nothing to do never needs YAML, Markdown or Jinja.
     from .loader import load_site
 
@@ -120,10 +122,13 @@ def run(
         buildcache.forget(config)  # the output will no longer hold what the record says
     where = config.output_dir if write else config.root
     with staged(config) if write else _throwaway() as staging:
-        count = _make(site, theme, builder, jobs, staging, progress=progress, where=where)
+        made, reused = _make(
+            site, theme, builder, jobs, staging, progress=progress, where=where, record=record
+        )
     if inputs is not None and builder == "html":
-        buildcache.write(config, inputs, counts_of(site), warnings)
-    return Result(config, site, warnings, count, counts_of(site))
+        buildcache.write(config, inputs, counts_of(site), warnings, made)
+    count = sum(len(files) for _, files in made.values())
+    return Result(config, site, warnings, count, counts_of(site), reused)
 
 
 def _make(
@@ -135,15 +140,43 @@ def _make(
     *,
     progress: Progress | None,
     where: Path,
-) -> int:
-    """Run the site's jobs into ``staging``, then the archives from what they wrote."""
+    record: Record | None,
+) -> tuple[dict[str, tuple[str, Files]], int]:
+    """Run the site's jobs into ``staging``, then the archives from what they wrote,
+    bringing over from ``record`` each job whose inputs are unchanged; returns each
+    job's key and files, and how many files were brought over."""
+    from .digests import model_digests
     from .pipeline import archive_jobs, site_jobs, text_jobs
     from .render import make_environment
 
+    digests = model_digests(site)
     first: list[Job] = (
         text_jobs(site) if builder == "text" else site_jobs(site, make_environment(theme), theme)
     )
-    count = run_jobs(first, jobs, staging, progress, where)
+    phase = partial(_phase, digests=digests, record=record, processes=jobs, staging=staging)
+    made, reused = phase(first, progress=progress, where=where)
     if builder == "html":
-        count += run_jobs(archive_jobs(site, _Written(staging)), jobs, staging, None, where)
-    return count
+        for archives in archive_jobs(site, _Written(staging)):
+            more, also = phase(archives, progress=None, where=where)
+            made.update(more)
+            reused += also
+    return made, reused
+
+
+def _phase(
+    work: list[Job],
+    *,
+    digests: Digests,
+    record: Record | None,
+    processes: int,
+    staging: Path,
+    progress: Progress | None,
+    where: Path,
+) -> tuple[dict[str, tuple[str, Files]], int]:
+    from .digests import job_key
+
+    keys = {job.path: job_key(job.made_from, digests) for job in work}
+    todo, brought = bring_over(work, keys, record, staging)
+    made = run_jobs(todo, processes, staging, progress, where)
+    reused = sum(len(files) for _, files in brought)
+    return {path: (keys[path], files) for path, files in (*brought, *made)}, reused

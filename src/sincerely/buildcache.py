@@ -4,10 +4,12 @@ Kept in the project's work folder (``.sincerely/``, see Config.work_dir), one fi
 output folder, it records a digest of everything a build reads: every file under
 content/ (keyed by content hash, as the stamp is only a shortcut: a file touched but not
 changed is still unchanged), the settings, the theme, SOURCE_DATE_EPOCH, and sincerely's
-own code, with the files the build made and the warnings it gave. Every path in it is
-relative to the project (or to the output), so a moved or cloned project keeps it. A
-build whose inputs all match, and whose output is all still there, reports those warnings
-and writes nothing. Anything else rebuilds the site whole.
+own code, with the warnings the build gave and, for each of its jobs, the key of what
+the job was made from (digests.py) and the files it wrote, with their sizes. Every path
+in it is relative to the project (or to the output), so a moved or cloned project keeps
+it. A build whose inputs all match, and whose output is all still there, reports those
+warnings and writes nothing. A build whose settings, theme and code match brings over
+each job whose key is unchanged (reuse.py). Anything else rebuilds the site whole.
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ from . import __version__
 from .config import Config
 from .errors import Diagnostic, Location, Severity
 from .look import own_files
+from .reuse import Files, Record
 from .theme import Theme
 
-FORMAT = 2
+FORMAT = 3
 
 
 def _where(config: Config, path: Path) -> str:
@@ -121,13 +124,29 @@ def read(config: Config) -> dict[str, Any]:
     return data if isinstance(data, dict) and data.get("format") == FORMAT else {}
 
 
-def outputs_intact(config: Config, outputs: dict[str, int]) -> bool:
+def outputs_intact(config: Config, cached: dict[str, Any]) -> bool:
     """Every file the last build made is still there, at the size it was made."""
     root = config.output_dir
     try:
-        return all((root / path).stat().st_size == size for path, size in outputs.items())
+        return all(
+            (root / path).stat().st_size == size
+            for _, files in cached["jobs"].values()
+            for path, size in files
+        )
     except OSError:
         return False
+
+
+def record_of(config: Config, cached: dict[str, Any], inputs: Inputs) -> Record | None:
+    """What the last build made, if it was made with the same settings, theme and code
+    (and so what this build may bring over from it)."""
+    if not cached or cached.get("settings") != inputs.settings:
+        return None
+    jobs = {
+        path: (key, [(p, size) for p, size in files])
+        for path, (key, files) in cached["jobs"].items()
+    }
+    return Record(config.output_dir, jobs)
 
 
 def write(
@@ -135,14 +154,15 @@ def write(
     inputs: Inputs,
     counts: dict[str, int],
     warnings: tuple[Diagnostic, ...],
+    jobs: dict[str, tuple[str, Files]],
 ) -> None:
-    root = config.output_dir
-    outputs = {p.relative_to(root).as_posix(): p.stat().st_size for p in _files_under(root)}
+    """Record the build just made: its inputs, counts and warnings, and each job's key
+    and files (known from the jobs themselves: nothing is read back from disk)."""
     document = {
         "format": FORMAT,
         "settings": inputs.settings,
         "stamps": inputs.stamps,
-        "outputs": outputs,
+        "jobs": jobs,
         "counts": counts,
         "warnings": [
             [

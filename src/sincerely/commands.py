@@ -81,6 +81,8 @@ def _build_or_check(args: argparse.Namespace) -> int:
         done = f"nothing changed; {output} is up to date (checked in {took})"
     elif verb == "build":
         done = f"{plural(result.file_count, 'file')} written to {output} in {took}"
+        if result.reused:
+            done += f" ({result.reused:,} of them unchanged, brought over from the last build)"
     else:
         done = f"{plural(result.file_count, 'file')} rendered in {took}"
     tell(

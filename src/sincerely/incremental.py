@@ -2,8 +2,9 @@
 
 It runs the same jobs as build (pipeline.py) and keeps what each made. The loader keeps
 each file's result while its bytes are unchanged, so an unchanged scenario (or pack, or
-the settings) is the very same object in the next build; a job all of whose inputs are
-the same objects is not run again, its files are kept. A job that must run again still
+the settings) is the very same object in the next build; a job whose inputs all have the
+same digests (digests.py, as a build from the command line compares them) is not run
+again, its files are kept. A job that must run again still
 renders only the pages whose reads changed (memo.py). A change to the theme forgets
 everything rendered, since every page depends on it.
 """
@@ -20,10 +21,10 @@ from .archives import archive_paths
 from .build import Result, counts_of
 from .config import Config, load_config
 from .contentfiles import LoadCache
+from .digests import job_key, model_digests
 from .errors import BuildError
 from .gallery import Site
 from .loader import load_site
-from .memo import Identity, resolver
 from .pipeline import Kept, archive_jobs, site_jobs
 from .render import make_environment
 from .theme import Theme
@@ -58,18 +59,20 @@ class IncrementalBuilder:
     _theme_key: str = ""
     _env: jinja2.Environment | None = None
     _files: dict[str, bytes] = field(default_factory=dict)
-    # Each job's inputs (by identity, the objects themselves) and the paths it made.
-    _made: dict[str, tuple[dict[Identity, object], list[str]]] = field(default_factory=dict)
+    # Each job's key (of its inputs' digests) and the paths it made.
+    _made: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     _site: Site | None = None
 
     def archive(self) -> tuple[str, ...]:
         """Make the archives of the last build; returns the paths that changed."""
         if self._site is None:
             return ()
-        made = {p: d for job in archive_jobs(self._site, self._files) for p, d in job.make()}
-        changed = tuple(p for p, data in made.items() if self._files.get(p) != data)
-        self._files.update(made)
-        return changed
+        changed: list[str] = []
+        for phase in archive_jobs(self._site, self._files):
+            made = {p: d for job in phase for p, d in job.make()}
+            changed += (p for p, data in made.items() if self._files.get(p) != data)
+            self._files.update(made)
+        return tuple(changed)
 
     def file(self, path: str) -> bytes:
         return self._files[path]
@@ -106,23 +109,24 @@ class IncrementalBuilder:
 
     def _run_jobs(self, site: Site, theme: Theme) -> dict[str, bytes]:
         assert self._env is not None
-        resolve = resolver(site)
+        digests = model_digests(site)
         files: dict[str, bytes] = {}
-        made: dict[str, tuple[dict[Identity, object], list[str]]] = {}
+        made: dict[str, tuple[str, list[str]]] = {}
         for job in site_jobs(site, self._env, theme, self._kept):
-            inputs = {identity: resolve(identity) for identity in job.made_from}
+            key = job_key(job.made_from, digests)
             before = self._made.get(job.path)
+            # A job made from nothing named reads files (the theme's assets, the owner's
+            # own): it runs every time, so that an edit to them is seen.
             if (
                 job.made_from
                 and before is not None
-                and before[0].keys() == inputs.keys()
-                and all(inputs[i] is obj for i, obj in before[0].items())
+                and before[0] == key
                 and all(p in self._files for p in before[1])
             ):
                 outputs = [(p, self._files[p]) for p in before[1]]
             else:
                 outputs = job.make()
             files.update(outputs)
-            made[job.path] = (inputs, [p for p, _ in outputs])
+            made[job.path] = (key, [p for p, _ in outputs])
         self._made = made
         return files

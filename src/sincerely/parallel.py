@@ -3,7 +3,8 @@
 The site is loaded once; then worker processes are forked, each inheriting the loaded
 site, and each renders its share of the pages and writes them straight into the staging
 folder. Nothing large crosses between processes (unpickling a thousand loaded letters
-costs more than rendering them), only a count or a failure's diagnostics. Every page is
+costs more than rendering them), only the paths and sizes of the files each job wrote
+(for the build's record), or a failure's diagnostics. Every page is
 a pure function of the model, so the output is byte for byte the same for any number of
 workers. Where fork is not available, pages are rendered in this process.
 """
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from .pipeline import Job
 
 _PR_SET_PDEATHSIG = 1  # prctl(2)
+# What each job wrote: its main path, with the path and size of every file it made.
+Made = list[tuple[str, list[tuple[str, int]]]]
 
 
 class _Work:
@@ -62,17 +65,18 @@ def share_out(work: Sequence[Job], workers: int) -> list[list[Job]]:
     return shares
 
 
-def _run(share: list[Job], staging: Path | None, progress: Progress | None, total: int) -> int:
-    made: set[Path] = set()
-    count = 0
+def _run(share: list[Job], staging: Path | None, progress: Progress | None, total: int) -> Made:
+    folders: set[Path] = set()
+    made: Made = []
     for job in share:
-        for path, data in job.make():
-            count += 1
+        files = job.make()
+        made.append((job.path, [(path, len(data)) for path, data in files]))
+        for path, data in files:
             if staging is not None:
                 target = staging / path
-                if target.parent not in made:
+                if target.parent not in folders:
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    made.add(target.parent)
+                    folders.add(target.parent)
                 target.write_bytes(data)
         done = _work.done
         if done is not None:
@@ -80,7 +84,7 @@ def _run(share: list[Job], staging: Path | None, progress: Progress | None, tota
                 done.value += 1
             if progress is not None:
                 progress(done.value, total, job.path)
-    return count
+    return made
 
 
 def _die_with_parent(parent: int) -> None:
@@ -100,9 +104,9 @@ def _worker(index: int, staging: Path | None, sender: Connection, parent: int) -
     try:
         sender.send((_run(_work.shares[index], staging, None, 0), ()))
     except BuildError as exc:
-        sender.send((0, exc.diagnostics))
+        sender.send(([], exc.diagnostics))
     except BaseException as exc:  # reported by the parent, which knows how to
-        sender.send((0, repr(exc)))
+        sender.send(([], repr(exc)))
     finally:
         sender.close()
 
@@ -120,10 +124,11 @@ def _collect(
     where: Path,
     progress: Progress | None,
     total: int,
-) -> tuple[int, list[Diagnostic]]:
-    """Each worker's count and problems, as they come; a worker that dies without
+) -> tuple[Made, list[Diagnostic]]:
+    """What each worker made, and its problems, as they come; a worker that dies without
     reporting fails the build at once rather than leaving it waiting forever."""
-    count, problems = 0, []
+    made: Made = []
+    problems: list[Diagnostic] = []
     pending = dict(children)
     while pending:
         sentinels = {child.sentinel: reader for reader, child in pending.items()}
@@ -138,7 +143,7 @@ def _collect(
             if not reader.poll():
                 continue  # its process ended a moment after it reported: read it next time
             try:
-                made, trouble = reader.recv()
+                theirs, trouble = reader.recv()
             except EOFError:  # its process ended with nothing to say
                 child.join()
                 raise BuildError.single(
@@ -150,8 +155,8 @@ def _collect(
             if isinstance(trouble, str):
                 raise RuntimeError(f"a rendering worker failed: {trouble}")
             problems.extend(trouble)
-            count += made
-    return count, problems
+            made.extend(theirs)
+    return made, problems
 
 
 def run_jobs(
@@ -160,9 +165,10 @@ def run_jobs(
     staging: Path | None,
     progress: Progress | None = None,
     where: Path | None = None,
-) -> int:
+) -> Made:
     """Render every job, on ``processes`` processes, writing under ``staging`` if given;
-    ``where`` is the folder an error about the processes themselves is reported at."""
+    returns what each job made, in no particular order. ``where`` is the folder an error
+    about the processes themselves is reported at."""
     total = len(work)
     if (
         processes <= 1
@@ -187,13 +193,13 @@ def run_jobs(
             child.start()
             sender.close()  # the parent's copy: the reader sees the end when the child's closes
             children[reader] = child
-        count = _run(_work.shares[0], staging, progress, total)
-        made, problems = _collect(children, where or Path.cwd(), progress, total)
+        made = _run(_work.shares[0], staging, progress, total)
+        theirs, problems = _collect(children, where or Path.cwd(), progress, total)
         if problems:
             raise BuildError(problems)
         if progress is not None:
             progress(total, total, "")
-        return count + made
+        return made + theirs
     finally:
         for reader, child in children.items():
             child.join(timeout=5)

@@ -20,6 +20,7 @@ import jinja2
 
 from . import pages, urls
 from .archives import archive_makers
+from .digests import CONFIG, FRAME, SITE
 from .docx import browser_parts
 from .downloads import letter_text, scenario_downloads
 from .gallery import Pack, Site
@@ -34,8 +35,6 @@ from .searchindex import TermCache, search_index_script
 from .theme import Theme
 
 Output = tuple[str, bytes]  # a path relative to the site's root, with '/', and its bytes
-SITE: Identity = ("site",)
-CONFIG: Identity = ("config",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,15 +121,18 @@ def site_jobs(
         for scenario in pack.scenarios:
             near = around[scenario.url]
             shown = [n for n in (near.previous, near.next, *near.related) if n is not None]
-            made_from = {scenario.memo_identity, pack.memo_identity, CONFIG}
+            made_from = {scenario.memo_identity, pack.memo_identity, CONFIG, FRAME}
             made_from.update(n.memo_identity for n in shown)
+            # Its links to its translations show their titles, in their packs' languages.
+            for _, other in site.translations.get(scenario.url, ()):
+                made_from.update((other.memo_identity, ("pack", other.pack)))
             make = partial(_scenario_files, renderer, scenario, pack, near, kept)
             jobs.append(Job(scenario.url, 2, make, frozenset(made_from)))
             listed.append(scenario.url)
     for spec in (*pages.tag_pages(site), *pages.channel_pages(site)):
         add_page(spec, len(spec.values["scenarios"]), everything)
     for page in site.pages:
-        add_page(pages.markdown_page(page), 1, {page.memo_identity, SITE})
+        add_page(pages.markdown_page(page), 1, {page.memo_identity, FRAME})
     add_page(pages.search(site), size, everything)
     add_page(pages.not_found(site), 1, everything)
     sitemap = pages.sitemap(site, listed)
@@ -168,10 +170,13 @@ def text_jobs(site: Site) -> list[Job]:
     ]
 
 
-def archive_jobs(site: Site, files: Mapping[str, bytes]) -> list[Job]:
-    """The second phase: every pack's zip and the gallery's, from the downloads in
-    ``files`` (made by the first phase)."""
+def archive_jobs(site: Site, files: Mapping[str, bytes]) -> list[list[Job]]:
+    """The phases after the first: every pack's zip, from the downloads in ``files``
+    (made by the first phase), then the gallery's, from the packs' zips."""
     return [
-        Job.single(path, cost, make, frozenset({SITE}))
-        for path, cost, make in archive_makers(site, files)
+        [
+            Job.single(path, cost, make, frozenset(made_from))
+            for path, cost, make, made_from in phase
+        ]
+        for phase in archive_makers(site, files)
     ]
