@@ -1,9 +1,11 @@
-"""Build speed: sincerely against MkDocs and Sphinx with MyST, on the same content.
+"""Build speed: sincerely against a floor, MkDocs and Sphinx with MyST, on the same content.
 
 For each N it writes N synthetic letters (bench/synthetic.py) as a sincerely project, and
-the same text as Markdown pages for MkDocs and for Sphinx with MyST. It then times whole
-processes, alternating the tools, and prints medians and ratios: a cold build, with one
-and two processes; an incremental rebuild after editing one letter; and a rebuild with
+the same text as Markdown pages for the floor (bench/floor.py: markdown-it-py, one Jinja
+template, one file per page, 2 processes), MkDocs and Sphinx with MyST. It then times
+whole processes, alternating the tools, and prints medians, each with its ratio to the
+floor measured in the same run: a cold build, with one and two processes; a build after
+editing one letter (sincerely's incremental build, MkDocs's --dirty); and a build with
 nothing changed. Cold builds, the peers' too, go into a folder never used before (deleting
 the last output first would add the file system's reclaiming of it to the timed run). It
 also prints the peak memory of the largest process for -j 2 and for -j 1, each measured
@@ -35,6 +37,7 @@ from .synthetic import write_project
 
 PEERS_HOME = Path(tempfile.gettempdir()) / "sincerely-bench-peers"
 SINCERELY = [sys.executable, "-m", "sincerely"]
+REPO = Path(__file__).resolve().parent.parent
 
 
 def peer_python(name: str, packages: list[str]) -> Path:
@@ -121,6 +124,48 @@ def fmt(seconds: float | None) -> str:
     return "-" if seconds is None else f"{seconds:.2f} s"
 
 
+def peer_measures(root: Path, mkdocs_dir: Path, sphinx_dir: Path) -> list[Measure]:
+    """MkDocs cold and after one edit (--dirty), Sphinx with MyST cold, each cold build
+    into a fresh folder, as sincerely's."""
+    mkdocs = peer_python("mkdocs", ["mkdocs"])
+    sphinx = peer_python("sphinx", ["sphinx", "myst-parser"])
+    runs_of = {"mkdocs": 0, "sphinx": 0, "edits": 0}
+
+    def peer(name: str, command: Callable[[Path], list[str]]) -> Callable[[], list[str]]:
+        def prepare() -> list[str]:
+            runs_of[name] += 1
+            return command(root / f"{name}-{runs_of[name]}")
+
+        return prepare
+
+    page = next((mkdocs_dir / "docs").glob("letter-*.md"))
+    page_text = page.read_text(encoding="utf-8")
+    dirty = [str(mkdocs), "-m", "mkdocs", "build", "-q", "--dirty", "-d", "dirty"]
+
+    def mkdocs_edit() -> list[str]:  # from an up-to-date site, as sincerely's edit
+        subprocess.run(dirty, cwd=mkdocs_dir, check=True, stdout=subprocess.DEVNULL)
+        runs_of["edits"] += 1
+        page.write_text(page_text.replace("# ", f"# Edited {runs_of['edits']} ", 1))
+        return dirty
+
+    return [
+        (
+            "MkDocs, cold",
+            peer("mkdocs", lambda o: [str(mkdocs), "-m", "mkdocs", "build", "-q", "-d", str(o)]),
+            mkdocs_dir,
+        ),
+        ("MkDocs, one page edited, --dirty", mkdocs_edit, mkdocs_dir),
+        (
+            "Sphinx + MyST, cold, -j 2",
+            peer(
+                "sphinx",
+                lambda o: [str(sphinx), "-m", "sphinx", "-q", "-j", "2", "source", str(o)],
+            ),
+            sphinx_dir,
+        ),
+    ]
+
+
 def bench(count: int, runs: int, peers: bool, peer_limit: int) -> list[tuple[str, float | None]]:
     root = Path(tempfile.mkdtemp(prefix="sincerely-speed-"))
     try:
@@ -151,47 +196,31 @@ def bench(count: int, runs: int, peers: bool, peer_limit: int) -> list[tuple[str
             target.write_text(original.replace("title: Synthetic", f"title: Edited {state['n']}"))
             return [*build, "-j", "2"]
 
+        mkdocs_dir, sphinx_dir = write_peers(root, files)
+        floors = {"n": 0}
+
+        def floor() -> list[str]:
+            floors["n"] += 1
+            output = root / f"floor-{floors['n']}"
+            return [sys.executable, "-m", "bench.floor", str(mkdocs_dir / "docs"), str(output)]
+
         measures: list[Measure] = [
+            ("floor: markdown-it-py + Jinja, 2 processes", floor, REPO),
             ("sincerely, cold, -j 2", cold("2"), None),
             ("sincerely, cold, -j 1", cold("1"), None),
             ("sincerely, one letter edited", edit, None),
             ("sincerely, nothing changed", lambda: [*build, "-j", "2"], None),
         ]
         if peers and count <= peer_limit:
-            mkdocs_dir, sphinx_dir = write_peers(root, files)
-            mkdocs = peer_python("mkdocs", ["mkdocs"])
-            sphinx = peer_python("sphinx", ["sphinx", "myst-parser"])
-            runs_of = {"mkdocs": 0, "sphinx": 0}
-
-            def peer(name: str, command: Callable[[Path], list[str]]) -> Callable[[], list[str]]:
-                def prepare() -> list[str]:  # into a fresh folder, as sincerely's cold builds
-                    runs_of[name] += 1
-                    return command(root / f"{name}-{runs_of[name]}")
-
-                return prepare
-
-            measures += [
-                (
-                    "MkDocs, cold",
-                    peer(
-                        "mkdocs",
-                        lambda o: [str(mkdocs), "-m", "mkdocs", "build", "-q", "-d", str(o)],
-                    ),
-                    mkdocs_dir,
-                ),
-                (
-                    "Sphinx + MyST, cold, -j 2",
-                    peer(
-                        "sphinx",
-                        lambda o: [str(sphinx), "-m", "sphinx", "-q", "-j", "2", "source", str(o)],
-                    ),
-                    sphinx_dir,
-                ),
-            ]
+            measures += peer_measures(root, mkdocs_dir, sphinx_dir)
         medians = alternating(runs, measures)
         rows: list[tuple[str, float | None]] = list(medians.items())
         if not (peers and count <= peer_limit):
-            rows += [("MkDocs, cold", None), ("Sphinx + MyST, cold, -j 2", None)]
+            rows += [
+                ("MkDocs, cold", None),
+                ("MkDocs, one page edited, --dirty", None),
+                ("Sphinx + MyST, cold, -j 2", None),
+            ]
         subprocess.run([*build, "-j", "2"], check=True)  # the site the weight is read from
         for jobs in ("2", "1"):
             memory = peak_memory([*build, "-j", jobs, "-o", str(root / f"memory-{jobs}")])
@@ -226,12 +255,12 @@ def main() -> None:
         cells = []
         for n in args.sizes:
             row_label, value = results[n][i]
-            ours = results[n][0][1]
+            floor = results[n][0][1]
             if value is None:
                 found = re.search(r"\((.*)\)$", row_label)
                 cells.append(found[1] if found else "-")
-            elif row_label.startswith(("MkDocs", "Sphinx")) and ours:
-                cells.append(f"{fmt(value)} ({value / ours:.1f}x)")
+            elif i > 0 and floor:
+                cells.append(f"{fmt(value)} ({value / floor:.1f}x floor)")
             else:
                 cells.append(fmt(value))
         print(f"| {re.sub(r' [(].*[)]$', '', label)} | " + " | ".join(cells) + " |")

@@ -190,7 +190,7 @@ def test_an_edit_remakes_its_letter_and_what_shows_it_and_brings_over_the_rest(
     before = {path: (project.site / path).stat().st_ino for path in tree(project.site)}
     _edit(project, LETTER, "close", "near")
 
-    again = run(project.root)
+    run(project.root)
 
     def brought_over(path: str) -> bool:  # the very file of the last build, linked
         return (project.site / path).stat().st_ino == before[path]

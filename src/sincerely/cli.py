@@ -71,7 +71,9 @@ def make_parser() -> argparse.ArgumentParser:
         help="the output folder (default: output_dir from pyproject.toml, or site/)",
     )
     build.add_argument(
-        "--fresh", action="store_true", help="build everything, even if nothing has changed"
+        "--fresh",
+        action="store_true",
+        help="make every file afresh, bringing nothing over from the last build",
     )
     build.add_argument(
         "--base-url",

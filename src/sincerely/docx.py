@@ -8,11 +8,13 @@ deterministic: fixed dates (archives.epoch) and parts in a fixed order.
 
 from __future__ import annotations
 
+import datetime
+import functools
 import json
 from collections.abc import Iterable, Mapping
 from xml.sax.saxutils import escape as xml_escape
 
-from .archives import epoch, zip_bytes
+from .archives import epoch, join_zips, zip_bytes
 from .i18n import Messages
 from .markdown import plain_paragraphs
 from .model import Scenario
@@ -212,15 +214,27 @@ def scenario_docx(scenario: Scenario, words: Messages) -> bytes:
         f'<w:comments xmlns:w="{_W}">' + "".join(comments) + "</w:comments>"
     )
     core = core_properties(xml_escape(scenario.title), epoch().strftime("%Y-%m-%dT%H:%M:%SZ"))
-    return zip_bytes(
-        [
-            ("[Content_Types].xml", _CONTENT_TYPES.encode()),
-            ("_rels/.rels", _PACKAGE_RELS.encode()),
-            ("docProps/core.xml", core.encode()),
-            ("word/document.xml", document.encode()),
-            ("word/_rels/document.xml.rels", _DOCUMENT_RELS.encode()),
-            ("word/styles.xml", styles.encode()),
-            ("word/comments.xml", comments_xml.encode()),
-        ],
+    own = zip_bytes(
+        [("docProps/core.xml", core.encode()), ("word/document.xml", document.encode())],
         keep_order=True,
     )
+    notes = zip_bytes([("word/comments.xml", comments_xml.encode())])
+    # The parts every letter shares are deflated once; the zip joined from the pieces
+    # is the one zip_bytes makes of all seven parts, byte for byte.
+    joined = join_zips([_shared_head(epoch()), own, _shared_styles(styles, epoch()), notes])
+    assert joined is not None  # seven parts: a zip64 is out of the question
+    return joined
+
+
+# ``when`` is the date zip_bytes stamps (epoch()): a key, so that a new
+# SOURCE_DATE_EPOCH is not answered from the cache.
+@functools.cache
+def _shared_head(when: datetime.datetime) -> bytes:
+    parts = [("[Content_Types].xml", _CONTENT_TYPES), ("_rels/.rels", _PACKAGE_RELS)]
+    return zip_bytes([(name, text.encode()) for name, text in parts], keep_order=True)
+
+
+@functools.cache
+def _shared_styles(styles: str, when: datetime.datetime) -> bytes:
+    parts = [("word/_rels/document.xml.rels", _DOCUMENT_RELS), ("word/styles.xml", styles)]
+    return zip_bytes([(name, text.encode()) for name, text in parts], keep_order=True)
