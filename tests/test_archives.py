@@ -6,7 +6,10 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
+
 from sincerely.archives import join_zips, zip_bytes
+from sincerely.errors import BuildError
 
 
 def _pack(slug: str, count: int) -> list[tuple[str, bytes]]:
@@ -29,7 +32,8 @@ def test_joined_pack_zips_are_the_zip_of_all_their_files_byte_for_byte() -> None
         assert archive.read("café/letter-2.txt").decode().startswith("Dear [Name]")
 
 
-def test_too_many_entries_for_a_plain_zip_are_left_to_zip64() -> None:
+def test_joining_more_than_a_plain_zip_holds_is_a_clear_error() -> None:
     half = zip_bytes([(f"p/{n}.txt", b"") for n in range(33_000)])
-    assert join_zips([half]) is not None
-    assert join_zips([half, half]) is None
+    assert zipfile.ZipFile(io.BytesIO(join_zips([half]))).testzip() is None
+    with pytest.raises(BuildError, match="65,535 files, 4 GB"):
+        join_zips([half, half])

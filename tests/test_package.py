@@ -31,7 +31,7 @@ LAYERS = [
     },
     {"downloads", "docx", "archives", "memo", "digests", "pages", "render"},
     {"layoutref"},
-    {"pipeline", "writer", "parallel", "reuse", "buildcache"},
+    {"pipeline", "writer", "parallel", "reuse", "buildcache", "preload"},
     {"build", "incremental"},
     {"serve", "serve.webserver", "serve.watch", "serve.reload", "scaffold"},
     {"commands"},

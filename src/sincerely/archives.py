@@ -13,11 +13,13 @@ import os
 import struct
 import textwrap
 import zipfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
+from pathlib import Path
 
 from . import urls
 from .digests import CONFIG, SITE
+from .errors import BuildError, Location
 from .gallery import Pack, Site
 from .i18n import Messages
 from .memo import Identity
@@ -80,15 +82,23 @@ def pack_archive(site: Site, pack: Pack, files: Mapping[str, bytes]) -> bytes:
     return zip_bytes(_entries(site, pack, files))
 
 
-def gallery_archive(site: Site, files: Mapping[str, bytes]) -> bytes:
+# What making a file gives: its bytes, or, for a file too large to hold twice in memory
+# (the gallery's zip), its bytes piece by piece, written as they come.
+Content = bytes | Iterator[bytes]
+_PLAIN_ZIP_ENTRIES = 0xFFFF  # more, and a zip needs zip64 (APPNOTE 4.4.21)
+_PLAIN_ZIP_BYTES = 0xFFFFFFFF
+
+
+def gallery_archive(site: Site, files: Mapping[str, bytes]) -> Content:
     """Every pack's letters in one zip: the packs' own zips joined (their entries are
-    already deflated), which is the zip of all their files, byte for byte."""
+    already deflated), piece by piece, which is the zip of all their files, byte for
+    byte; one pack's zip is in memory at a time."""
     # zip_bytes sorts by name: each pack's entries are under "slug/".
     packs = sorted(site.packs, key=lambda p: p.slug + "/")
-    joined = join_zips([files[urls.pack_zip(p.slug)] for p in packs])
-    if joined is None:  # too many entries for a plain zip: zip_bytes writes a zip64
+    entries = sum(1 + len(urls.DOWNLOAD_KINDS) * len(p.scenarios) for p in packs)
+    if entries > _PLAIN_ZIP_ENTRIES:  # zip_bytes writes a zip64
         return zip_bytes([entry for pack in packs for entry in _entries(site, pack, files)])
-    return joined
+    return zip_chunks(files[urls.pack_zip(p.slug)] for p in packs)
 
 
 _END = struct.Struct("<4s4H2LH")  # end of central directory (APPNOTE 4.3.16)
@@ -96,37 +106,53 @@ _CENTRAL = struct.Struct("<4s6H3L5H2L")  # a central directory header (APPNOTE 4
 _OFFSET = 42  # where, in a central directory header, its entry's offset is
 
 
-def join_zips(parts: list[bytes]) -> bytes | None:
-    """One zip of the entries of ``parts``, in order, each copied as it is: the local
-    records one after the other, then the central directories, each entry's offset moved
-    by what comes before its part. None if the result needs zip64 (more than 65,535
-    entries or 4 GB), which the parts, plain zips without comments, do not have."""
-    records, central, count = bytearray(), bytearray(), 0
+def zip_chunks(parts: Iterable[bytes]) -> Iterator[bytes]:
+    """One zip of the entries of ``parts`` (plain zips without comments), in order, each
+    copied as it is, piece by piece: each part's local records, then all the central
+    directories, each entry's offset moved by what comes before its part. Raises
+    BuildError past what a plain zip holds (65,535 entries, 4 GB)."""
+    central: list[bytes] = []
+    offset = count = 0
     for part in parts:
         _, _, _, _, entries, size, start, _ = _END.unpack_from(part, len(part) - _END.size)
         directory = part[start : start + size]
-        shift = len(records)
         at = 0
         for _ in range(entries):
             header = _CENTRAL.unpack_from(directory, at)
             length = _CENTRAL.size + header[10] + header[11] + header[12]
             entry = bytearray(directory[at : at + length])
-            struct.pack_into("<L", entry, _OFFSET, header[16] + shift)
-            central += entry
+            struct.pack_into("<L", entry, _OFFSET, header[16] + offset)
+            central.append(bytes(entry))
             at += length
-        records += part[:start]
+        yield part[:start]
+        offset += start
         count += entries
-    if count > 0xFFFF or len(records) + len(central) > 0xFFFFFFFF:
-        return None
-    end = _END.pack(b"PK\x05\x06", 0, 0, count, count, len(central), len(records), 0)
-    return bytes(records + central + end)
+    directory = b"".join(central)
+    if count > _PLAIN_ZIP_ENTRIES or offset + len(directory) > _PLAIN_ZIP_BYTES:
+        raise BuildError.single(
+            "the gallery's zip would pass what a zip holds (65,535 files, 4 GB); split "
+            "the gallery into several projects",
+            Location(Path(urls.GALLERY_ZIP)),
+        )
+    yield directory
+    yield _END.pack(b"PK\x05\x06", 0, 0, count, count, len(directory), offset, 0)
+
+
+def whole(content: Content) -> bytes:
+    """A file's bytes, all in one piece."""
+    return content if isinstance(content, bytes) else b"".join(content)
+
+
+def join_zips(parts: Iterable[bytes]) -> bytes:
+    """One zip of the entries of ``parts``, in memory (see zip_chunks)."""
+    return whole(zip_chunks(parts))
 
 
 def archive_paths(site: Site) -> list[str]:
     return [*(urls.pack_zip(p.slug) for p in site.packs), urls.GALLERY_ZIP]
 
 
-Maker = tuple[str, int, Callable[[], bytes], set[Identity]]
+Maker = tuple[str, int, Callable[[], Content], set[Identity]]
 
 
 def archive_makers(site: Site, files: Mapping[str, bytes]) -> list[list[Maker]]:

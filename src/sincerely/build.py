@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from . import buildcache
 from .config import Config, load_config
+from .contentfiles import LoadCache
 from .errors import BuildError, Diagnostic
 from .parallel import run_jobs
 from .report import Progress
@@ -112,9 +113,13 @@ def run(
             return Result(config, None, warnings, 0, cached["counts"])
         record = buildcache.record_of(config, cached, inputs)
     # Imported only now: a build with nothing to do never needs YAML, Markdown or Jinja.
+    from . import preload
     from .loader import load_site
 
-    site, diagnostics = load_site(config)
+    loaded = preload.read(config) if not fresh else LoadCache()
+    before = dict(loaded.files)
+    preload.fill(config, loaded, jobs)
+    site, diagnostics = load_site(config, loaded)
     warnings = diagnostics.items
     if strict and warnings:
         raise BuildError(warnings)
@@ -127,6 +132,8 @@ def run(
         )
     if inputs is not None and builder == "html":
         buildcache.write(config, inputs, counts_of(site), warnings, made)
+    if write:
+        preload.write(config, loaded, before)
     count = sum(len(files) for _, files in made.values())
     return Result(config, site, warnings, count, counts_of(site), reused)
 

@@ -64,7 +64,7 @@ def _files_under(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _code_fingerprint() -> str:
+def code_fingerprint() -> str:
     """sincerely's version and the stamps of its own modules: a new release, or an edit
     in a working copy, invalidates what earlier code made."""
     package = Path(__file__).parent
@@ -106,7 +106,7 @@ class Inputs:
             for path in _files_under(folder):
                 settings.update(path.relative_to(folder).as_posix().encode())
                 settings.update(path.read_bytes())
-        settings.update(_code_fingerprint().encode())
+        settings.update(code_fingerprint().encode())
         return cls(stamps, settings.hexdigest())
 
     def same_as(self, other: dict[str, Any]) -> bool:

@@ -7,6 +7,7 @@ read becomes None, never an exception. A scenario file's result is kept by its b
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -114,7 +115,8 @@ class Loaded:
     """What loading one scenario file gave, and the file it was loaded from."""
 
     stamp: tuple[int, int, int]  # modification time, size and inode when it was read
-    data: bytes
+    digest: bytes  # of its bytes (not the bytes: the scenario holds its text already)
+    language: str  # its spelling is judged in it: a pack's new language loads it again
     scenario: Scenario | None
     diagnostics: tuple[Diagnostic, ...]
 
@@ -151,7 +153,10 @@ def load_scenario(
             Location(Path(entry.path)),
         )
         return None
+    language = language or config.language
     cached = cache.files.get(entry.path)
+    if cached is not None and cached.language != language:
+        cached = None
     path = None
     try:
         info = entry.stat()
@@ -165,8 +170,11 @@ def load_scenario(
         path = Path(entry.path)
         out.error(f"cannot read file: {exc.strerror}", Location(path))
         return None
-    if cached is not None and cached.data == data:
-        cache.files[entry.path] = Loaded(stamp, data, cached.scenario, cached.diagnostics)
+    digest = hashlib.blake2b(data, digest_size=16).digest()
+    if cached is not None and cached.digest == digest:
+        cache.files[entry.path] = Loaded(
+            stamp, digest, language, cached.scenario, cached.diagnostics
+        )
         out.extend(cached.diagnostics)
         return cached.scenario
     mine = Diagnostics()
@@ -178,7 +186,7 @@ def load_scenario(
     else:
         root = read_mapping(path, text, mine)
         if root is not None:
-            warn_spelling(root, language or config.language, mine)
+            warn_spelling(root, language, mine)
         if root is not None and check(root, SCENARIO, mine):
             scenario = SCENARIO.build(
                 root,
@@ -187,6 +195,6 @@ def load_scenario(
                 source_path=relative_to_project(config, path),
                 yaml_text=text,
             )
-    cache.files[entry.path] = Loaded(stamp, data, scenario, mine.items)
+    cache.files[entry.path] = Loaded(stamp, digest, language, scenario, mine.items)
     out.extend(mine.items)
     return scenario

@@ -218,12 +218,10 @@ def scenario_docx(scenario: Scenario, words: Messages) -> bytes:
         [("docProps/core.xml", core.encode()), ("word/document.xml", document.encode())],
         keep_order=True,
     )
-    notes = zip_bytes([("word/comments.xml", comments_xml.encode())])
+    comments_part = zip_bytes([("word/comments.xml", comments_xml.encode())])
     # The parts every letter shares are deflated once; the zip joined from the pieces
     # is the one zip_bytes makes of all seven parts, byte for byte.
-    joined = join_zips([_shared_head(epoch()), own, _shared_styles(styles, epoch()), notes])
-    assert joined is not None  # seven parts: a zip64 is out of the question
-    return joined
+    return join_zips([_shared_head(epoch()), own, _shared_styles(styles, epoch()), comments_part])
 
 
 # ``when`` is the date zip_bytes stamps (epoch()): a key, so that a new

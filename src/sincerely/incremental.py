@@ -17,7 +17,7 @@ from pathlib import Path
 
 import jinja2
 
-from .archives import archive_paths
+from .archives import archive_paths, whole
 from .build import Result, counts_of
 from .config import Config, load_config
 from .contentfiles import LoadCache
@@ -69,7 +69,7 @@ class IncrementalBuilder:
             return ()
         changed: list[str] = []
         for phase in archive_jobs(self._site, self._files):
-            made = {p: d for job in phase for p, d in job.make()}
+            made = {p: whole(d) for job in phase for p, d in job.make()}
             changed += (p for p, data in made.items() if self._files.get(p) != data)
             self._files.update(made)
         return tuple(changed)
@@ -125,7 +125,7 @@ class IncrementalBuilder:
             ):
                 outputs = [(p, self._files[p]) for p in before[1]]
             else:
-                outputs = job.make()
+                outputs = [(p, whole(d)) for p, d in job.make()]
             files.update(outputs)
             made[job.path] = (key, [p for p, _ in outputs])
         self._made = made

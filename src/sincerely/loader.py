@@ -87,7 +87,7 @@ def _check_new_template(
     out.extend(d for d in found.items if d.message != TODO_WARNING)
 
 
-def _declared_language(meta: MappingNode | None) -> str:
+def declared_language(meta: MappingNode | None) -> str:
     """The language a pack's file declares, read before its letters are (their spelling
     is judged in it); '' if none, or if it is not a text (check says so)."""
     node = meta.get("language") if meta is not None else None
@@ -100,7 +100,7 @@ def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) 
     text = read_text(meta_path, config, out)
     meta = read_mapping(meta_path, text, out) if text is not None else None
     meta_ok = meta is not None and check(meta, PACK, out)
-    language = _declared_language(meta) or config.language
+    language = declared_language(meta) or config.language
     if meta is not None:
         warn_spelling(meta, language, out)
     scenarios: list[Scenario] = []

@@ -69,15 +69,19 @@ def _run(share: list[Job], staging: Path | None, progress: Progress | None, tota
     folders: set[Path] = set()
     made: Made = []
     for job in share:
-        files = job.make()
-        made.append((job.path, [(path, len(data)) for path, data in files]))
-        for path, data in files:
-            if staging is not None:
-                target = staging / path
-                if target.parent not in folders:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    folders.add(target.parent)
-                target.write_bytes(data)
+        written: list[tuple[str, int]] = []
+        for path, data in job.make():
+            chunks = [data] if isinstance(data, bytes) else data
+            if staging is None:
+                written.append((path, sum(len(chunk) for chunk in chunks)))
+                continue
+            target = staging / path
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            with target.open("wb") as file:
+                written.append((path, sum(file.write(chunk) for chunk in chunks)))
+        made.append((job.path, written))
         done = _work.done
         if done is not None:
             with done.get_lock():

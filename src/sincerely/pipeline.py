@@ -19,7 +19,7 @@ from functools import partial
 import jinja2
 
 from . import pages, urls
-from .archives import archive_makers
+from .archives import Content, archive_makers
 from .digests import CONFIG, FRAME, SITE
 from .docx import browser_parts
 from .downloads import letter_text, scenario_downloads
@@ -34,7 +34,8 @@ from .render import PageRenderer
 from .searchindex import TermCache, search_index_script
 from .theme import Theme
 
-Output = tuple[str, bytes]  # a path relative to the site's root, with '/', and its bytes
+# A path relative to the site's root, with '/', and its bytes (or its bytes piece by piece).
+Output = tuple[str, Content]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ class Job:
 
     @classmethod
     def single(
-        cls, path: str, cost: int, make: Callable[[], bytes], made_from: frozenset[Identity]
+        cls, path: str, cost: int, make: Callable[[], Content], made_from: frozenset[Identity]
     ) -> Job:
         return cls(path, cost, lambda: [(path, make())], made_from)
 
