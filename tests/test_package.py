@@ -15,7 +15,7 @@ PACKAGE = REPO / "src" / "sincerely"
 
 # The pipeline, bottom to top: a module may import from its own layer or a lower one.
 LAYERS = [
-    {"errors", "urls", "forges", "report", "markdown", "assets", "spelling", "i18n"},
+    {"errors", "urls", "forges", "report", "markdown", "assets", "spelling", "i18n", "signed"},
     {"nodes", "yamlnodes", "project"},
     {"rules", "spec", "records", "template", "lengths"},
     {"config", "model", "gallery"},
@@ -31,7 +31,7 @@ LAYERS = [
     },
     {"downloads", "docx", "archives", "memo", "digests", "pages", "render"},
     {"layoutref"},
-    {"pipeline", "writer", "parallel", "reuse", "buildcache", "preload"},
+    {"pipeline", "writer", "parallel", "reuse", "buildcache", "preload", "letterstore"},
     {"build", "incremental"},
     {"serve", "serve.webserver", "serve.watch", "serve.reload", "scaffold"},
     {"commands"},

@@ -7,8 +7,9 @@ it. ``serve`` runs the same jobs in process (incremental.py).
 
 from __future__ import annotations
 
+import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -126,9 +127,22 @@ def run(
     if write and builder == "text":
         buildcache.forget(config)  # the output will no longer hold what the record says
     where = config.output_dir if write else config.root
+    cards_kept = None
+    if inputs is not None and builder == "html":
+        cards_kept = (buildcache.cards_folder(config), inputs.settings.encode())
+        if fresh:
+            shutil.rmtree(cards_kept[0], ignore_errors=True)
     with staged(config) if write else _throwaway() as staging:
         made, reused = _make(
-            site, theme, builder, jobs, staging, progress=progress, where=where, record=record
+            site,
+            theme,
+            builder,
+            jobs,
+            staging,
+            progress=progress,
+            where=where,
+            record=record,
+            cards_kept=cards_kept,
         )
     if inputs is not None and builder == "html":
         buildcache.write(config, inputs, counts_of(site), warnings, made)
@@ -148,23 +162,32 @@ def _make(
     progress: Progress | None,
     where: Path,
     record: Record | None,
+    cards_kept: tuple[Path, bytes] | None = None,
 ) -> tuple[dict[str, tuple[str, Files]], int]:
     """Run the site's jobs into ``staging``, then the archives from what they wrote,
-    bringing over from ``record`` each job whose inputs are unchanged; returns each
-    job's key and files, and how many files were brought over."""
+    bringing over from ``record`` each job whose inputs are unchanged, and keeping
+    letters' cards in ``cards_kept`` (a folder, and what they are made with); returns
+    each job's key and files, and how many files were brought over."""
     from .digests import model_digests
+    from .letterstore import LetterStore
     from .pipeline import archive_jobs, site_jobs, text_jobs
     from .render import make_environment
 
     digests = model_digests(site)
+    cards = LetterStore(*cards_kept, digests) if cards_kept is not None else None
     first: list[Job] = (
-        text_jobs(site) if builder == "text" else site_jobs(site, make_environment(theme), theme)
+        text_jobs(site)
+        if builder == "text"
+        else site_jobs(site, make_environment(theme), theme, store=cards)
     )
     phase = partial(_phase, digests=digests, record=record, processes=jobs, staging=staging)
-    made, reused = phase(first, progress=progress, where=where)
+    finish = cards.write_made if cards is not None else None
+    made, reused = phase(first, progress=progress, where=where, finish=finish)
+    if cards is not None:
+        cards.keep()
     if builder == "html":
         for archives in archive_jobs(site, _Written(staging)):
-            more, also = phase(archives, progress=None, where=where)
+            more, also = phase(archives, progress=None, where=where, finish=None)
             made.update(more)
             reused += also
     return made, reused
@@ -179,11 +202,12 @@ def _phase(
     staging: Path,
     progress: Progress | None,
     where: Path,
+    finish: Callable[[], None] | None,
 ) -> tuple[dict[str, tuple[str, Files]], int]:
     from .digests import job_key
 
     keys = {job.path: job_key(job.made_from, digests) for job in work}
     todo, brought = bring_over(work, keys, record, staging)
-    made = run_jobs(todo, processes, staging, progress, where)
+    made = run_jobs(todo, processes, staging, progress, where, finish=finish)
     reused = sum(len(files) for _, files in brought)
     return {path: (keys[path], files) for path, files in (*brought, *made)}, reused

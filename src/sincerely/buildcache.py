@@ -45,6 +45,11 @@ def cache_file(config: Config) -> Path:
     return config.work_dir / f"build-{name}.json"
 
 
+def cards_folder(config: Config) -> Path:
+    """Where the letters' cards of builds into this output folder are kept."""
+    return cache_file(config).with_suffix(".cards")
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -18,7 +18,7 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from multiprocessing.sharedctypes import Synchronized
@@ -42,6 +42,7 @@ class _Work:
     def __init__(self) -> None:
         self.shares: list[list[Job]] = []
         self.done: Synchronized[int] | None = None
+        self.finish: Callable[[], None] | None = None  # each process, after its share
 
 
 _work = _Work()
@@ -88,6 +89,8 @@ def _run(share: list[Job], staging: Path | None, progress: Progress | None, tota
                 done.value += 1
             if progress is not None:
                 progress(done.value, total, job.path)
+    if _work.finish is not None:
+        _work.finish()
     return made
 
 
@@ -169,10 +172,14 @@ def run_jobs(
     staging: Path | None,
     progress: Progress | None = None,
     where: Path | None = None,
+    *,
+    finish: Callable[[], None] | None = None,
 ) -> Made:
     """Render every job, on ``processes`` processes, writing under ``staging`` if given;
     returns what each job made, in no particular order. ``where`` is the folder an error
-    about the processes themselves is reported at."""
+    about the processes themselves is reported at; ``finish`` is called in each process
+    when its share is done."""
+    _work.finish = finish
     total = len(work)
     if (
         processes <= 1
@@ -183,7 +190,7 @@ def run_jobs(
         try:
             return _run(list(work), staging, progress, total)
         finally:
-            _work.done = None
+            _work.done = _work.finish = None
     context = multiprocessing.get_context("fork")
     _work.shares = share_out(work, processes)
     _work.done = context.Value("i", 0)
@@ -211,5 +218,5 @@ def run_jobs(
                 child.kill()
                 child.join()
             reader.close()
-        _work.shares, _work.done = [], None
+        _work.shares, _work.done, _work.finish = [], None, None
         sys.stdout.flush()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Protocol
 
 import jinja2
 
@@ -30,12 +31,16 @@ from .model import Scenario
 from .navigation import Neighbours, neighbours, related_positions, relatedness_key
 from .pages import PageSpec
 from .reference import schema_text
-from .render import PageRenderer
-from .searchindex import TermCache, search_index_script
+from .render import CardStore, PageRenderer
+from .searchindex import TermCache, TermStore, search_index_script
 from .theme import Theme
 
 # A path relative to the site's root, with '/', and its bytes (or its bytes piece by piece).
 Output = tuple[str, Content]
+
+
+class PerLetter(CardStore, TermStore, Protocol):
+    """What a build keeps of each letter between builds: its cards and its terms."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +106,14 @@ def _page(renderer: PageRenderer, spec: PageSpec, cost: int, made_from: set[Iden
 
 
 def site_jobs(
-    site: Site, env: jinja2.Environment, theme: Theme, kept: Kept | None = None
+    site: Site,
+    env: jinja2.Environment,
+    theme: Theme,
+    kept: Kept | None = None,
+    store: PerLetter | None = None,
 ) -> list[Job]:
     """Every job of the first phase, in the site's order."""
-    renderer = PageRenderer(site, env, kept.memo if kept is not None else None)
+    renderer = PageRenderer(site, env, kept.memo if kept is not None else None, store)
     around = _around(site, kept)
     size = sum(len(p.scenarios) for p in site.packs) or 1
     everything = {SITE, CONFIG}
@@ -140,7 +149,7 @@ def site_jobs(
     for spec in (pages.robots(), *([sitemap] if sitemap else [])):
         add_page(spec, 0, everything)
     terms = kept.terms if kept is not None else None
-    index = partial(search_index_script, site, terms)
+    index = partial(search_index_script, site, terms, store)
     jobs.append(Job.single(urls.SEARCH_INDEX, size, index, frozenset({SITE})))
     jobs.append(Job.single(urls.SCHEMA, 0, lambda: schema_text().encode(), frozenset()))
     parts = urls.static("docx-parts.js")

@@ -8,25 +8,21 @@ parses only the files that changed; the others come back in a tenth of the time.
 that must be parsed are shared out among forked worker processes, which send back what
 they found; then the loader runs as it always does, finding every file in the cache.
 
-What is kept is a pickle, which can run code when read: so each file carries an HMAC
-made with a key kept outside the project, in the user's cache folder. A file that was
-not written on this machine by sincerely (say, committed to a pull request by mistake or
-on purpose) fails the check and is ignored, never unpickled. So is one written with
-other settings or by other code.
+What is kept is a pickle, which can run code when read: so it is signed (signed.py), and
+a file not written on this machine by sincerely (say, committed to a pull request) is
+ignored, never unpickled; so is one written with other settings or by other code.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import hmac
 import multiprocessing
 import os
 import pickle
-import secrets
 from collections import Counter
 from pathlib import Path
 
+from . import signed
 from .buildcache import code_fingerprint
 from .config import Config
 from .contentfiles import LoadCache, Loaded, load_scenario, read_mapping, read_text
@@ -36,23 +32,6 @@ from .loader import NEW_TEMPLATE, declared_language
 # Fewer files than this are parsed in this process: forking would cost more.
 _AHEAD = 64
 Share = list[tuple[str, str, str]]  # files to load: (path, pack, language)
-
-
-def _key() -> bytes | None:
-    """This user's key for the kept files, made on first use; None where it cannot be
-    kept (then nothing is kept either)."""
-    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    path = Path(home) / "sincerely" / "preload.key"
-    try:
-        if not path.is_file():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as file:
-                file.write(secrets.token_bytes(32))
-        key = path.read_bytes()
-    except OSError:
-        return None
-    return key if len(key) == 32 else None
 
 
 def _folder(config: Config) -> Path:
@@ -72,17 +51,13 @@ def _settings(config: Config) -> bytes:
 def read(config: Config) -> LoadCache:
     """What earlier builds found, where it can be trusted; else an empty cache."""
     cache = LoadCache()
-    key = _key()
-    if key is None or not _folder(config).is_dir():
+    if not _folder(config).is_dir():
         return cache
     settings = _settings(config)
     for path in sorted(_folder(config).glob("*.pickle")):
-        with contextlib.suppress(OSError):
-            data = path.read_bytes()
-            mac, body = data[:32], data[32:]
-            expected = hmac.new(key, settings + body, hashlib.sha256).digest()
-            if hmac.compare_digest(mac, expected):
-                cache.files.update(pickle.loads(body))
+        body = signed.read(path, settings)
+        if body is not None:
+            cache.files.update(pickle.loads(body))
     return cache
 
 
@@ -164,9 +139,6 @@ def fill(config: Config, cache: LoadCache, processes: int) -> None:
 def write(config: Config, cache: LoadCache, before: dict[str, Loaded]) -> None:
     """Keep what loading found, one file per pack, rewriting only the packs whose
     files were loaded afresh (or have gone) since ``before`` was read."""
-    key = _key()
-    if key is None:
-        return
     settings = _settings(config)
     folder = _folder(config)
     folder.mkdir(parents=True, exist_ok=True)
@@ -181,8 +153,4 @@ def write(config: Config, cache: LoadCache, before: dict[str, Loaded]) -> None:
         same = all(before.get(path) is loaded for path, loaded in kept.items())
         if same and len(kept) == had[pack] and target.is_file():
             continue
-        body = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
-        mac = hmac.new(key, settings + body, hashlib.sha256).digest()
-        partial = target.with_name(target.name + ".partial")
-        partial.write_bytes(mac + body)
-        partial.replace(target)
+        signed.write(target, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL), settings)

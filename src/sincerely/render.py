@@ -160,14 +160,24 @@ FILTERS = {
 }
 
 
+class CardStore(Protocol):
+    """Cards kept from earlier builds, by letter (cardstore.py)."""
+
+    def get(self, scenario: Scenario, root: str, level: int, language: str) -> str | None: ...
+
+    def put(self, scenario: Scenario, root: str, level: int, language: str, html: str) -> None: ...
+
+
 @dataclass
 class PageRenderer:
     """Renders pages of one site. With a memo (serve keeps one between builds), a page
-    or card whose reads are all unchanged is not rendered again."""
+    or card whose reads are all unchanged is not rendered again; with a card store (a
+    build keeps one), neither is a card of an unchanged letter."""
 
     site: Site
     env: jinja2.Environment
     memo: Memo | None = None
+    cards: CardStore | None = None
     # Cards rendered in this build, by (letter, root, heading level): a card is shown on
     # the home, pack, tag and channel pages alike.
     _cards: dict[tuple[Identity, str, int, str], tuple[Reads, Markup]] = field(default_factory=dict)
@@ -183,6 +193,12 @@ class PageRenderer:
             remembered = self.memo.get(("card", *key), self._resolve) if self.memo else None
             if remembered is not None:
                 return Markup(remembered)
+            language = key[3]
+            stored = self.cards.get(scenario, root, level, language) if self.cards else None
+            if stored is not None:
+                kept = (Reads(), Markup(stored))
+                self._cards[key] = kept
+                return kept[1]
             macros: Any = self.env.get_template("_macros.html").module
             reads = Reads()
             if self.memo is None:  # a one-off build remembers nothing: nothing to note
@@ -192,6 +208,8 @@ class PageRenderer:
                     html = Markup(macros.card(scenario, root, level))
             kept = (reads, html)
             self._cards[key] = kept
+            if self.cards is not None:
+                self.cards.put(scenario, root, level, language, html)
             if self.memo is not None:
                 self.memo.put(("card", *key), reads, html)
         elif self.memo is not None:

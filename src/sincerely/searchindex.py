@@ -20,6 +20,7 @@ import json
 import re
 from collections import defaultdict
 from functools import cache, lru_cache
+from typing import Protocol
 
 import snowballstemmer
 
@@ -142,10 +143,22 @@ def _body(scenario: Scenario) -> str:
     return " ".join(parts)
 
 
-def document_terms(scenario: Scenario, language: str) -> dict[str, tuple[int, frozenset[str]]]:
+# Each stem of a letter, with the best field it stands in and the words it stands for.
+Terms = dict[str, tuple[int, frozenset[str]]]
+
+
+class TermStore(Protocol):
+    """Letters' terms kept from earlier builds (letterstore.py)."""
+
+    def terms(self, scenario: Scenario, language: str) -> Terms | None: ...
+
+    def put_terms(self, scenario: Scenario, language: str, terms: Terms) -> None: ...
+
+
+def document_terms(scenario: Scenario, language: str) -> Terms:
     """Each stem of a letter, with the best field it stands in and the words it stands
     for (the forms the page's script cannot find by stripping an ending)."""
-    found: dict[str, tuple[int, frozenset[str]]] = {}
+    found: Terms = {}
     fields = (
         (TITLE, scenario.title),
         (TAGS, " ".join([*scenario.tags, scenario.channel])),
@@ -166,10 +179,21 @@ def document_terms(scenario: Scenario, language: str) -> dict[str, tuple[int, fr
 
 # A letter's terms, by the letter's identity; the letter is kept alongside, so that an
 # identity is never mistaken for another letter's. Kept between builds by serve.
-TermCache = dict[int, tuple[Scenario, dict[str, tuple[int, frozenset[str]]]]]
+TermCache = dict[int, tuple[Scenario, Terms]]
 
 
-def build_index(site: Site, cache: TermCache | None = None) -> dict[str, object]:
+def _terms(scenario: Scenario, language: str, store: TermStore | None) -> Terms:
+    found = store.terms(scenario, language) if store is not None else None
+    if found is None:
+        found = document_terms(scenario, language)
+        if store is not None:
+            store.put_terms(scenario, language, found)
+    return found
+
+
+def build_index(
+    site: Site, cache: TermCache | None = None, store: TermStore | None = None
+) -> dict[str, object]:
     language = site.config.language
     interface = site.messages_in(language)
     docs: list[list[str]] = []
@@ -182,7 +206,7 @@ def build_index(site: Site, cache: TermCache | None = None) -> dict[str, object]
         docs.append([scenario.url, scenario.title, scenario.summary, scenario.channel])
         entry = cache.get(id(scenario)) if cache is not None else None
         if entry is None or entry[0] is not scenario:
-            entry = (scenario, document_terms(scenario, letter_language))
+            entry = (scenario, _terms(scenario, letter_language, store))
         if cache is not None:  # a one-off build keeps no letter's terms once indexed
             current[id(scenario)] = entry
         for root, (field, words) in entry[1].items():
@@ -212,6 +236,9 @@ def build_index(site: Site, cache: TermCache | None = None) -> dict[str, object]
     }
 
 
-def search_index_script(site: Site, cache: TermCache | None = None) -> bytes:
-    data = json.dumps(build_index(site, cache), ensure_ascii=False, separators=(",", ":"))
+def search_index_script(
+    site: Site, cache: TermCache | None = None, store: TermStore | None = None
+) -> bytes:
+    index = build_index(site, cache, store)
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     return f"window.sincerelySearchIndex={data};\n".encode()

@@ -1,0 +1,69 @@
+"""Files a build keeps for itself, signed, so that only this machine's own are believed.
+
+What a build keeps in the project's work folder (what loading found, letters' cards) is
+read back by the next build: a pickle can run code when read, and a card is HTML put on
+pages. A pull request could commit such a file, by mistake or on purpose. So each one
+starts with an HMAC made with a key kept outside the project, in the user's cache
+folder, over the file's body and what it was made with (``context``: the settings, the
+code); a file whose HMAC does not match is ignored, never read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from collections.abc import Iterable
+from pathlib import Path
+
+_MAC = 32  # bytes of a SHA-256 HMAC
+
+
+def _key() -> bytes | None:
+    """This user's key, made on first use; None where it cannot be kept (then nothing
+    is kept either)."""
+    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    path = Path(home) / "sincerely" / "preload.key"
+    try:
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as file:
+                file.write(secrets.token_bytes(32))
+        key = path.read_bytes()
+    except OSError:
+        return None
+    return key if len(key) == 32 else None
+
+
+def write(path: Path, body: bytes | Iterable[bytes], context: bytes) -> None:
+    """Write ``body`` (in one piece, or piece by piece, never held whole) signed, whole
+    or not at all; nothing where no key can be kept."""
+    key = _key()
+    if key is None:
+        return
+    mac = hmac.new(key, context, hashlib.sha256)
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("wb") as file:
+        file.write(b"\0" * _MAC)  # the HMAC, once the body is written
+        for piece in [body] if isinstance(body, bytes) else body:
+            mac.update(piece)
+            file.write(piece)
+        file.seek(0)
+        file.write(mac.digest())
+    partial.replace(path)
+
+
+def read(path: Path, context: bytes) -> bytes | None:
+    """The body of a file this machine signed with this ``context``; else None."""
+    key = _key()
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if key is None:
+        return None
+    body = data[_MAC:]
+    expected = hmac.new(key, context + body, hashlib.sha256).digest()
+    return body if hmac.compare_digest(data[:_MAC], expected) else None
