@@ -70,6 +70,17 @@ def test_a_wrong_link_is_an_error_at_its_key(project: Project, link: str, messag
     assert f"content/lettres/deuxieme-choix.yaml:{line}:17: error: {message}" in done.stderr
 
 
+def test_a_translated_letter_with_errors_gives_its_own_errors_alone(project: Project) -> None:
+    _two_languages(project)
+    broken = MINIMAL_SCENARIO.replace("channel: email", "channel: carrier-pigeon")
+    assert broken != MINIMAL_SCENARIO
+    project.add_scenario(text=broken)
+    done = project.cli("check")
+    assert done.returncode == 1
+    errors = [line for line in done.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 1 and "'channel' must be one of" in errors[0]
+
+
 def test_a_translation_in_the_same_language_is_an_error(project: Project) -> None:
     _two_languages(project)
     project.write("content/lettres/_pack.yaml", "title: Lettres\nsummary: Des lettres.\n")

@@ -40,6 +40,8 @@ def link_translations(
             continue
         where = _where(config, scenario)
         target = letters.get(wanted)
+        if target is None and (config.content_dir / f"{wanted}.yaml").is_file():
+            continue  # the letter is there, with errors of its own, already reported
         if target is None:
             hint = did_you_mean(wanted, list(letters))
             out.error(
