@@ -110,6 +110,10 @@ CHANGES: dict[str, tuple[Callable[[Project], None], bool]] = {
         lambda p: _theme_file(p, "static/site.css", lambda t: t + "\n.x { color: red; }\n"),
         False,
     ),
+    "the owner's own stylesheet": (
+        lambda p: p.write("assets/own.css", ".letter { margin: 0; }\n"),
+        False,
+    ),
     "a translation of the theme's words": (
         lambda p: p.write(
             "layouts/locale/fr.po",
@@ -130,11 +134,19 @@ CHANGES_TO_THE_OUTPUT: dict[str, Callable[[Project], None]] = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """This repository's gallery, built once; each case works on a copy of it."""
+    """This repository's gallery (with a stylesheet of the owner's own), built once;
+    each case works on a copy of it."""
     root = tmp_path_factory.mktemp("gallery") / "project"
     root.mkdir()
     shutil.copytree(REPO / "content", root / "content")
-    shutil.copyfile(REPO / "pyproject.toml", root / "pyproject.toml")
+    settings = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    # An owner's stylesheet of their own, as [tool.sincerely] extra_css names it.
+    settings = settings.replace(
+        "[tool.sincerely]\n", '[tool.sincerely]\nextra_css = ["assets/own.css"]\n'
+    )
+    (root / "pyproject.toml").write_text(settings, encoding="utf-8")
+    (root / "assets").mkdir()
+    (root / "assets/own.css").write_text(".letter { margin: 1em; }\n", encoding="utf-8")
     run(root)
     return root
 

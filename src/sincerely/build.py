@@ -18,11 +18,8 @@ from typing import TYPE_CHECKING
 
 from . import buildcache
 from .config import Config, load_config
-from .contentfiles import LoadCache
 from .errors import BuildError, Diagnostic
-from .parallel import run_jobs
 from .report import Progress
-from .reuse import Files, Record, bring_over
 from .theme import Theme
 from .writer import check_output_dir, staged
 
@@ -30,6 +27,7 @@ if TYPE_CHECKING:
     from .digests import Digests
     from .gallery import Site
     from .pipeline import Job
+    from .reuse import Files, Record
 
 
 @dataclass(frozen=True)
@@ -115,6 +113,7 @@ def run(
         record = buildcache.record_of(config, cached, inputs)
     # Imported only now: a build with nothing to do never needs YAML, Markdown or Jinja.
     from . import preload
+    from .contentfiles import LoadCache
     from .loader import load_site
 
     loaded = preload.read(config) if not fresh else LoadCache()
@@ -205,6 +204,8 @@ def _phase(
     finish: Callable[[], None] | None,
 ) -> tuple[dict[str, tuple[str, Files]], int]:
     from .digests import job_key
+    from .parallel import run_jobs
+    from .reuse import bring_over
 
     keys = {job.path: job_key(job.made_from, digests) for job in work}
     todo, brought = bring_over(work, keys, record, staging)

@@ -19,14 +19,16 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config import Config
 from .errors import Diagnostic, Location, Severity
 from .look import own_files
-from .reuse import Files, Record
 from .theme import Theme
+
+if TYPE_CHECKING:
+    from .reuse import Files, Record
 
 FORMAT = 3
 
@@ -147,6 +149,8 @@ def record_of(config: Config, cached: dict[str, Any], inputs: Inputs) -> Record 
     (and so what this build may bring over from it)."""
     if not cached or cached.get("settings") != inputs.settings:
         return None
+    from .reuse import Record  # a build that finds nothing changed never needs it
+
     jobs = {
         path: (key, [(p, size) for p, size in files])
         for path, (key, files) in cached["jobs"].items()

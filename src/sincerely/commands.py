@@ -15,15 +15,6 @@ from .errors import BuildError, Diagnostic, Location
 from .parallel import default_jobs
 from .project import find_project
 from .report import as_json, format_lines, plural, progress_line
-from .scaffold import (
-    copy_theme_files,
-    init_gallery,
-    installed_from_this_machine,
-    is_gallery,
-    new_scenario,
-    sincerely_requirement,
-    theme_listing,
-)
 
 
 def shown(path: Path) -> str:
@@ -129,7 +120,9 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    *pack, scenario = new_scenario(args.project, args.name, args.channel)
+    from . import scaffold  # only these commands need it (and its imports)
+
+    *pack, scenario = scaffold.new_scenario(args.project, args.name, args.channel)
     for path in pack:
         say(f"wrote {shown(path)}: a new pack; fill in its TODOs too")
     say(f"wrote {shown(scenario)}: fill in every TODO, then run 'sincerely check -W'")
@@ -145,13 +138,15 @@ def _copied(copied: list[Path], kept: list[Path]) -> int:
 
 
 def _theme(args: argparse.Namespace) -> int:
+    from . import scaffold  # only these commands need it (and its imports)
+
     if args.theme_command == "reference":
         from .layoutref import layouts_reference
 
         print(layouts_reference(), end="")
         return 0
     if args.theme_command == "list":
-        listing = theme_listing(args.project)
+        listing = scaffold.theme_listing(args.project)
         for name, overridden in listing:
             say(f"{name}  (yours, in layouts/)" if overridden else name)
         if not any(overridden for _, overridden in listing):
@@ -162,22 +157,25 @@ def _theme(args: argparse.Namespace) -> int:
             "name the files to copy (see 'sincerely theme list'), or give --all",
             Location(args.project),
         )
-    return _copied(*copy_theme_files(args.project, None if args.all else args.files))
+    return _copied(*scaffold.copy_theme_files(args.project, None if args.all else args.files))
 
 
 def _init(args: argparse.Namespace) -> int:
-    if args.copy_theme and is_gallery(args.directory):
-        return _copied(*copy_theme_files(args.directory))
-    made = init_gallery(args.directory, copy_theme=args.copy_theme)
+    from . import scaffold  # only these commands need it (and its imports)
+
+    if args.copy_theme and scaffold.is_gallery(args.directory):
+        return _copied(*scaffold.copy_theme_files(args.directory))
+    made = scaffold.init_gallery(args.directory, copy_theme=args.copy_theme)
     for path in made:
         say(f"wrote {shown(path)}")
-    if installed_from_this_machine():
+    if scaffold.installed_from_this_machine():
         say(
-            f"note: requirements.txt pins {sincerely_requirement()}, for CI to install from "
-            "the package index; this sincerely came from a folder or file on this machine, "
-            "which CI cannot reach. If that version is not on the index, pin the repository "
-            "at its tag instead: sincerely @ git+ADDRESS@v" + __version__ + ", where ADDRESS "
-            "is the https address of sincerely's repository"
+            f"note: requirements.txt pins {scaffold.sincerely_requirement()}, for CI to "
+            "install from the package index; this sincerely came from a folder or file on "
+            "this machine, which CI cannot reach. If that version is not on the index, pin "
+            "the repository at its tag instead: sincerely @ git+ADDRESS@v"
+            + __version__
+            + ", where ADDRESS is the https address of sincerely's repository"
         )
     where = "" if args.directory == Path() else f" {shown(args.directory)}"
     say(f"A new gallery is ready. Next: 'sincerely serve{where}'.")
