@@ -15,6 +15,7 @@ ignored, never unpickled; so is one written with other settings or by other code
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -54,10 +55,18 @@ def read(config: Config) -> LoadCache:
     if not _folder(config).is_dir():
         return cache
     settings = _settings(config)
-    for path in sorted(_folder(config).glob("*.pickle")):
-        body = signed.read(path, settings)
-        if body is not None:
-            cache.files.update(pickle.loads(body))
+    # Unpickling builds a large graph of objects of which none is garbage: the cyclic
+    # collector, left on, walks it again and again (10,000 letters: 1.95 s, 0.9 s off).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for path in sorted(_folder(config).glob("*.pickle")):
+            body = signed.read(path, settings)
+            if body is not None:
+                cache.files.update(pickle.loads(body))
+    finally:
+        if collecting:
+            gc.enable()
     return cache
 
 
