@@ -26,8 +26,9 @@ from .writer import check_output_dir, staged
 if TYPE_CHECKING:
     from .digests import Digests
     from .gallery import Site
+    from .parallel import Files
     from .pipeline import Job
-    from .reuse import Files, Record
+    from .reuse import Record
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def run(
 
     loaded = preload.read(config) if not fresh else LoadCache()
     before = dict(loaded.files)
-    preload.fill(config, loaded, jobs)
+    listed = preload.fill(config, loaded, jobs)
     site, diagnostics = load_site(config, loaded)
     warnings = diagnostics.items
     if strict and warnings:
@@ -146,7 +147,7 @@ def run(
     if inputs is not None and builder == "html":
         buildcache.write(config, inputs, counts_of(site), warnings, made)
     if write:
-        preload.write(config, loaded, before)
+        preload.write(config, loaded, before, listed)
     count = sum(len(files) for _, files in made.values())
     return Result(config, site, warnings, count, counts_of(site), reused)
 

@@ -25,10 +25,11 @@ from . import __version__
 from .config import Config
 from .errors import Diagnostic, Location, Severity
 from .look import own_files
+from .reuse import Record, still_there
 from .theme import Theme
 
 if TYPE_CHECKING:
-    from .reuse import Files, Record
+    from .parallel import Files
 
 FORMAT = 3
 
@@ -133,15 +134,7 @@ def read(config: Config) -> dict[str, Any]:
 
 def outputs_intact(config: Config, cached: dict[str, Any]) -> bool:
     """Every file the last build made is still there, at the size it was made."""
-    root = config.output_dir
-    try:
-        return all(
-            (root / path).stat().st_size == size
-            for _, files in cached["jobs"].values()
-            for path, size in files
-        )
-    except OSError:
-        return False
+    return all(still_there(config.output_dir, files) for _, files in cached["jobs"].values())
 
 
 def record_of(config: Config, cached: dict[str, Any], inputs: Inputs) -> Record | None:
@@ -149,8 +142,6 @@ def record_of(config: Config, cached: dict[str, Any], inputs: Inputs) -> Record 
     (and so what this build may bring over from it)."""
     if not cached or cached.get("settings") != inputs.settings:
         return None
-    from .reuse import Record  # a build that finds nothing changed never needs it
-
     jobs = {
         path: (key, [(p, size) for p, size in files])
         for path, (key, files) in cached["jobs"].items()

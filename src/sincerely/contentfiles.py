@@ -110,6 +110,12 @@ def load_page(path: Path, config: Config, out: Diagnostics) -> Page | None:
     return page
 
 
+def stamp_of(info: os.stat_result) -> tuple[int, int, int]:
+    """A file's stamp, as a kept result is checked against: modification time, size,
+    inode."""
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
 @dataclass(frozen=True, slots=True)
 class Loaded:
     """What loading one scenario file gave, and the file it was loaded from."""
@@ -160,7 +166,7 @@ def load_scenario(
     path = None
     try:
         info = entry.stat()
-        stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
+        stamp = stamp_of(info)
         if cached is not None and cached.stamp == stamp:
             out.extend(cached.diagnostics)
             return cached.scenario

@@ -4,9 +4,9 @@ It runs the same jobs as build (pipeline.py) and keeps what each made. The loade
 each file's result while its bytes are unchanged, so an unchanged scenario (or pack, or
 the settings) is the very same object in the next build; a job whose inputs all have the
 same digests (digests.py, as a build from the command line compares them) is not run
-again, its files are kept. A job that must run again still
-renders only the pages whose reads changed (memo.py). A change to the theme forgets
-everything rendered, since every page depends on it.
+again, its files are kept. A job that must run again still renders only the pages whose
+reads changed (memo.py). A change to the theme forgets everything rendered, since every
+page depends on it.
 """
 
 from __future__ import annotations

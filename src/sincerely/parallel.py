@@ -27,13 +27,14 @@ from typing import TYPE_CHECKING
 
 from .errors import BuildError, Diagnostic, Location
 from .report import Progress
+from .writer import make_folder
 
 if TYPE_CHECKING:
     from .pipeline import Job
 
 _PR_SET_PDEATHSIG = 1  # prctl(2)
-# What each job wrote: its main path, with the path and size of every file it made.
-Made = list[tuple[str, list[tuple[str, int]]]]
+Files = list[tuple[str, int]]  # the files a job made, each with its size
+Made = list[tuple[str, Files]]  # what each job made, by the job's main path
 
 
 class _Work:
@@ -70,16 +71,14 @@ def _run(share: list[Job], staging: Path | None, progress: Progress | None, tota
     folders: set[Path] = set()
     made: Made = []
     for job in share:
-        written: list[tuple[str, int]] = []
+        written: Files = []
         for path, data in job.make():
             chunks = [data] if isinstance(data, bytes) else data
             if staging is None:
                 written.append((path, sum(len(chunk) for chunk in chunks)))
                 continue
             target = staging / path
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
+            make_folder(target.parent, folders)
             with target.open("wb") as file:
                 written.append((path, sum(file.write(chunk) for chunk in chunks)))
         made.append((job.path, written))

@@ -26,7 +26,7 @@ from pathlib import Path
 from . import signed
 from .buildcache import code_fingerprint
 from .config import Config
-from .contentfiles import LoadCache, Loaded, load_scenario, read_mapping, read_text
+from .contentfiles import LoadCache, Loaded, load_scenario, read_mapping, read_text, stamp_of
 from .errors import Diagnostics
 from .loader import NEW_TEMPLATE, declared_language
 
@@ -102,10 +102,9 @@ def _stale(cache: LoadCache, path: str, language: str) -> bool:
     if kept is None or kept.language != language:
         return True
     try:
-        info = Path(path).stat()
+        return kept.stamp != stamp_of(Path(path).stat())
     except OSError:
         return True
-    return kept.stamp != (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 class _Ahead:
@@ -130,12 +129,13 @@ def _load(share: Share) -> list[tuple[str, Loaded]]:
     return loaded
 
 
-def fill(config: Config, cache: LoadCache, processes: int) -> None:
+def fill(config: Config, cache: LoadCache, processes: int) -> dict[str, Share]:
     """Load into ``cache``, on ``processes`` processes, every scenario file it does not
-    hold as the file now is."""
-    stale = [f for share in _packs(config).values() for f in share if _stale(cache, f[0], f[2])]
+    hold as the file now is; returns every pack's files (for :func:`write`)."""
+    packs = _packs(config)
+    stale = [f for share in packs.values() for f in share if _stale(cache, f[0], f[2])]
     if processes <= 1 or len(stale) < _AHEAD:
-        return  # the loader loads them, in this process, as it comes to them
+        return packs  # the loader loads them, in this process, as it comes to them
     _Ahead.config, _Ahead.cache = config, cache
     try:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
@@ -143,15 +143,18 @@ def fill(config: Config, cache: LoadCache, processes: int) -> None:
                 cache.files.update(loaded)
     finally:
         _Ahead.config = _Ahead.cache = None
+    return packs
 
 
-def write(config: Config, cache: LoadCache, before: dict[str, Loaded]) -> None:
-    """Keep what loading found, one file per pack, rewriting only the packs whose
-    files were loaded afresh (or have gone) since ``before`` was read."""
+def write(
+    config: Config, cache: LoadCache, before: dict[str, Loaded], packs: dict[str, Share]
+) -> None:
+    """Keep what loading found in ``packs``' files (as :func:`fill` listed them), one file
+    per pack, rewriting only the packs whose files were loaded afresh (or have gone)
+    since ``before`` was read."""
     settings = _settings(config)
     folder = _folder(config)
     folder.mkdir(parents=True, exist_ok=True)
-    packs = _packs(config)
     for stale in folder.glob("*.pickle"):
         if stale.stem not in packs:
             stale.unlink(missing_ok=True)

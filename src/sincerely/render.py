@@ -161,7 +161,7 @@ FILTERS = {
 
 
 class CardStore(Protocol):
-    """Cards kept from earlier builds, by letter (cardstore.py)."""
+    """Cards kept from earlier builds, by letter (letterstore.py)."""
 
     def get(self, scenario: Scenario, root: str, level: int, language: str) -> str | None: ...
 

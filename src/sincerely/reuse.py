@@ -21,12 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .parallel import Made
+from .writer import make_folder
 
 if TYPE_CHECKING:
+    from .parallel import Files, Made
     from .pipeline import Job
-
-Files = list[tuple[str, int]]  # each file a job made, with its size
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,8 @@ class Record:
     jobs: dict[str, tuple[str, Files]]
 
 
-def _still_there(folder: Path, files: Files) -> bool:
+def still_there(folder: Path, files: Files) -> bool:
+    """Every one of ``files`` is in ``folder``, at the size it was made."""
     try:
         return all((folder / path).stat().st_size == size for path, size in files)
     except OSError:
@@ -66,15 +66,13 @@ def bring_over(
         if (
             before is None
             or before[0] != keys[job.path]
-            or not _still_there(record.folder, before[1])
+            or not still_there(record.folder, before[1])
         ):
             todo.append(job)
             continue
         for path, _ in before[1]:
             target = staging / path
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
+            make_folder(target.parent, folders)
             _bring(record.folder / path, target)
         brought.append((job.path, before[1]))
     return todo, brought

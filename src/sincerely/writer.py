@@ -134,15 +134,21 @@ def _clear_leftovers(output: Path, scratch: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
+def make_folder(folder: Path, made: set[Path]) -> None:
+    """Make ``folder`` (and its parents) unless it is in ``made``, the folders made
+    already: a site's thousands of files are in a few folders."""
+    if folder not in made:
+        folder.mkdir(parents=True, exist_ok=True)
+        made.add(folder)
+
+
 def write_files(staging: Path, files: Iterable[tuple[str, bytes]]) -> int:
     """Write ``files`` under ``staging``; returns how many."""
     made: set[Path] = {staging}
     count = 0
     for relative, data in files:
         target = staging / relative
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
+        make_folder(target.parent, made)
         target.write_bytes(data)
         count += 1
     return count
