@@ -10,6 +10,7 @@ aliases and tags outright and keeping every scalar's type so that validation can
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -129,31 +130,8 @@ class _Builder:
         message = f"the text holds {shown}; remove it: it cannot be shown, and breaks downloads"
         self.problems.append((message, where))
 
-    def too_deep(self, event: Any) -> ScalarNode:
-        """Report a value nested past MAX_DEPTH and skip it without recursing."""
-        self.problems.append(
-            (
-                f"values are nested more than {MAX_DEPTH} levels deep; content files need "
-                "a few levels at most: check the brackets and indentation here",
-                self.where(event.start_mark),
-            )
-        )
-        open_collections = 1
-        while open_collections:
-            skipped = self.next()
-            if isinstance(skipped, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-                open_collections += 1
-            elif isinstance(skipped, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-                open_collections -= 1
-        mark = event.start_mark
-        return ScalarNode(None, "null", True, self.path, mark.line + 1, mark.column + 1, "", 0, 0)
-
-    def build(self, depth: int = 0) -> Node:
+    def build(self) -> Node:
         event = self.next()
-        if depth > MAX_DEPTH and isinstance(
-            event, yaml.SequenceStartEvent | yaml.MappingStartEvent
-        ):
-            return self.too_deep(event)
         self.refuse_extras(event)
         if isinstance(event, yaml.ScalarEvent):
             return self.scalar(event)
@@ -172,21 +150,21 @@ class _Builder:
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Node] = []
             while not isinstance(self.events[self.position], yaml.SequenceEndEvent):
-                items.append(self.build(depth + 1))
+                items.append(self.build())
             self.next()
             mark = event.start_mark
             return SequenceNode(
                 tuple(items), self.path, mark.line + 1, mark.column + 1, bool(event.flow_style)
             )
         if isinstance(event, yaml.MappingStartEvent):
-            return self.mapping(event, depth)
+            return self.mapping(event)
         raise AssertionError(f"unexpected YAML event {event!r}")  # pragma: no cover
 
-    def mapping(self, start: Any, depth: int) -> MappingNode:
+    def mapping(self, start: Any) -> MappingNode:
         entries: dict[str, tuple[ScalarNode, Node]] = {}
         while not isinstance(self.events[self.position], yaml.MappingEndEvent):
-            key = self.build(depth + 1)
-            value = self.build(depth + 1)
+            key = self.build()
+            value = self.build()
             if not isinstance(key, ScalarNode):
                 self.problems.append(
                     ("a key must be a plain word, not a list or mapping", key.location)
@@ -215,16 +193,47 @@ class _Builder:
         return event
 
 
-def _events(text: str) -> list[Any]:
-    """Every event of the document, straight from the parser (libyaml's, when there)."""
+def _read_events(path: Path, text: str) -> list[Any]:
+    """Every event of the document, straight from the parser (libyaml's, when there);
+    a located error at the first collection nested past MAX_DEPTH (the tree is built by
+    recursion, and no content file needs more than a few levels)."""
     parser = _Loader(text)
     try:
         events = []
+        open_collections = 0
         while parser.check_event():
-            events.append(parser.get_event())
+            event = parser.get_event()
+            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                if open_collections > MAX_DEPTH:
+                    mark: Any = event.start_mark
+                    raise BuildError.single(
+                        f"values are nested more than {MAX_DEPTH} levels deep; content files "
+                        "need a few levels at most: check the brackets and indentation here",
+                        Location(path, mark.line + 1, mark.column + 1),
+                    )
+                open_collections += 1
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                open_collections -= 1
+            events.append(event)
         return events
     finally:
         parser.dispose()
+
+
+def _events(path: Path, text: str) -> list[Any]:
+    """The document's events, with the depth checked first, whatever the parser does."""
+    try:
+        return _read_events(path, text)
+    except yaml.MarkedYAMLError as failure:
+        # libyaml 0.2.6 refuses nesting past 1,000 levels, and looks up to 1,024
+        # characters ahead: in a run of brackets it fails before handing over the events
+        # that pass our far smaller limit. The text before a failure gives the same
+        # events up to there, so reading it alone again lets our check see them first.
+        mark = failure.problem_mark
+        if mark is not None and 0 < mark.index < len(text):
+            with contextlib.suppress(yaml.YAMLError):
+                _read_events(path, text[: mark.index])
+        raise
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -280,7 +289,7 @@ def parse(path: Path, text: str) -> Node:
     try:
         # Reading every event first keeps the builder a plain recursive walk; a content
         # file is small (at most MAX_FILE_BYTES), so the list is too.
-        builder.events = _events(text)
+        builder.events = _events(path, text)
         builder.position = 2  # past StreamStart and DocumentStart
         root = builder.build()
         extra = builder.events[builder.position + 1]
