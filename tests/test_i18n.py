@@ -3,12 +3,17 @@ and a French page read in Chromium for any English word of the interface left on
 
 from __future__ import annotations
 
+import gettext
+import io
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from playwright.sync_api import Browser, expect
 
@@ -20,6 +25,7 @@ from sincerely.i18n import (
     direction,
     language_name,
     load_messages,
+    plural_category,
 )
 from sincerely.theme import bundled_theme_dir
 
@@ -74,6 +80,80 @@ def test_plural_forms_follow_each_languages_rules() -> None:
         "one": "{n} word",
         "other": "{n} words",
     }
+
+
+EVERY_COUNT = range(1_000_002)  # 0 to 1,000,001: past CLDR's "many" of a million
+
+
+def _catalog_forms(language: str) -> tuple[list[tuple[str, str, tuple[str, ...]]], Any]:
+    """The shipped catalog's plural messages, and gettext's own reading of its formula
+    (its Plural-Forms header): which msgstr a count takes, by gettext, not by sincerely."""
+    with (THEME / LOCALE / f"{language}.po").open("rb") as stream:
+        catalog = read_po(stream)
+    messages = [(m.id[0], m.id[1], tuple(m.string)) for m in catalog if isinstance(m.id, tuple)]
+    probe = Catalog(locale=catalog.locale)
+    probe.mime_headers = [("Plural-Forms", catalog.plural_forms)]
+    probe.add(("one", "many"), string=tuple(str(i) for i in range(catalog.num_plurals)))
+    buffer = io.BytesIO()
+    write_mo(buffer, probe)
+    translations = gettext.GNUTranslations(io.BytesIO(buffer.getvalue()))
+    return messages, translations
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", SHIPPED)
+def test_every_count_shows_the_catalogs_own_form_in_every_language(language: str) -> None:
+    """What a page's script shows for a count (the form under the count's CLDR category,
+    as the installed Babel defines them) is the form the catalog's translator wrote for
+    that count, by the catalog's own formula: never the English one."""
+    words = load_messages((THEME,), {language: Location(Path("x"))}, Diagnostics())[language]
+    messages, translations = _catalog_forms(language)
+    assert len(messages) >= 5
+    indexes: dict[str, set[int]] = {}
+    for n in EVERY_COUNT:
+        category = plural_category(language, n)
+        indexes.setdefault(category, set()).add(int(translations.ngettext("one", "many", n)))
+    # Each category's counts take one msgstr by the catalog's formula: CLDR and it agree.
+    assert all(len(found) == 1 for found in indexes.values()), indexes
+    index_of = {category: min(found) for category, found in indexes.items()}
+    for singular, plural, strings in messages:
+        table = words.plural_forms(singular, plural)
+        assert table == {category: strings[i] for category, i in index_of.items()}, singular
+        assert not {singular, plural} & set(table.values()), (singular, "English left")
+    for n in (0, 1, 2, 5, 21, 100, 1_000_000, 1_000_001):
+        for singular, plural, _ in messages:
+            shown = words.ngettext(singular, plural, n)
+            assert shown == words.plural_forms(singular, plural)[plural_category(language, n)]
+
+
+def test_every_count_the_browser_names_has_a_form_on_the_page(
+    browser: Browser, french_site: Path
+) -> None:
+    """Chromium's own plural rules (ICU's copy of CLDR) pick each count's category; for
+    every count from 0 to 1,000,001 the page's table has a form for it, in French."""
+    with serve(french_site) as url, watched_page(browser, url) as watched:
+        watched.page.goto(f"{url}lettres/deuxieme-choix.html")
+        missing = watched.page.evaluate(
+            """(last) => {
+              const text = JSON.parse(document.getElementById("letter-text").textContent);
+              const rules = new Intl.PluralRules(document.documentElement.lang);
+              const tables = Object.entries(text).filter(([, v]) => v && v.other);
+              const seen = new Set();
+              for (let n = 0; n <= last; n++) seen.add(rules.select(n));
+              const missing = [];
+              for (const [key, table] of tables) {
+                for (const category of seen) {
+                  if (!(category in table)) missing.push(`${key}: ${category}`);
+                }
+              }
+              return { tables: tables.length, seen: [...seen].sort(), missing };
+            }""",
+            EVERY_COUNT[-1],
+        )
+        watched.assert_clean()
+    assert missing["tables"] >= 2
+    assert missing["seen"] == ["many", "one", "other"]
+    assert missing["missing"] == []
 
 
 def test_names_and_directions_of_languages() -> None:
@@ -135,6 +215,35 @@ def test_a_project_changes_one_word_and_keeps_the_rest_of_the_theme(project: Pro
     assert result.warnings == ()
     page = (project.site / "lettres/deuxieme-choix.html").read_text(encoding="utf-8")
     assert ">Copier</button>" in page and ">Voir un exemple rempli</button>" in page
+
+
+def test_a_regional_catalog_wins_over_the_languages_own(project: Project) -> None:
+    _gallery_in(project, "fr-CA")
+    project.write(
+        "layouts/locale/fr_CA.po",
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Copy letter"\nmsgstr "Copier ma lettre"\n',
+    )
+    project.build(strict=True)
+    page = (project.site / "lettres/deuxieme-choix.html").read_text(encoding="utf-8")
+    # The project's fr_CA.po wins over the theme's fr.po; fr.po gives every other word.
+    assert ">Copier ma lettre</button>" in page and ">Voir un exemple rempli</button>" in page
+
+
+def test_a_catalog_whose_formula_splits_a_category_is_told(project: Project) -> None:
+    _gallery_in(project, "fr")
+    project.write(
+        "layouts/locale/fr.po",
+        'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        'msgid "{n} word"\nmsgid_plural "{n} words"\nmsgstr[0] "{n} mot"\n'
+        'msgstr[1] "{n} mots"\n',
+    )
+    said = [d.message for d in project.check().warnings]
+    assert said == [
+        "this catalog's Plural-Forms gives 0 msgstr[1] but 1 msgstr[0], which CLDR counts "
+        "alike ('one'), so pages use msgstr[1] for both; make the formula follow the "
+        "language's rules (pybabel init writes them)"
+    ]
 
 
 def test_a_broken_catalog_is_a_located_error(project: Project) -> None:

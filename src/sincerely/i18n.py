@@ -16,12 +16,12 @@ from __future__ import annotations
 import functools
 import gettext
 import io
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 
@@ -37,39 +37,53 @@ _SAMPLES = (*range(200), 1_000_000)
 
 @dataclass(frozen=True)
 class Messages:
-    """One language's translations, as data that travels to rendering workers: the
-    catalog compiled to gettext's binary form ('' for the source language)."""
+    """One language's translations, as plain data that travels to rendering workers: each
+    message's translation, and each plural message's form for every plural category of
+    the language (CLDR's one, few, many, other..., as the installed Babel defines them
+    and the browser's Intl.PluralRules names them). A count is turned into a category by
+    the same rule on both sides, so a page never shows one form and its script another."""
 
     language: str
-    mo: bytes = b""
+    singular: Mapping[str, str] = field(default_factory=dict)
+    plural: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def gettext(self, message: str) -> str:
-        return _compiled(self.mo).gettext(message)
+        return self.singular.get(message, message)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return _compiled(self.mo).ngettext(singular, plural, n)
+        forms = self.plural.get(singular)
+        category = plural_category(self.language, n)
+        if forms is not None and category in forms:
+            return forms[category]
+        return singular if n == 1 else plural  # untranslated: English's own rule
 
     def plural_forms(self, singular: str, plural: str) -> dict[str, str]:
-        """The message's form for each plural category of the language (CLDR's one,
-        few, many, other...), as the browser's Intl.PluralRules names them: what the
+        """The message's form for each plural category of the language: what the
         scripts need to say "1 blank left" and "2 blanks left" in any language."""
+        forms = self.plural.get(singular, {})
         return {
-            category: self.ngettext(singular, plural, n)
-            for category, n in _category_samples(self.language).items()
+            category: forms.get(category) or (singular if category == "one" else plural)
+            for category in _category_samples(self.language)
         }
 
 
+def plural_category(language: str, n: int) -> str:
+    """The CLDR plural category of a count in a language ('one', 'many', 'other'...)."""
+    return _rule(language or SOURCE_LANGUAGE)(n)
+
+
 @functools.lru_cache(maxsize=32)
-def _compiled(mo: bytes) -> gettext.NullTranslations:
-    return gettext.GNUTranslations(io.BytesIO(mo)) if mo else gettext.NullTranslations()
+def _rule(language: str) -> Callable[[int], str]:
+    rule: Callable[[int], str] = _locale(language).plural_form
+    return rule
 
 
 @functools.lru_cache(maxsize=32)
 def _category_samples(language: str) -> dict[str, int]:
-    rule = _locale(language or SOURCE_LANGUAGE).plural_form
+    """Each plural category of the language, with the smallest count in it."""
     samples: dict[str, int] = {}
     for n in _SAMPLES:
-        samples.setdefault(rule(n), n)
+        samples.setdefault(plural_category(language, n), n)
     return dict(sorted(samples.items()))
 
 
@@ -120,14 +134,15 @@ def load_messages(
     folders: tuple[Path, ...], languages: Mapping[str, Location], out: Diagnostics
 ) -> dict[str, Messages]:
     """Each language's messages, from the theme's folders (the first wins, message by
-    message). A string the theme uses that a catalog lacks is a warning naming it; a
-    language with no catalog is one warning, where the language is asked for."""
+    message, and a regional catalog such as fr-CA.po wins over fr.po). A string the theme
+    uses that a catalog lacks is a warning naming it; a language with no catalog is one
+    warning, where the language is asked for."""
     wanted: set[str] | None = None  # read only if some catalog is to be checked against it
     found: dict[str, Messages] = {}
     for language, where in sorted(languages.items()):
-        files = [
+        files = [  # the least specific first: each later file wins, message by message
             folder / LOCALE / name
-            for name in catalog_names(language)
+            for name in reversed(catalog_names(language))
             for folder in reversed(folders)
             if (folder / LOCALE / name).is_file()
         ]
@@ -143,46 +158,103 @@ def load_messages(
             )
             found[language] = Messages(language)
             continue
-        merged = Catalog(locale=_locale(language))
+        singular: dict[str, str] = {}
+        plural: dict[str, dict[str, str]] = {}
         for path in files:
-            for message in _read(path, language, out):
-                if message.id in merged:  # Babel would merge the two: the later one wins
-                    del merged[message.id]
-                merged[message.id] = message
+            catalog = _read(path, language, out)
+            if catalog is not None:
+                own_singular, own_plural = _messages_of(catalog, path, language, out)
+                singular.update(own_singular)
+                plural.update(own_plural)
         if wanted is None:
             wanted = _template_ids(folders, out)
-        for missing in sorted(wanted - _translated_ids(merged)):
+        categories = set(_category_samples(language))
+        translated = {*singular, *(m for m, forms in plural.items() if set(forms) == categories)}
+        for missing in sorted(wanted - translated):
             out.warning(
                 f"no translation of {missing!r} into '{language}', so pages in that "
                 "language show it in English; add its msgstr",
                 Location(files[-1]),
             )
-        buffer = io.BytesIO()
-        write_mo(buffer, merged, use_fuzzy=False)
-        found[language] = Messages(language, buffer.getvalue())
+        found[language] = Messages(language, singular, plural)
     return found
 
 
-def _read(path: Path, language: str, out: Diagnostics) -> list[Message]:
+def _read(path: Path, language: str, out: Diagnostics) -> Catalog | None:
     try:
         with path.open("rb") as stream:
-            catalog = read_po(stream, locale=_locale(language), abort_invalid=True)
+            return read_po(stream, locale=_locale(language), abort_invalid=True)
     except (PoFileError, UnicodeDecodeError, ValueError) as problem:
         line = getattr(problem, "lineno", -1) + 1  # Babel counts lines from 0
         out.error(
             f"this catalog cannot be read: {problem}; fix it as a PO file", Location(path, line)
         )
-        return []
-    return [m for m in catalog if m.id and m.string and not m.fuzzy]
+        return None
 
 
-def _translated_ids(catalog: Catalog) -> set[str]:
-    ids = set()
+def _messages_of(
+    catalog: Catalog, path: Path, language: str, out: Diagnostics
+) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """A catalog's translated messages, each plural one as a form per CLDR category:
+    msgstr[i] goes to the categories whose counts the catalog's own Plural-Forms formula
+    sends to i. So a catalog written for two forms (French's "n > 1") stays right when
+    the installed Babel knows a third category (French's "many", for a million)."""
+    index_of = _form_index(catalog)
+    categories: dict[str, int] = {}
+    split: tuple[int, int, str] | None = None  # the first count whose category it splits
+    for n in _SAMPLES:
+        category, index = plural_category(language, n), index_of(n)
+        if categories.setdefault(category, index) != index and split is None:
+            split = (n, index, category)
+    if split is not None:
+        n, index, category = split
+        first, sample = categories[category], _category_samples(language)[category]
+        out.warning(
+            f"this catalog's Plural-Forms gives {sample} msgstr[{first}] but {n} "
+            f"msgstr[{index}], which CLDR counts alike ('{category}'), so pages use "
+            f"msgstr[{first}] for both; make the formula follow the language's rules "
+            "(pybabel init writes them)",
+            Location(path),
+        )
+    singular: dict[str, str] = {}
+    plural: dict[str, dict[str, str]] = {}
     for message in catalog:
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if message.id and all(strings):
-            ids.add(message.id if isinstance(message.id, str) else message.id[0])
-    return ids
+        if not message.id or not message.string or message.fuzzy:
+            continue
+        if isinstance(message.id, str):
+            if isinstance(message.string, str):
+                singular[message.id] = message.string
+            continue
+        strings = tuple(message.string)
+        forms = {
+            category: strings[index]
+            for category, index in categories.items()
+            if 0 <= index < len(strings) and strings[index]
+        }
+        if forms:
+            plural[message.id[0]] = forms
+    return singular, plural
+
+
+_PROBE = ("n", "ns")  # a name, not a call with literals, so that extraction passes it by
+
+
+def _form_index(catalog: Catalog) -> Callable[[int], int]:
+    """Which msgstr[i] the catalog's own Plural-Forms formula gives a count (-1 for none),
+    worked out by gettext itself from a catalog of one message whose forms are their own
+    numbers."""
+    probe = Catalog(locale=catalog.locale)
+    probe.mime_headers = [("Plural-Forms", catalog.plural_forms)]
+    probe.add(_PROBE, string=tuple(str(i) for i in range(catalog.num_plurals)))
+    buffer = io.BytesIO()
+    write_mo(buffer, probe)
+    compiled = gettext.GNUTranslations(io.BytesIO(buffer.getvalue()))
+
+    def index_of(n: int) -> int:
+        form = compiled.ngettext(*_PROBE, n)
+        return int(form) if form.isdigit() else -1
+
+    return index_of
 
 
 def _template_ids(folders: tuple[Path, ...], out: Diagnostics) -> set[str]:
