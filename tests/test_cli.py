@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import MINIMAL_SCENARIO, Project
+from sincerely import cli
+
+from .conftest import MINIMAL_SCENARIO, REPO, Project
 
 
 def test_build_reports_progress_and_success(scenario_project: Project) -> None:
@@ -167,3 +169,37 @@ def test_new_says_when_it_also_started_a_pack(project: Project) -> None:
     assert done.returncode == 0, done.stderr
     assert "wrote content/offers/_pack.yaml: a new pack; fill in its TODOs too" in done.stdout
     assert "wrote content/offers/declining.yaml: fill in every TODO" in done.stdout
+
+
+def test_a_mistake_on_the_command_line_is_status_2_with_the_usage(tmp_path: Path) -> None:
+    done = _cli_in(tmp_path, "build", "--no-such-option")
+    assert done.returncode == 2
+    assert done.stderr.startswith("usage: sincerely")
+    assert "unrecognized arguments: --no-such-option" in done.stderr
+    assert _cli_in(tmp_path).returncode == 2  # no command at all
+
+
+def test_a_bug_in_sincerely_has_a_status_of_its_own(
+    scenario_project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No bug is known to provoke from outside, so one is put where a command runs.
+    def broken(args: object) -> int:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(cli, "run_command", broken)
+    monkeypatch.chdir(scenario_project.root)
+    status = cli.main(["build"])
+    said = capsys.readouterr().err
+    assert status == cli.EXIT_BUG == 70
+    assert said.startswith("internal error: ZeroDivisionError: division by zero\n")
+    assert "This is a bug in sincerely; please report it" in said
+    assert "Traceback" not in said
+    assert status not in (cli.EXIT_PROBLEMS, cli.EXIT_USAGE)
+
+
+def test_help_and_the_readme_give_the_same_exit_statuses(tmp_path: Path) -> None:
+    shown = " ".join(_cli_in(tmp_path, "--help").stdout.split())
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    for status, meaning in cli.EXIT_STATUSES.items():
+        assert f"{status} {meaning}" in shown, (status, shown)
+        assert f"`{status}` {meaning}" in readme, status

@@ -20,6 +20,23 @@ from .errors import BuildError
 from .model import CHANNELS
 from .report import FORMATS, as_json, plural
 
+# What the exit status says, in one table: --help prints it, and the README says the same
+# (a test holds it to this). 2 is argparse's, for a command line it cannot read, as for
+# every Unix tool; a bug has a status of its own, sysexits.h's EX_SOFTWARE.
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_BUG = 70
+EXIT_INTERRUPTED = 130
+EXIT_STATUSES = {
+    EXIT_OK: "success",
+    EXIT_PROBLEMS: "errors in the project (or warnings, under -W), or a file that could "
+    "not be read or written",
+    EXIT_USAGE: "a mistake on the command line (an unknown command or option)",
+    EXIT_BUG: "a bug in sincerely itself (--debug shows its traceback; please report it)",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C): nothing was changed",
+}
+
 
 def _project_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -57,6 +74,8 @@ def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sincerely",
         description="Build a gallery of annotated letter templates from YAML scenario files.",
+        epilog="exit status: "
+        + "; ".join(f"{status} {meaning}" for status, meaning in EXIT_STATUSES.items()),
     )
     parser.add_argument("--version", action="version", version=f"sincerely {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -168,7 +187,7 @@ def _failed(args: argparse.Namespace, exc: BuildError) -> int:
         style = "text"
     if style == "json":
         print(as_json(exc.diagnostics, Path.cwd(), ok=False))
-        return 1
+        return EXIT_PROBLEMS
     report(exc.diagnostics, style)
     errors = sum(d.is_error for d in exc.diagnostics)
     warnings = len(exc.diagnostics) - errors
@@ -178,7 +197,7 @@ def _failed(args: argparse.Namespace, exc: BuildError) -> int:
         if getattr(args, "strict", False):
             reason += " (warnings are errors under -W)"
     print(f"{args.command} failed: {reason}.", file=sys.stderr)
-    return 1
+    return EXIT_PROBLEMS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -191,14 +210,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _failed(args, exc)
     except KeyboardInterrupt:
         if args.command == "serve":
-            return 0
+            return EXIT_OK
         print("interrupted; nothing was changed.", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except OSError as exc:
         if args.debug:
             traceback.print_exc()
         print(f"{args.command} failed: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return EXIT_PROBLEMS
     except Exception as exc:
         if args.debug:
             traceback.print_exc()
@@ -207,4 +226,4 @@ def main(argv: Sequence[str] | None = None) -> int:
             "This is a bug in sincerely; please report it (run with --debug for details).",
             file=sys.stderr,
         )
-        return 2
+        return EXIT_BUG
