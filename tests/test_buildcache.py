@@ -50,6 +50,7 @@ def test_what_a_build_keeps_for_itself_is_in_one_ignored_folder(project: Project
         "requirements.txt",
         "schema",
         "site",
+        "vendor",  # the wheel of this sincerely, which the gallery's CI installs
     ]
     hidden = [p.name for p in project.site.iterdir() if p.name.startswith(".")]
     assert hidden == [".sincerely-build"]  # the mark of a folder that builds may replace

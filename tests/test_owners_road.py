@@ -101,9 +101,7 @@ def _steps(workflow: Path) -> list[str]:
     return [run.replace("${{ steps.pages.outputs.base_url }}", PAGES_ADDRESS) for run in runs]
 
 
-def test_from_the_wheel_to_a_published_site_in_the_owners_look(
-    tmp_path: Path, dist: Path, wheel: Path
-) -> None:
+def test_from_the_wheel_to_a_published_site_in_the_owners_look(tmp_path: Path, wheel: Path) -> None:
     owner = _venv(tmp_path / "owner-venv")
     _run([str(owner / "python"), "-m", "pip", "install", "-q", str(wheel)], tmp_path, owner)
     gallery = tmp_path / "offer-letters"
@@ -111,9 +109,14 @@ def test_from_the_wheel_to_a_published_site_in_the_owners_look(
 
     said = _run("sincerely init", gallery, owner)
     assert "A new gallery is ready" in said
-    # From a wheel file, the pin names the index's release, and init says what CI needs.
-    assert f"sincerely=={__version__}" in (gallery / "requirements.txt").read_text()
-    assert f"note: requirements.txt pins sincerely=={__version__}" in said
+    # From a wheel file, which no runner can reach and no index serves yet, the gallery
+    # keeps a copy of this sincerely and pins that file; init says so.
+    vendored = f"vendor/sincerely-{__version__}-py3-none-any.whl"
+    assert (gallery / vendored).is_file()
+    pins = (gallery / "requirements.txt").read_text().splitlines()
+    assert [line for line in pins if not line.startswith("#")] == [f"./{vendored}"]
+    assert f"requirements.txt installs ./{vendored}: a copy of this sincerely" in said
+    assert "commit it with the rest" in said
     said = _run("sincerely new examples/declining-an-offer", gallery, owner)
     assert "content/examples/declining-an-offer.yaml" in said
     (gallery / "content/examples/declining-an-offer.yaml").write_text(DECLINING)
@@ -136,8 +139,8 @@ def test_from_the_wheel_to_a_published_site_in_the_owners_look(
     assert not (gallery / "layouts").exists()  # the look without a copied theme file
 
     # The generated workflows are valid, and their steps pass, run as the runner would,
-    # on a runner of their own: a fresh environment whose only sincerely is the one
-    # requirements.txt pins (found in the working tree's wheel, as on the package index).
+    # on a runner of their own: a fresh environment, a clone of the gallery alone, and no
+    # index or folder that serves sincerely: only what requirements.txt pins.
     workflows = sorted((gallery / ".github/workflows").glob("*.yml"))
     assert [w.name for w in workflows] == ["check.yml", "pages.yml"]
     linted = subprocess.run(
@@ -145,16 +148,17 @@ def test_from_the_wheel_to_a_published_site_in_the_owners_look(
     )
     assert linted.returncode == 0, linted.stdout
     runner = _venv(tmp_path / "runner-venv")
+    # What the runner checks out is what the owner committed: .gitignore applies.
+    identity = {"GIT_AUTHOR_NAME": "Ada", "GIT_AUTHOR_EMAIL": "ada@example.org"}
+    identity |= {"GIT_COMMITTER_NAME": "Ada", "GIT_COMMITTER_EMAIL": "ada@example.org"}
+    _run("git init -q && git add -A && git commit -q -m 'A gallery'", gallery, owner, **identity)
+    clone = tmp_path / "runner-clone"
+    _run(f"git clone -q {gallery} {clone}", tmp_path, owner)
     for workflow in workflows:
         for step in _steps(workflow):
-            _run(
-                step.replace("python ", f"{runner}/python ", 1),
-                gallery,
-                runner,
-                PIP_FIND_LINKS=str(dist),
-            )
+            _run(step.replace("python ", f"{runner}/python ", 1), clone, runner)
 
-    site = gallery / "site"
+    site = clone / "site"
     home = (site / "index.html").read_text(encoding="utf-8")
     letter = (site / "examples/declining-an-offer.html").read_text(encoding="utf-8")
     for page, up in ((home, ""), (letter, "../")):

@@ -33,7 +33,7 @@ LAYERS = [
     {"layoutref"},
     {"pipeline", "writer", "parallel", "reuse", "buildcache", "preload", "letterstore"},
     {"build", "incremental"},
-    {"serve", "serve.webserver", "serve.watch", "serve.reload", "scaffold"},
+    {"serve", "serve.webserver", "serve.watch", "serve.reload", "scaffold", "pinning"},
     {"commands"},
     {"cli", "__main__", "__init__"},
 ]

@@ -162,21 +162,15 @@ def _theme(args: argparse.Namespace) -> int:
 
 def _init(args: argparse.Namespace) -> int:
     from . import scaffold  # only these commands need it (and its imports)
+    from .pinning import gallery_pin
 
     if args.copy_theme and scaffold.is_gallery(args.directory):
         return _copied(*scaffold.copy_theme_files(args.directory))
-    made = scaffold.init_gallery(args.directory, copy_theme=args.copy_theme)
+    pin = gallery_pin()
+    made = scaffold.init_gallery(args.directory, copy_theme=args.copy_theme, pin=pin)
     for path in made:
         say(f"wrote {shown(path)}")
-    if scaffold.installed_from_this_machine():
-        say(
-            f"note: requirements.txt pins {scaffold.sincerely_requirement()}, for CI to "
-            "install from the package index; this sincerely came from a folder or file on "
-            "this machine, which CI cannot reach. If that version is not on the index, pin "
-            "the repository at its tag instead: sincerely @ git+ADDRESS@v"
-            + __version__
-            + ", where ADDRESS is the https address of sincerely's repository"
-        )
+    say(f"requirements.txt installs {pin.line}: {pin.about}.")
     where = "" if args.directory == Path() else f" {shown(args.directory)}"
     say(f"A new gallery is ready. Next: 'sincerely serve{where}'.")
     return 0

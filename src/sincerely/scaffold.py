@@ -11,19 +11,17 @@ Nothing here overwrites a file.
 
 from __future__ import annotations
 
-import importlib.metadata
 import json
 import os
 import re
 import shutil
 from pathlib import Path
-from typing import Any
 
-from . import __version__
 from .config import DEFAULT_OUTPUT_DIR, WORK_DIR, Config, load_config
 from .errors import BuildError, Location, closest
 from .loader import NEW_TEMPLATE, RESERVED_SLUGS, suggest_slug
 from .model import SLUG, SLUG_HELP
+from .pinning import Pin, gallery_pin
 from .reference import PROJECT_SCHEMA, schema_text
 from .theme import Theme, bundled_theme_dir
 
@@ -112,39 +110,14 @@ def _new_scenario_text(config: Config, target: Path, channel: str | None) -> str
     )
 
 
-def _origin() -> dict[str, Any]:
-    """Where this sincerely was installed from, as PEP 610's direct_url.json says: {}
-    for a package index."""
-    try:
-        direct = importlib.metadata.distribution("sincerely").read_text("direct_url.json")
-        origin = json.loads(direct) if direct else {}
-    except (importlib.metadata.PackageNotFoundError, ValueError):
-        origin = {}
-    return origin if isinstance(origin, dict) else {}
-
-
-def sincerely_requirement() -> str:
-    """How a gallery's CI installs this very sincerely (its requirements.txt line): from
-    the repository and commit it was installed from, if it came from one, else from the
-    package index at this version."""
-    origin = _origin()
-    vcs = origin.get("vcs_info", {})
-    if vcs.get("vcs") == "git" and str(origin.get("url", "")).startswith("https://"):
-        return f"sincerely @ git+{origin['url']}@{vcs['commit_id']}"
-    return f"sincerely=={__version__}"
-
-
-def installed_from_this_machine() -> bool:
-    """Whether this sincerely came from a folder or file here (a clone, a wheel), which
-    a gallery's CI cannot reach: then the pin names the package index's release."""
-    return str(_origin().get("url", "")).startswith("file:")
-
-
-def init_gallery(directory: Path, *, copy_theme: bool = False) -> list[Path]:
+def init_gallery(
+    directory: Path, *, copy_theme: bool = False, pin: Pin | None = None
+) -> list[Path]:
     """A new gallery in ``directory``: settings, an example pack, the schema, the
-    workflows that check and publish it, and its README. Every target is checked before
-    anything is written, so a refusal changes nothing; a README of the folder's own is
-    kept, and the gallery's is not written."""
+    workflows that check and publish it, its README, and requirements.txt with the pin
+    of this sincerely (and its wheel, where CI can reach it no other way). Every target
+    is checked before anything is written, so a refusal changes nothing; a README of the
+    folder's own is kept, and the gallery's is not written."""
     root = directory.resolve()
     pyproject = root / "pyproject.toml"
     if is_gallery(root):
@@ -154,7 +127,8 @@ def init_gallery(directory: Path, *, copy_theme: bool = False) -> list[Path]:
             Location(pyproject),
         )
     title = root.name.replace("-", " ").replace("_", " ").strip().capitalize() or "Letters"
-    values = {"title": title, "requirement": sincerely_requirement()}
+    pin = pin or gallery_pin()
+    values = {"title": title, "requirement": pin.line, "about": pin.about}
     gallery = STARTER / "gallery"
     files = {
         root / source.relative_to(gallery): fill(source.read_text("utf-8"), **values)
@@ -162,10 +136,11 @@ def init_gallery(directory: Path, *, copy_theme: bool = False) -> list[Path]:
         if source.is_file() and source.name != "requirements.txt"
     }
     files[root / PROJECT_SCHEMA] = schema_text()
+    wheel = {root / pin.wheel[0]: pin.wheel[1]} if pin.wheel else {}
     if (root / "README.md").exists():
         del files[root / "README.md"]  # the project's own, kept
     layouts = root / "layouts"
-    for path in (root / "content", *files, *([layouts] if copy_theme else [])):
+    for path in (root / "content", *files, *wheel, *([layouts] if copy_theme else [])):
         _refuse_existing(path)
     # TOML and YAML both read a JSON string, so any title is safe in either.
     quoted = {"title": json.dumps(title, ensure_ascii=False)}
@@ -180,6 +155,11 @@ def init_gallery(directory: Path, *, copy_theme: bool = False) -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as file:
             file.write(text)
+        made.append(path)
+    for path, data in wheel.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("xb") as file:
+            file.write(data)
         made.append(path)
     pins = fill((STARTER / "gallery" / "requirements.txt").read_text("utf-8"), **values)
     made.append(_add_to(root / "requirements.txt", pins))
