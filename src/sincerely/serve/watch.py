@@ -38,6 +38,7 @@ class Watcher:
         self._after_reload = after_reload
         self._stop = threading.Event()
         self._lock = threading.Lock()
+        self._threads: list[threading.Thread] = []
 
     def start(self, timeout: float = 10) -> None:
         """Start watching, and return once every folder is watched: a save made after
@@ -47,12 +48,20 @@ class Watcher:
             event = threading.Event()
             ready.append(event)
             args = (paths, recursive, event)
-            threading.Thread(target=self._run, args=args, daemon=True).start()
+            thread = threading.Thread(target=self._run, args=args, daemon=True)
+            thread.start()
+            self._threads.append(thread)
         for event in ready:
             event.wait(timeout)
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 5) -> None:
+        """Stop watching, and wait for the watching threads to end (each notices within
+        rust_timeout): a thread still inside watchfiles' native code when Python exits
+        is unwound by force, which watchfiles before 1.1 turns into an abort ("FATAL:
+        exception not rethrown") instead of a clean exit."""
         self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout)
 
     def _run(self, paths: list[Path], recursive: bool, ready: threading.Event) -> None:
         for changes in watchfiles.watch(
