@@ -204,30 +204,26 @@ def test_a_catalog_that_lacks_a_string_is_a_warning_naming_it(project: Project) 
     assert ">Copiar a carta</button>" in page and ">See it filled in</button>" in page
 
 
-def test_a_project_changes_one_word_and_keeps_the_rest_of_the_theme(project: Project) -> None:
-    _gallery_in(project, "fr")
+@pytest.mark.parametrize(
+    ("language", "catalog", "words"),
+    [("fr", "fr.po", "Copier"), ("fr-CA", "fr_CA.po", "Copier ma lettre")],
+    ids=["the-languages-own", "a-regional-one-over-the-themes-fr"],
+)
+def test_a_projects_catalog_changes_one_word_and_keeps_the_rest_of_the_theme(
+    project: Project, language: str, catalog: str, words: str
+) -> None:
+    _gallery_in(project, language)
     project.write(
-        "layouts/locale/fr.po",
+        f"layouts/locale/{catalog}",
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        'msgid "Copy letter"\nmsgstr "Copier"\n',
+        f'msgid "Copy letter"\nmsgstr "{words}"\n',
     )
     result = project.build(strict=True)
     assert result.warnings == ()
     page = (project.site / "lettres/deuxieme-choix.html").read_text(encoding="utf-8")
-    assert ">Copier</button>" in page and ">Voir un exemple rempli</button>" in page
-
-
-def test_a_regional_catalog_wins_over_the_languages_own(project: Project) -> None:
-    _gallery_in(project, "fr-CA")
-    project.write(
-        "layouts/locale/fr_CA.po",
-        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        'msgid "Copy letter"\nmsgstr "Copier ma lettre"\n',
-    )
-    project.build(strict=True)
-    page = (project.site / "lettres/deuxieme-choix.html").read_text(encoding="utf-8")
-    # The project's fr_CA.po wins over the theme's fr.po; fr.po gives every other word.
-    assert ">Copier ma lettre</button>" in page and ">Voir un exemple rempli</button>" in page
+    # The project's catalog wins, word by word (fr_CA.po over the theme's fr.po too);
+    # the theme's fr.po gives every other word.
+    assert f">{words}</button>" in page and ">Voir un exemple rempli</button>" in page
 
 
 def test_a_catalog_whose_formula_splits_a_category_is_told(project: Project) -> None:
