@@ -91,7 +91,8 @@ ifeq ($(VERSIONS),lowest)
 endif
 	$(PIP) install --no-deps --no-build-isolation -e .
 endif
-	$(PIP) check
+	@$(BIN)/python -m pip check --disable-pip-version-check || { echo "The environment does not meet pyproject.toml's requirements:" \
+		"if you changed them, run 'make lock' (see CONTRIBUTING.md)."; exit 1; }
 	$(BIN)/python -m pip freeze --exclude-editable > $(VENV)/versions.txt
 	touch $(STAMP)
 
