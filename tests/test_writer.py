@@ -152,3 +152,30 @@ def test_clean_refuses_an_output_folder_it_did_not_make(scenario_project: Projec
     assert done.returncode == 1
     assert "not removing" in done.stderr and "it was not made by sincerely" in done.stderr
     assert mine.read_text(encoding="utf-8") == "keep me"
+
+
+@pytest.mark.parametrize("output_dir", [".", "content", "layouts", "notes"])
+def test_clean_never_removes_the_project_its_folders_or_a_repository(
+    scenario_project: Project, output_dir: str
+) -> None:
+    # A marker copied in with a built site, or committed by a pull request, must not make
+    # clean take the project, its content or layouts, or a git repository with it.
+    root = scenario_project.root
+    for folder in ("layouts", "notes/archive/.git"):
+        (root / folder).mkdir(parents=True)
+    (root / ".git").mkdir()
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (root / "notes/archive/.git/HEAD").write_text("ref: refs/heads/main\n")
+    (root / output_dir / MARKER).write_bytes(writer.MARKER_TEXT)
+    scenario_project.write(
+        "pyproject.toml", f'[tool.sincerely]\ntitle = "Letters"\noutput_dir = "{output_dir}"\n'
+    )
+    before = tree(root)
+    done = scenario_project.cli("clean")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert f"not removing {(root / output_dir).resolve()}: it is or contains" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert tree(root) == before
+    built = scenario_project.cli("build")
+    assert built.returncode == 1 and "refusing to build into" in built.stderr
+    assert tree(root) == before

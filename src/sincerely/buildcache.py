@@ -27,6 +27,7 @@ from .errors import Diagnostic, Location, Severity
 from .look import own_files
 from .reuse import Record, still_there
 from .theme import Theme
+from .workfiles import read_regular, real_folder, write_whole
 
 if TYPE_CHECKING:
     from .parallel import Files
@@ -126,8 +127,8 @@ class Inputs:
 
 def read(config: Config) -> dict[str, Any]:
     try:
-        data = json.loads(cache_file(config).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_regular(cache_file(config)) or b"{}")
+    except ValueError:
         return {}
     return data if isinstance(data, dict) and data.get("format") == FORMAT else {}
 
@@ -176,10 +177,8 @@ def write(
         ],
     }
     target = cache_file(config)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    partial.write_text(json.dumps(document), encoding="utf-8")
-    partial.replace(target)
+    real_folder(config.root, target.parent)
+    write_whole(target, json.dumps(document).encode("utf-8"))
 
 
 def warnings_of(config: Config, cached: dict[str, Any]) -> tuple[Diagnostic, ...]:

@@ -23,6 +23,7 @@ from . import signed
 from .digests import Digests
 from .model import Scenario
 from .searchindex import Terms
+from .workfiles import real_folder
 
 _KEPT = "kept-"  # what earlier builds made, in one file or more
 _NEW = "made-"  # what one process of this build made
@@ -77,7 +78,7 @@ class LetterStore:
     def write_made(self) -> None:
         """Write out what this process made (each process its own file), and let it go."""
         if self.made:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            real_folder(self.folder.parent, self.folder)
             target = self.folder / f"{_NEW}{os.getpid()}.json"
             signed.write(target, _json(self.made.items()), self.context)
             self.made = {}

@@ -29,6 +29,7 @@ from .config import Config
 from .contentfiles import LoadCache, Loaded, load_scenario, read_mapping, read_text, stamp_of
 from .errors import Diagnostics
 from .loader import NEW_TEMPLATE, declared_language
+from .workfiles import real_folder
 
 # Fewer files than this are parsed in this process: forking would cost more.
 _AHEAD = 64
@@ -153,8 +154,7 @@ def write(
     per pack, rewriting only the packs whose files were loaded afresh (or have gone)
     since ``before`` was read."""
     settings = _settings(config)
-    folder = _folder(config)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = real_folder(config.root, _folder(config))
     for stale in folder.glob("*.pickle"):
         if stale.stem not in packs:
             stale.unlink(missing_ok=True)

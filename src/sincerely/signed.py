@@ -5,7 +5,8 @@ read back by the next build: a pickle can run code when read, and a card is HTML
 pages. A pull request could commit such a file, by mistake or on purpose. So each one
 starts with an HMAC made with a key kept outside the project, in the user's cache
 folder, over the file's body and what it was made with (``context``: the settings, the
-code); a file whose HMAC does not match is ignored, never read.
+code); a file whose HMAC does not match is ignored, never read. The files are written
+and read as workfiles.py does: never through a link, never from a FIFO.
 """
 
 from __future__ import annotations
@@ -14,17 +15,23 @@ import hashlib
 import hmac
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-_MAC = 32  # bytes of a SHA-256 HMAC
+from .workfiles import read_regular, write_whole
+
+_MAC = 32  # bytes of a SHA-256 HMAC, after the body
 
 
 def _key() -> bytes | None:
     """This user's key, made on first use; None where it cannot be kept (then nothing
     is kept either)."""
-    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    path = Path(home) / "sincerely" / "preload.key"
+    # A relative XDG_CACHE_HOME is to be ignored (the XDG spec): it would put the key
+    # in the current folder, which may be the project, where it could be committed.
+    home = Path(os.environ.get("XDG_CACHE_HOME") or "")
+    if not home.is_absolute():
+        home = Path.home() / ".cache"
+    path = home / "sincerely" / "preload.key"
     try:
         if not path.is_file():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -44,26 +51,22 @@ def write(path: Path, body: bytes | Iterable[bytes], context: bytes) -> None:
     if key is None:
         return
     mac = hmac.new(key, context, hashlib.sha256)
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("wb") as file:
-        file.write(b"\0" * _MAC)  # the HMAC, once the body is written
+
+    def pieces() -> Iterator[bytes]:
         for piece in [body] if isinstance(body, bytes) else body:
             mac.update(piece)
-            file.write(piece)
-        file.seek(0)
-        file.write(mac.digest())
-    partial.replace(path)
+            yield piece
+        yield mac.digest()
+
+    write_whole(path, pieces())
 
 
 def read(path: Path, context: bytes) -> bytes | None:
     """The body of a file this machine signed with this ``context``; else None."""
     key = _key()
-    try:
-        data = path.read_bytes()
-    except OSError:
+    data = read_regular(path)
+    if key is None or data is None or len(data) < _MAC:
         return None
-    if key is None:
-        return None
-    body = data[_MAC:]
+    body = data[:-_MAC]
     expected = hmac.new(key, context + body, hashlib.sha256).digest()
-    return body if hmac.compare_digest(data[:_MAC], expected) else None
+    return body if hmac.compare_digest(data[-_MAC:], expected) else None

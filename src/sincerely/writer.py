@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import BuildError, Location
+from .workfiles import real_folder
 
 MARKER = ".sincerely-build"
 MARKER_TEXT = b"This folder is made by sincerely and replaced whole on every build.\n"
@@ -31,8 +32,27 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
-def check_output_dir(config: Config) -> None:
-    """Refuse output folders that a build must never replace."""
+def _repository_in(folder: Path, deep: bool) -> Path | None:
+    """A git repository (a .git entry) at the top of ``folder`` or, when ``deep``, at any
+    depth, links not followed."""
+    if not deep:
+        return folder / ".git" if (folder / ".git").exists() else None
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name == ".git":
+                return Path(entry.path)
+            if entry.is_dir(follow_symlinks=False) and (
+                found := _repository_in(Path(entry.path), True)
+            ):
+                return found
+    return None
+
+
+def _refuse_protected(config: Config, doing: str, deep: bool) -> None:
+    """Refuse to replace or remove an output folder that is, or holds, what no build
+    made: the project, its content, layouts or source, or a git repository. One rule for
+    build and clean, whatever marker file the folder holds (a marker can be copied in, or
+    committed by a pull request)."""
     output = config.output_dir
     protected = {
         "the project folder": config.root,
@@ -43,17 +63,31 @@ def check_output_dir(config: Config) -> None:
     for what, path in protected.items():
         if path == output or path.is_relative_to(output):
             raise BuildError.single(
-                f"refusing to build into {output}: it is or contains {what}, which a build "
-                "would replace; choose another output folder (-o)",
+                f"{doing} {output}: it is or contains {what}; choose another output "
+                "folder (-o, or output_dir in the settings)",
                 Location(output),
             )
     for what, path in (("content", config.content_dir), ("layouts", config.layouts_dir)):
         if output.is_relative_to(path):
             raise BuildError.single(
-                f"refusing to build into {output}: it is inside the {what} folder; "
-                "choose an output folder outside it (-o)",
+                f"{doing} {output}: it is inside the {what} folder; choose an output "
+                "folder outside it (-o, or output_dir in the settings)",
                 Location(output),
             )
+    repository = _repository_in(output, deep) if output.is_dir() else None
+    if repository is not None:
+        raise BuildError.single(
+            f"{doing} {output}: it is or contains a git repository ({repository}); "
+            "choose another output folder (-o, or output_dir in the settings)",
+            Location(output),
+        )
+
+
+def check_output_dir(config: Config, deep: bool = False) -> None:
+    """Refuse output folders that a build must never replace (``deep``: look for a git
+    repository anywhere inside, as a build does before it replaces the folder)."""
+    output = config.output_dir
+    _refuse_protected(config, "refusing to build into", deep)
     existing = next(p for p in (output, *output.parents) if p.exists())
     if not existing.is_dir():
         raise BuildError.single(
@@ -110,8 +144,8 @@ def _scratch_dir(config: Config) -> Path:
     beside the output folder otherwise."""
     output = config.output_dir
     work = config.work_dir
+    real_folder(config.root, work)  # a link here would take the staging folder elsewhere
     try:
-        work.mkdir(exist_ok=True)
         if work.stat().st_dev == output.parent.stat().st_dev:
             return work
     except OSError:
@@ -158,7 +192,7 @@ def write_files(staging: Path, files: Iterable[tuple[str, bytes]]) -> int:
 def staged(config: Config) -> Iterator[Path]:
     """A fresh staging folder beside the output folder; when the block ends without an
     error, it becomes the output folder in one step, and the old site is removed."""
-    check_output_dir(config)
+    check_output_dir(config, deep=True)
     output = config.output_dir
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -206,6 +240,7 @@ def clean(config: Config) -> list[Path]:
     (cache, staging) and anything a killed build left beside the output; returns the
     folders removed. A folder sincerely did not make is refused, never removed."""
     output = config.output_dir
+    _refuse_protected(config, "not removing", deep=True)
     if output.is_dir() and not (output / MARKER).is_file() and any(output.iterdir()):
         raise BuildError.single(
             f"not removing {output}: it was not made by sincerely (it has no {MARKER} "
@@ -218,7 +253,10 @@ def clean(config: Config) -> list[Path]:
         leftovers = [*parent.glob(f"{_STAGING}{output.name}-*")]
         leftovers += parent.glob(f"{_RETIRED}{output.name}-*")
         for folder in (output, config.work_dir, *sorted(leftovers)):
-            if folder.is_dir():
+            if folder.is_symlink():  # a committed link: remove it, never what it points at
+                folder.unlink()
+                removed.append(folder)
+            elif folder.is_dir():
                 shutil.rmtree(folder)
                 removed.append(folder)
     return removed
