@@ -499,6 +499,8 @@ def test_remember_keeps_only_the_senders_details_and_forget_clears_them(
         page = watched.page
         type_in(page, scenario, sample_values(scenario))
         page.get_by_label("Remember my details on this device").check()
+        # The memory is kept by the actions' script, which loads on that tick: wait for it.
+        page.wait_for_function("localStorage.getItem('sincerely.sender.v1') !== null")
         stored = page.evaluate("JSON.parse(localStorage.getItem('sincerely.sender.v1'))")
         senders = {f.autocomplete for f in scenario.fields if f.sender}
         assert set(stored) == senders
