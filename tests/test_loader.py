@@ -123,14 +123,6 @@ def test_a_page_may_not_share_a_packs_name(scenario_project: Project) -> None:
     assert "same name as a pack" in diagnostic.message
 
 
-def test_a_symbolic_link_out_of_content_is_refused(scenario_project: Project) -> None:
-    outside = scenario_project.root.parent / "secret.yaml"
-    outside.write_text(MINIMAL_SCENARIO, encoding="utf-8")
-    (scenario_project.root / "content/letters/linked.yaml").symlink_to(outside)
-    (diagnostic,) = _diagnostics(scenario_project)
-    assert diagnostic.message.startswith("symbolic link points outside the content folder")
-
-
 def test_a_tag_used_once_and_close_to_a_common_one_is_a_warning(project: Project) -> None:
     tagged = MINIMAL_SCENARIO.replace("channel: email", "channel: email\ntags: [networking]")
     project.add_scenario("a", tagged)

@@ -15,7 +15,7 @@ PACKAGE = REPO / "src" / "sincerely"
 
 # The pipeline, bottom to top: a module may import from its own layer or a lower one.
 LAYERS = [
-    {"errors", "workfiles"},
+    {"errors", "workfiles", "intake"},
     {"urls", "forges", "report", "markdown", "assets", "spelling", "i18n", "signed"},
     {"nodes", "yamlnodes", "project"},
     {"rules", "spec", "records", "template", "lengths"},

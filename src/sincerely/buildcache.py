@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config import Config
-from .errors import Diagnostic, Location, Severity
+from .errors import Diagnostic, Diagnostics, Location, Severity
+from .intake import files_under, taken_in
 from .look import own_files
 from .reuse import Record, still_there
 from .theme import Theme
@@ -58,21 +59,6 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _files_under(folder: Path) -> list[Path]:
-    found: list[Path] = []
-    if not folder.is_dir():
-        return found
-    stack = [folder]
-    while stack:
-        with os.scandir(stack.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(Path(entry.path))
-                elif entry.is_file():
-                    found.append(Path(entry.path))
-    return sorted(found)
-
-
 def code_fingerprint() -> str:
     """sincerely's version and the stamps of its own modules: a new release, or an edit
     in a working copy, invalidates what earlier code made."""
@@ -94,7 +80,11 @@ class Inputs:
     @classmethod
     def gather(cls, config: Config, theme: Theme, previous: dict[str, list[Any]]) -> Inputs:
         stamps: dict[str, list[Any]] = {}
-        for path in _files_under(config.content_dir):
+        # What the site may not take in (intake.py) is left out of the walks, and counted
+        # into the settings' digest, so that a build never says "nothing changed" while
+        # one is there: the loader says where it is.
+        refused = Diagnostics()
+        for path in files_under(config.content_dir, refused):
             info = path.stat()
             key = _where(config, path)
             old = previous.get(key)
@@ -108,14 +98,17 @@ class Inputs:
         settings.update(_where(config, config.output_dir).encode())
         settings.update(config.base_url.encode())  # build --base-url may differ from it
         for path in sorted(own_files(config).values()):  # the owner's logo, CSS, JS
-            settings.update(path.read_bytes() if path.is_file() else b"")
+            taken = taken_in(path, refused) and path.is_file()
+            settings.update(path.read_bytes() if taken else b"")
         # The archives' dates come from it: a new value makes new bytes.
         settings.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
         for folder in theme.folders:
-            for path in _files_under(folder):
+            for path in files_under(folder, refused):
                 settings.update(path.relative_to(folder).as_posix().encode())
                 settings.update(path.read_bytes())
         settings.update(code_fingerprint().encode())
+        for problem in refused.items:
+            settings.update(f"{problem.location.path}: {problem.message}".encode())
         return cls(stamps, settings.hexdigest())
 
     def same_as(self, other: dict[str, Any]) -> bool:

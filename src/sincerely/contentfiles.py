@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from .config import Config
 from .errors import BuildError, Diagnostic, Diagnostics, Location
 from .gallery import PAGE, Pack, Page
+from .intake import entry_refusal, taken_in
 from .markdown import IMAGE_WARNING, images
 from .model import SCENARIO, Scenario
 from .nodes import MappingNode, point_inside, text_scalars
@@ -32,12 +33,8 @@ def relative_to_project(config: Config, path: Path) -> PurePosixPath:
 
 
 def read_text(path: Path, config: Config, out: Diagnostics) -> str | None:
-    """The text of a content file, refusing links that lead outside content/."""
-    if path.is_symlink() and not path.resolve().is_relative_to(config.content_dir):
-        out.error(
-            "symbolic link points outside the content folder; copy the file in instead",
-            Location(path),
-        )
+    """The text of a content file, if the site may take it in (intake.py)."""
+    if not taken_in(path, out):
         return None
     try:
         return decode(path, path.read_bytes())
@@ -138,10 +135,6 @@ class LoadCache:
     packs: dict[str, Pack] = field(default_factory=dict)
 
 
-def _outside_content(entry: os.DirEntry[str], config: Config) -> bool:
-    return entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(config.content_dir)
-
-
 def load_scenario(
     entry: os.DirEntry[str],
     pack: str,
@@ -153,11 +146,9 @@ def load_scenario(
 ) -> Scenario | None:
     """One scenario file (in ``language``, its pack's), from the cache when it has not
     changed."""
-    if _outside_content(entry, config):
-        out.error(
-            "symbolic link points outside the content folder; copy the file in instead",
-            Location(Path(entry.path)),
-        )
+    refused = entry_refusal(entry)
+    if refused is not None:
+        out.error(refused, Location(Path(entry.path)))
         return None
     language = language or config.language
     cached = cache.files.get(entry.path)

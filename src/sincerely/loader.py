@@ -26,6 +26,7 @@ from .contentfiles import (
 from .errors import BuildError, Diagnostics, Location, did_you_mean
 from .gallery import PACK, Pack, Page, Site, language_of, sort_key
 from .i18n import load_messages
+from .intake import entry_refusal, files_under, refusal, taken_in
 from .look import check_look
 from .model import CHANNELS, SLUG, SLUG_HELP, Scenario
 from .nodes import MappingNode, ScalarNode
@@ -110,6 +111,11 @@ def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) 
         entries = sorted(listing, key=lambda e: e.name)
     for entry in entries:
         name = entry.name
+        if (name == NEW_TEMPLATE or not name.startswith((".", "_"))) and (
+            refused := entry_refusal(entry)
+        ):
+            out.error(refused, Location(Path(entry.path)))
+            continue
         if name == NEW_TEMPLATE:
             _check_new_template(entry, folder.name, config, out, cache)
             continue
@@ -172,6 +178,9 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
     out = Diagnostics()
     cache = LoadCache() if cache is None else cache
     content = config.content_dir
+    named = config.root / config.settings.content_dir  # as the settings name it
+    if refusal(named) is not None:
+        raise BuildError.single(str(refusal(named)), Location(named))
     if not content.is_dir():
         raise BuildError.single(
             "content folder not found; create it, or set content_dir in [tool.sincerely]",
@@ -181,10 +190,11 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
     pages: list[Page] = []
     intro: Page | None = None
     for entry in sorted(content.iterdir()):
-        if entry.name.startswith((".", "_")):
+        if entry.name.startswith((".", "_")) or not taken_in(entry, out):
             continue
         if entry.is_dir():
-            if not (entry / "_pack.yaml").is_file():
+            meta = entry / "_pack.yaml"  # if it is not a file, load_pack says why
+            if refusal(meta) is None and not meta.is_file():
                 out.error(
                     "folder has no _pack.yaml: every folder in content/ is a pack; "
                     "add _pack.yaml (title, summary) or move the folder out",
@@ -229,7 +239,8 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
     _check_tags(config, tags, out)
     warn_stale_schema(config, out)
     check_look(config, out)
-    warn_inline_code(config.layouts_dir, out)
+    layouts = files_under(config.root / config.settings.layouts_dir, out)
+    warn_inline_code([p for p in layouts if p.suffix == ".html"], out)
     # Each language the pages are in, and where it is asked for: the settings, a pack.
     languages = {
         p.language: Location(config.root / Path(p.source_path)) for p in packs if p.language

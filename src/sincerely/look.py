@@ -17,6 +17,7 @@ from pathlib import Path
 from . import urls
 from .config import Config, setting_location
 from .errors import Diagnostics
+from .intake import refusal
 
 # The theme's backgrounds (site.css's --bg and --panel), light and dark: an accent is
 # text on them, so it must reach WCAG AA's 4.5:1 against each.
@@ -129,7 +130,9 @@ def check_look(config: Config, out: Diagnostics) -> None:
     named = [("logo", s.logo), ("favicon", s.favicon)]
     named += [("extra_css", n) for n in s.extra_css] + [("extra_js", n) for n in s.extra_js]
     for setting, name in named:
-        if name and not (config.root / name).is_file():
+        if name and (refused := refusal(config.root / name)):
+            out.error(f"'{setting}': {name} {refused}", setting_location(config, setting))
+        elif name and not (config.root / name).is_file():
             out.error(
                 f"'{setting}': there is no file '{name}' in the project; give its path "
                 "from the folder that holds pyproject.toml",

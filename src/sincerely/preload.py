@@ -28,6 +28,7 @@ from .buildcache import code_fingerprint
 from .config import Config
 from .contentfiles import LoadCache, Loaded, load_scenario, read_mapping, read_text, stamp_of
 from .errors import Diagnostics
+from .intake import refusal
 from .loader import NEW_TEMPLATE, declared_language
 from .workfiles import real_folder
 
@@ -78,7 +79,9 @@ def _packs(config: Config) -> dict[str, Share]:
     content = config.content_dir
     for folder in sorted(content.iterdir()) if content.is_dir() else ():
         meta = folder / "_pack.yaml"
-        if folder.name.startswith((".", "_")) or not meta.is_file():
+        if folder.name.startswith((".", "_")) or refusal(folder) or refusal(meta):
+            continue
+        if not meta.is_file():
             continue
         text = read_text(meta, config, Diagnostics())
         node = read_mapping(meta, text, Diagnostics()) if text is not None else None
@@ -93,7 +96,7 @@ def _packs(config: Config) -> dict[str, Share]:
                 for entry in sorted(listing, key=lambda e: e.name)
                 if entry.name.endswith(".yaml")
                 and (entry.name == NEW_TEMPLATE or not entry.name.startswith((".", "_")))
-                and entry.is_file()
+                and entry.is_file(follow_symlinks=False)  # the loader refuses the rest
             ]
     return found
 
@@ -126,7 +129,8 @@ def _load(share: Share) -> list[tuple[str, Loaded]]:
         for entry in entries:
             pack, language = wanted[entry.path]
             load_scenario(entry, pack, config, Diagnostics(), cache, language=language)
-            loaded.append((entry.path, cache.files[entry.path]))
+            if entry.path in cache.files:  # not a file that could not be read
+                loaded.append((entry.path, cache.files[entry.path]))
     return loaded
 
 

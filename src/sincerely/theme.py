@@ -46,7 +46,8 @@ class Theme:
             if not static.is_dir():
                 continue
             for path in static.rglob("*"):
-                if path.is_file() and not path.name.startswith("."):
+                # A link is refused where the project's files are checked (intake.py).
+                if path.is_file() and not path.is_symlink() and not path.name.startswith("."):
                     found[f"{STATIC}/{path.relative_to(static).as_posix()}"] = path
         return dict(sorted(found.items()))
 
@@ -74,12 +75,11 @@ _INLINE = (
 )
 
 
-def warn_inline_code(layouts_dir: Path, out: Diagnostics) -> None:
-    """A warning at each piece of inline style or script in the project's own layouts:
-    the pages' Content-Security-Policy would block it, with only a console error."""
-    if not layouts_dir.is_dir():
-        return
-    for path in sorted(layouts_dir.rglob("*.html")):
+def warn_inline_code(layouts: list[Path], out: Diagnostics) -> None:
+    """A warning at each piece of inline style or script in the project's own layouts
+    (``layouts``: their files): the pages' Content-Security-Policy would block it, with
+    only a console error."""
+    for path in layouts:
         text = path.read_text(encoding="utf-8", errors="replace")
         # Jinja comments say what they like; blanked, so that positions stay true.
         code = re.sub(r"\{#.*?#\}", lambda m: re.sub(r"[^\n]", " ", m[0]), text, flags=re.S)

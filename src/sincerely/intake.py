@@ -1,0 +1,75 @@
+"""What the site takes in: files and folders that are really in the project.
+
+Everything a build reads to make the site (the content: packs, letters, pages; the
+project's layouts: templates, static files, catalogs; the owner's files that the settings
+name: logo, favicon, stylesheets, scripts) must be a regular file or a folder, itself, in
+its place: never a link, a FIFO, a socket or a device. A link can lead anywhere on the
+machine (``layouts/static/notes.txt -> /etc/passwd`` would be published), a linked
+folder is read but its changes go unseen, a FIFO hangs the build that opens it, and a
+loop of links never ends. So there is one rule, with one message for each kind of
+entry, located at the entry. The theme that ships inside sincerely is not the project's.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .errors import Diagnostics, Location
+
+LINK = (
+    "is a link; the site takes in only what is in the project itself (a link can lead "
+    "anywhere on this machine): put the file or folder itself here"
+)
+SPECIAL = (
+    "is not a regular file (a FIFO, a socket or a device); the site takes in only files "
+    "and folders: remove it"
+)
+
+
+def refusal(path: Path) -> str | None:
+    """Why the site cannot take ``path`` in; None for a regular file or a folder (or for
+    nothing there: whoever reads it says so)."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISLNK(mode):
+        return LINK
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else SPECIAL
+
+
+def entry_refusal(entry: os.DirEntry[str]) -> str | None:
+    """The same, for an entry of a listing, which knows its type already."""
+    if entry.is_symlink():
+        return LINK
+    if entry.is_file(follow_symlinks=False) or entry.is_dir(follow_symlinks=False):
+        return None
+    return SPECIAL
+
+
+def taken_in(path: Path, out: Diagnostics) -> bool:
+    """Whether the site may take ``path`` in; where not, an error at it says why."""
+    why = refusal(path)
+    if why is not None:
+        out.error(why, Location(path))
+    return why is None
+
+
+def files_under(folder: Path, out: Diagnostics) -> list[Path]:
+    """Every regular file below ``folder``, sorted, walked without following a link;
+    each link or special file met is an error in ``out``, and is left out."""
+    found: list[Path] = []
+    stack = [folder] if folder.is_dir() and taken_in(folder, out) else []
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                why = entry_refusal(entry)
+                if why is not None:
+                    out.error(why, Location(Path(entry.path)))
+                elif entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+                else:
+                    found.append(Path(entry.path))
+    return sorted(found)
