@@ -70,6 +70,17 @@ def code_fingerprint() -> str:
     return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
 
 
+def theme_digest(theme: Theme, refused: Diagnostics) -> str:
+    """A digest of every file of the theme's folders, the project's layouts first: what
+    the site may take in of them (each refusal goes to ``refused``)."""
+    digest = hashlib.sha256()
+    for index, folder in enumerate(theme.folders):
+        for path in files_under(folder, refused):
+            digest.update(f"{index}:{path.relative_to(folder).as_posix()}\n".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 @dataclass
 class Inputs:
     """What a build reads, with a hash of each: compared with the last build's."""
@@ -102,10 +113,7 @@ class Inputs:
             settings.update(path.read_bytes() if taken else b"")
         # The archives' dates come from it: a new value makes new bytes.
         settings.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
-        for folder in theme.folders:
-            for path in files_under(folder, refused):
-                settings.update(path.relative_to(folder).as_posix().encode())
-                settings.update(path.read_bytes())
+        settings.update(theme_digest(theme, refused).encode())
         settings.update(code_fingerprint().encode())
         for problem in refused.items:
             settings.update(f"{problem.location.path}: {problem.message}".encode())

@@ -11,7 +11,6 @@ page depends on it.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,10 +18,11 @@ import jinja2
 
 from .archives import archive_paths, whole
 from .build import Result, counts_of
+from .buildcache import theme_digest
 from .config import Config, load_config
 from .contentfiles import LoadCache
 from .digests import job_key, model_digests
-from .errors import BuildError
+from .errors import BuildError, Diagnostics
 from .gallery import Site
 from .loader import load_site
 from .pipeline import Kept, archive_jobs, site_jobs
@@ -39,13 +39,11 @@ class Rebuild:
 
 
 def theme_fingerprint(theme: Theme) -> str:
-    """A digest of every file of the theme, to tell when the layouts have changed."""
-    digest = hashlib.sha256()
-    for folder in theme.folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(str(path).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """A digest of every file of the theme, to tell when the layouts have changed (and
+    of what it may not take in: the loader then says where)."""
+    refused = Diagnostics()
+    digest = theme_digest(theme, refused)
+    return digest + "".join(f"\n{d.location.path}" for d in refused.items)
 
 
 @dataclass

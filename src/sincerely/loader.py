@@ -173,19 +173,25 @@ def _check_tags(config: Config, site_tags: dict[str, list[Scenario]], out: Diagn
             out.warning(f"tag '{tag}' is used only here{hint}", where)
 
 
+def _content_folder(config: Config) -> Path:
+    """The content folder, if it is there and the site may take it in."""
+    named = config.root / config.settings.content_dir  # as the settings name it
+    refused = refusal(named)
+    if refused is not None:
+        raise BuildError.single(refused, Location(named))
+    if not config.content_dir.is_dir():
+        raise BuildError.single(
+            "content folder not found; create it, or set content_dir in [tool.sincerely]",
+            Location(config.content_dir),
+        )
+    return config.content_dir
+
+
 def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Diagnostics]:
     """Load and validate everything; raise BuildError if any file has an error."""
     out = Diagnostics()
     cache = LoadCache() if cache is None else cache
-    content = config.content_dir
-    named = config.root / config.settings.content_dir  # as the settings name it
-    if refusal(named) is not None:
-        raise BuildError.single(str(refusal(named)), Location(named))
-    if not content.is_dir():
-        raise BuildError.single(
-            "content folder not found; create it, or set content_dir in [tool.sincerely]",
-            Location(content),
-        )
+    content = _content_folder(config)
     packs: list[Pack] = []
     pages: list[Page] = []
     intro: Page | None = None
