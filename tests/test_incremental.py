@@ -3,9 +3,12 @@ shows the project as it now is, whatever the theme shows of each letter."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sincerely.incremental import IncrementalBuilder
 
 from .conftest import REPO, Project
+from .helpers.related import PAGE, give_x_the_tag, related_titles, write_window_gallery
 
 CARD_WITH_SITUATION = (
     (REPO / "layouts/_macros.html")
@@ -43,3 +46,17 @@ def test_a_new_page_or_pack_shows_in_every_letters_navigation(scenario_project: 
     assert letter in changed
     assert "Questions people ask" in builder.file(letter).decode()
     assert "Later letters" in builder.file(letter).decode()
+
+
+def test_related_letters_that_change_order_but_not_members_are_shown_anew(
+    tmp_path: Path,
+) -> None:
+    write_window_gallery(tmp_path)
+    builder = IncrementalBuilder(tmp_path)
+    builder.build()
+    assert related_titles(builder.file(PAGE).decode()) == ["j", "a", "b"]
+    give_x_the_tag(tmp_path)
+    again = builder.build()
+    assert related_titles(builder.file(PAGE).decode()) == ["a", "b", "j"]
+    assert PAGE in again.changed
+    assert again.files == IncrementalBuilder(tmp_path).build().files  # a fresh build's

@@ -19,6 +19,7 @@ import pytest
 from sincerely.build import run
 
 from .conftest import REPO, Project, tree
+from .helpers.related import PAGE, give_x_the_tag, related_titles, write_window_gallery
 
 LETTER = "content/after-rejection/close-second.yaml"
 FRENCH = "content/apres-un-refus/deuxieme-choix.yaml"
@@ -216,3 +217,18 @@ def test_an_edit_remakes_its_letter_and_what_shows_it_and_brings_over_the_rest(
     assert brought_over("faq.html")
     page = (project.site / "after-rejection/close-second.html").read_text("utf-8")
     assert "near" in page
+
+
+def test_related_letters_that_change_order_but_not_members_are_remade(
+    tmp_path: Path,
+) -> None:
+    project = Project(tmp_path / "project")
+    write_window_gallery(project.root)
+    run(project.root)
+    before = related_titles((project.site / PAGE).read_text(encoding="utf-8"))
+    assert before == ["j", "a", "b"]
+    give_x_the_tag(project.root)
+    run(project.root)
+    after = related_titles((project.site / PAGE).read_text(encoding="utf-8"))
+    assert after == ["a", "b", "j"]  # the same letters, in the order a fresh build has
+    _is_clean_build(project, tmp_path / "clean")

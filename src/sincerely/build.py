@@ -208,7 +208,7 @@ def _phase(
     from .parallel import run_jobs
     from .reuse import bring_over
 
-    keys = {job.path: job_key(job.made_from, digests) for job in work}
+    keys = {job.path: job_key(job.made_from, digests, job.arrangement) for job in work}
     todo, brought = bring_over(work, keys, record, staging)
     made = run_jobs(todo, processes, staging, progress, where, finish=finish)
     reused = sum(len(files) for _, files in brought)

@@ -77,6 +77,9 @@ def model_digests(site: Site) -> Digests:
     return digests
 
 
-def job_key(made_from: Iterable[Identity], digests: Digests) -> str:
-    """The key of a job made from ``made_from``: equal keys, equal files."""
-    return _hash(f"{'/'.join(i)}={digests[i]}" for i in sorted(made_from))
+def job_key(made_from: Iterable[Identity], digests: Digests, arrangement: str = "") -> str:
+    """The key of a job made from ``made_from``, set out as ``arrangement`` says (what the
+    set does not: which letter comes first among the related ones): equal keys, equal
+    files."""
+    named = (f"{'/'.join(i)}={digests[i]}" for i in sorted(made_from))
+    return _hash([*named, f"arranged={arrangement}"])

@@ -111,7 +111,7 @@ class IncrementalBuilder:
         files: dict[str, bytes] = {}
         made: dict[str, tuple[str, list[str]]] = {}
         for job in site_jobs(site, self._env, theme, self._kept):
-            key = job_key(job.made_from, digests)
+            key = job_key(job.made_from, digests, job.arrangement)
             before = self._made.get(job.path)
             # A job made from nothing named reads files (the theme's assets, the owner's
             # own): it runs every time, so that an edit to them is seen.

@@ -51,6 +51,10 @@ class Job:
     cost: int  # roughly how many letters it shows
     make: Callable[[], list[Output]]
     made_from: frozenset[Identity]
+    # How the inputs are set out, where their set does not say it: a letter's previous,
+    # next and related letters, in order (a page's key holds it, so an order that changes
+    # while the set stays makes the page again).
+    arrangement: str = ""
 
     @classmethod
     def single(
@@ -137,7 +141,9 @@ def site_jobs(
             for _, other in site.translations.get(scenario.url, ()):
                 made_from.update((other.memo_identity, ("pack", other.pack)))
             make = partial(_scenario_files, renderer, scenario, pack, near, kept)
-            jobs.append(Job(scenario.url, 2, make, frozenset(made_from)))
+            arranged = " ".join(n.url if n else "-" for n in (near.previous, near.next))
+            arranged += " related " + " ".join(n.url for n in near.related)
+            jobs.append(Job(scenario.url, 2, make, frozenset(made_from), arranged))
             listed.append(scenario.url)
     for spec in (*pages.tag_pages(site), *pages.channel_pages(site)):
         add_page(spec, len(spec.values["scenarios"]), everything)
