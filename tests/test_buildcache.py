@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sincerely import buildcache
+from sincerely import buildcache, cli, writer
 from sincerely.build import run
 from sincerely.errors import BuildError
 from sincerely.scaffold import init_gallery
@@ -160,3 +160,39 @@ def test_an_owners_file_and_the_base_url_are_inputs_of_the_build(
     assert "nothing changed" not in moved.stdout
     html = (scenario_project.site / "letters/close-second.html").read_text(encoding="utf-8")
     assert 'href="https://example.org/x/letters/close-second.html"' in html
+
+
+@pytest.mark.parametrize("moment", ["removing the old site", "writing the record"])
+def test_a_build_stopped_after_its_swap_is_never_taken_for_the_one_before(
+    scenario_project: Project,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    moment: str,
+) -> None:
+    # Stopped (Ctrl-C, or a kill) after the new site is in place, before its record is
+    # written; then the edit is undone, with a title of the same length, so that every
+    # file the stopped build made is still there at its recorded size.
+    letter = scenario_project.root / "content/letters/close-second.yaml"
+    original = letter.read_text(encoding="utf-8")
+    scenario_project.build()
+    letter.write_text(original.replace("Close second", "Close SECOND"), encoding="utf-8")
+    module, name = (
+        (writer.shutil, "rmtree") if moment == "removing the old site" else (buildcache, "write")
+    )
+
+    def interrupt(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(module, name, interrupt)
+        patched.chdir(scenario_project.root)
+        assert cli.main(["build", "-q"]) == 130
+    said = capsys.readouterr().err
+    assert said.startswith("interrupted after the new site was put in place: the site is new")
+    assert "Close SECOND" in (scenario_project.site / "letters/close-second.html").read_text()
+    letter.write_text(original, encoding="utf-8")
+    again = scenario_project.build()
+    assert not again.unchanged
+    run(scenario_project.root, tmp_path / "fresh", fresh=True)
+    assert tree(scenario_project.site) == tree(tmp_path / "fresh")

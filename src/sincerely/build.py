@@ -7,6 +7,7 @@ it. ``serve`` runs the same jobs in process (incremental.py).
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
@@ -21,7 +22,7 @@ from .config import Config, load_config
 from .errors import BuildError, Diagnostic
 from .report import Progress
 from .theme import Theme
-from .writer import check_output_dir, staged
+from .writer import check_output_dir, replaced, staged
 
 if TYPE_CHECKING:
     from .digests import Digests
@@ -132,7 +133,8 @@ def run(
         cards_kept = (buildcache.cards_folder(config), inputs.settings.encode())
         if fresh:
             shutil.rmtree(cards_kept[0], ignore_errors=True)
-    with staged(config) if write else _throwaway() as staging:
+    forget = partial(buildcache.forget, config)
+    with staged(config, forget) if write else _throwaway() as staging:
         made, reused = _make(
             site,
             theme,
@@ -144,10 +146,11 @@ def run(
             record=record,
             cards_kept=cards_kept,
         )
-    if inputs is not None and builder == "html":
-        buildcache.write(config, inputs, counts_of(site), warnings, made)
-    if write:
-        preload.write(config, loaded, before, listed)
+    with replaced() if write else contextlib.nullcontext():
+        if inputs is not None and builder == "html":
+            buildcache.write(config, inputs, counts_of(site), warnings, made)
+        if write:
+            preload.write(config, loaded, before, listed)
     count = sum(len(files) for _, files in made.values())
     return Result(config, site, warnings, count, counts_of(site), reused)
 

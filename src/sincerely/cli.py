@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .commands import report, run_command
-from .errors import BuildError
+from .errors import BuildError, SiteReplacedInterrupt
 from .model import CHANNELS
 from .report import FORMATS, as_json, plural
 
@@ -34,7 +34,7 @@ EXIT_STATUSES = {
     "not be read or written",
     EXIT_USAGE: "a mistake on the command line (an unknown command or option)",
     EXIT_BUG: "a bug in sincerely itself (--debug shows its traceback; please report it)",
-    EXIT_INTERRUPTED: "interrupted (Ctrl-C): nothing was changed",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C): the site is the old one, or the new one whole",
 }
 
 
@@ -208,10 +208,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         return _failed(args, exc)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupt:
         if args.command == "serve":
             return EXIT_OK
-        print("interrupted; nothing was changed.", file=sys.stderr)
+        said = str(interrupt) if isinstance(interrupt, SiteReplacedInterrupt) else ""
+        print(f"{said or 'interrupted; nothing was changed'}.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except OSError as exc:
         if args.debug:

@@ -65,6 +65,18 @@ class Diagnostic:
         return (os.fspath(loc.path), loc.line, loc.column, self.message)
 
 
+class SiteReplacedInterrupt(KeyboardInterrupt):
+    """Ctrl-C (or SIGTERM) after the new site was swapped in: the site is the new one,
+    whole, though the build did not finish; the command line says so."""
+
+    def __str__(self) -> str:
+        return (
+            "interrupted after the new site was put in place: the site is new and whole, "
+            "but what the build keeps for the next one was not written, so the next build "
+            "makes everything again"
+        )
+
+
 class BuildError(Exception):
     """Raised when a pass found errors; carries every diagnostic of the pass."""
 

@@ -17,11 +17,11 @@ import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .config import Config
-from .errors import BuildError, Location
+from .errors import BuildError, Location, SiteReplacedInterrupt
 from .workfiles import real_folder
 
 MARKER = ".sincerely-build"
@@ -189,9 +189,11 @@ def write_files(staging: Path, files: Iterable[tuple[str, bytes]]) -> int:
 
 
 @contextlib.contextmanager
-def staged(config: Config) -> Iterator[Path]:
+def staged(config: Config, before_swap: Callable[[], None] = lambda: None) -> Iterator[Path]:
     """A fresh staging folder beside the output folder; when the block ends without an
-    error, it becomes the output folder in one step, and the old site is removed."""
+    error, ``before_swap`` runs (the build forgets its record there, so that a build
+    killed between the swap and its new record is never taken for the one before), the
+    staging folder becomes the output folder in one step, and the old site is removed."""
     check_output_dir(config, deep=True)
     output = config.output_dir
     try:
@@ -204,15 +206,28 @@ def staged(config: Config) -> Iterator[Path]:
                 yield staging
                 (staging / MARKER).write_bytes(MARKER_TEXT)
                 staging.chmod(0o755)
+                before_swap()
                 _swap_in(staging, output, scratch)
-            finally:
+            except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
+                raise
+            with replaced():
+                shutil.rmtree(staging, ignore_errors=True)  # the old site, now
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise BuildError.single(
             f"cannot write the site: {reason}; the previous site is unchanged",
             Location(Path(exc.filename) if exc.filename else output),
         ) from None
+
+
+@contextlib.contextmanager
+def replaced() -> Iterator[None]:
+    """Work done after the new site was swapped in: an interrupt here says so."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise SiteReplacedInterrupt from None
 
 
 def write_site(config: Config, files: Iterable[tuple[str, bytes]]) -> int:
