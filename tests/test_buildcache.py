@@ -4,12 +4,13 @@ clean build."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from sincerely import buildcache, cli, writer
+from sincerely import buildcache, cli, intake, writer
 from sincerely.build import run
 from sincerely.errors import BuildError
 from sincerely.scaffold import init_gallery
@@ -196,3 +197,45 @@ def test_a_build_stopped_after_its_swap_is_never_taken_for_the_one_before(
     assert not again.unchanged
     run(scenario_project.root, tmp_path / "fresh", fresh=True)
     assert tree(scenario_project.site) == tree(tmp_path / "fresh")
+
+
+def _edit_keeping_size_and_time(letter: Path, how: str, scratch: Path) -> None:
+    """Change a letter's words, keeping its size and modification time, as a restore or a
+    copy that keeps times does."""
+    info = letter.stat()
+    text = letter.read_text(encoding="utf-8").replace("Close second", "Close SECOND")
+    times = (info.st_atime_ns, info.st_mtime_ns)
+    if how == "touch -r":  # written in place, then its time set back
+        letter.write_text(text, encoding="utf-8")
+        os.utime(letter, ns=times)
+    else:
+        copy = scratch / "copy.yaml"
+        copy.write_text(text, encoding="utf-8")
+        os.utime(copy, ns=times)
+        if how == "cp -p":  # copied over it, times kept
+            shutil.copy2(copy, letter)
+        else:  # "tar x", "rsync -t": a new file renamed into place, times kept
+            copy.replace(letter)
+    assert (letter.stat().st_size, letter.stat().st_mtime_ns) == (info.st_size, info.st_mtime_ns)
+
+
+@pytest.mark.parametrize("how", ["touch -r", "cp -p", "tar x"])
+def test_an_edit_that_keeps_size_and_modification_time_is_seen(
+    scenario_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    monkeypatch.setattr(intake, "SETTLING_NS", 0)  # as if every file were long written
+    scenario_project.build()
+    letter = scenario_project.root / "content/letters/close-second.yaml"
+    _edit_keeping_size_and_time(letter, how, tmp_path)
+    again = scenario_project.build()
+    assert not again.unchanged
+    page = (scenario_project.site / "letters/close-second.html").read_text(encoding="utf-8")
+    assert "Close SECOND" in page
+
+
+def test_a_stamp_taken_in_the_same_tick_as_a_change_is_not_trusted() -> None:
+    second = 1_000_000_000
+    written = 1_700_000_000 * second
+    stamp = (written, 10, 1, written)
+    assert not intake.settled(stamp, written + second // 2)  # the same second: read again
+    assert intake.settled(stamp, written + 3 * second)

@@ -3,8 +3,12 @@ shows the project as it now is, whatever the theme shows of each letter."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
+
+from sincerely import intake
 from sincerely.incremental import IncrementalBuilder
 
 from .conftest import REPO, Project
@@ -60,3 +64,17 @@ def test_related_letters_that_change_order_but_not_members_are_shown_anew(
     assert related_titles(builder.file(PAGE).decode()) == ["a", "b", "j"]
     assert PAGE in again.changed
     assert again.files == IncrementalBuilder(tmp_path).build().files  # a fresh build's
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_served(
+    scenario_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(intake, "SETTLING_NS", 0)  # as if every file were long written
+    builder = IncrementalBuilder(scenario_project.root)
+    builder.build()
+    letter = scenario_project.root / "content/letters/close-second.yaml"
+    info = letter.stat()
+    letter.write_text(letter.read_text().replace("Close second", "Close SECOND"))
+    os.utime(letter, ns=(info.st_atime_ns, info.st_mtime_ns))
+    builder.build()
+    assert "Close SECOND" in builder.file("letters/close-second.html").decode()

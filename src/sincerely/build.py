@@ -106,7 +106,7 @@ def run(
     if write:
         check_output_dir(config)  # refuse a dangerous folder before any work is done
         cached = {} if fresh or builder != "html" else buildcache.read(config)
-        inputs = buildcache.Inputs.gather(config, theme, cached.get("stamps", {}))
+        inputs = buildcache.Inputs.gather(config, theme, cached)
         if cached and inputs.same_as(cached) and buildcache.outputs_intact(config, cached):
             warnings = buildcache.warnings_of(config, cached)
             if strict and warnings:

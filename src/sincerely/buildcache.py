@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .config import Config
 from .errors import Diagnostic, Diagnostics, Location, Severity
-from .intake import files_under, taken_in
+from .intake import files_under, settled, stamp_of, taken_in
 from .look import own_files
 from .reuse import Record, still_there
 from .theme import Theme
@@ -33,7 +34,7 @@ from .workfiles import read_regular, real_folder, write_whole
 if TYPE_CHECKING:
     from .parallel import Files
 
-FORMAT = 3
+FORMAT = 4
 
 
 def _where(config: Config, path: Path) -> str:
@@ -85,24 +86,29 @@ def theme_digest(theme: Theme, refused: Diagnostics) -> str:
 class Inputs:
     """What a build reads, with a hash of each: compared with the last build's."""
 
-    stamps: dict[str, list[Any]]  # path -> [mtime_ns, size, sha256]
+    stamps: dict[str, list[Any]]  # path -> [*stamp_of(its stat), sha256]
     settings: str  # everything else: configuration, theme, code
+    taken: int  # when the stamps were taken (time.time_ns), for settled()
 
     @classmethod
-    def gather(cls, config: Config, theme: Theme, previous: dict[str, list[Any]]) -> Inputs:
+    def gather(cls, config: Config, theme: Theme, previous: dict[str, Any]) -> Inputs:
+        """What a build reads, as it is now; a file whose stamp is the one ``previous``
+        (the last record) has, and was settled then, is not read again."""
+        taken = time.time_ns()
+        before: dict[str, list[Any]] = previous.get("stamps", {})
         stamps: dict[str, list[Any]] = {}
         # What the site may not take in (intake.py) is left out of the walks, and counted
         # into the settings' digest, so that a build never says "nothing changed" while
         # one is there: the loader says where it is.
         refused = Diagnostics()
         for path in files_under(config.content_dir, refused):
-            info = path.stat()
+            stamp = stamp_of(path.stat())
             key = _where(config, path)
-            old = previous.get(key)
-            if old is not None and old[0] == info.st_mtime_ns and old[1] == info.st_size:
-                stamps[key] = old  # the stamp is unchanged: so is the file
+            old = before.get(key)
+            if old is not None and tuple(old[:4]) == stamp and settled(stamp, previous["taken"]):
+                stamps[key] = old  # the stamp is unchanged, and was settled: so is the file
             else:
-                stamps[key] = [info.st_mtime_ns, info.st_size, _digest(path)]
+                stamps[key] = [*stamp, _digest(path)]
         settings = hashlib.sha256()
         if config.pyproject is not None:
             settings.update(config.pyproject.read_bytes())
@@ -117,13 +123,13 @@ class Inputs:
         settings.update(code_fingerprint().encode())
         for problem in refused.items:
             settings.update(f"{problem.location.path}: {problem.message}".encode())
-        return cls(stamps, settings.hexdigest())
+        return cls(stamps, settings.hexdigest(), taken)
 
     def same_as(self, other: dict[str, Any]) -> bool:
         theirs = other.get("stamps", {})
         return other.get("settings") == self.settings and {
-            path: stamp[2] for path, stamp in self.stamps.items()
-        } == {path: stamp[2] for path, stamp in theirs.items()}
+            path: stamp[-1] for path, stamp in self.stamps.items()
+        } == {path: stamp[-1] for path, stamp in theirs.items()}
 
 
 def read(config: Config) -> dict[str, Any]:
@@ -164,6 +170,7 @@ def write(
         "format": FORMAT,
         "settings": inputs.settings,
         "stamps": inputs.stamps,
+        "taken": inputs.taken,
         "jobs": jobs,
         "counts": counts,
         "warnings": [

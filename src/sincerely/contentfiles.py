@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .config import Config
 from .errors import BuildError, Diagnostic, Diagnostics, Location
 from .gallery import PAGE, Pack, Page
-from .intake import entry_refusal, taken_in
+from .intake import Stamp, entry_refusal, settled, stamp_of, taken_in
 from .markdown import IMAGE_WARNING, images
 from .model import SCENARIO, Scenario
 from .nodes import MappingNode, point_inside, text_scalars
@@ -107,17 +108,12 @@ def load_page(path: Path, config: Config, out: Diagnostics) -> Page | None:
     return page
 
 
-def stamp_of(info: os.stat_result) -> tuple[int, int, int]:
-    """A file's stamp, as a kept result is checked against: modification time, size,
-    inode."""
-    return (info.st_mtime_ns, info.st_size, info.st_ino)
-
-
 @dataclass(frozen=True, slots=True)
 class Loaded:
     """What loading one scenario file gave, and the file it was loaded from."""
 
-    stamp: tuple[int, int, int]  # modification time, size and inode when it was read
+    stamp: Stamp  # the file's when it was read (stamp_of)
+    taken: int  # when the stamp was taken (time.time_ns), for settled()
     digest: bytes  # of its bytes (not the bytes: the scenario holds its text already)
     language: str  # its spelling is judged in it: a pack's new language loads it again
     scenario: Scenario | None
@@ -156,9 +152,10 @@ def load_scenario(
         cached = None
     path = None
     try:
+        taken = time.time_ns()
         info = entry.stat()
         stamp = stamp_of(info)
-        if cached is not None and cached.stamp == stamp:
+        if cached is not None and cached.stamp == stamp and settled(stamp, cached.taken):
             out.extend(cached.diagnostics)
             return cached.scenario
         path = Path(entry.path)
@@ -169,9 +166,12 @@ def load_scenario(
         return None
     digest = hashlib.blake2b(data, digest_size=16).digest()
     if cached is not None and cached.digest == digest:
-        cache.files[entry.path] = Loaded(
-            stamp, digest, language, cached.scenario, cached.diagnostics
-        )
+        # The same bytes: kept as it was, unless the stamp is news (a new one, or one
+        # settled now), so that what was made from it stands and is not kept again.
+        if cached.stamp != stamp or settled(stamp, taken):
+            cache.files[entry.path] = Loaded(
+                stamp, taken, digest, language, cached.scenario, cached.diagnostics
+            )
         out.extend(cached.diagnostics)
         return cached.scenario
     mine = Diagnostics()
@@ -192,6 +192,6 @@ def load_scenario(
                 source_path=relative_to_project(config, path),
                 yaml_text=text,
             )
-    cache.files[entry.path] = Loaded(stamp, digest, language, scenario, mine.items)
+    cache.files[entry.path] = Loaded(stamp, taken, digest, language, scenario, mine.items)
     out.extend(mine.items)
     return scenario

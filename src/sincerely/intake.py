@@ -8,6 +8,9 @@ machine (``layouts/static/notes.txt -> /etc/passwd`` would be published), a link
 folder is read but its changes go unseen, a FIFO hangs the build that opens it, and a
 loop of links never ends. So there is one rule, with one message for each kind of
 entry, located at the entry. The theme that ships inside sincerely is not the project's.
+
+Here too is how a file taken in is known to be unchanged without reading it again (its
+stamp), which the build's record and the parse cache both rely on.
 """
 
 from __future__ import annotations
@@ -17,6 +20,30 @@ import stat
 from pathlib import Path
 
 from .errors import Diagnostics, Location
+
+# ---- telling whether a file taken in has changed, without reading it ----
+
+Stamp = tuple[int, int, int, int]
+# File systems keep times to the second (two on FAT), so a change made within the same
+# tick as the stamp was taken may keep it (git's "racily clean" files): a stamp taken so
+# soon after the file's last change is not trusted, and the file is read again.
+SETTLING_NS = 2_000_000_000
+
+
+def stamp_of(info: os.stat_result) -> Stamp:
+    """A file's stamp, as a kept result is checked against: modification time, size,
+    inode, and change time, which no tool sets back (cp -p, touch -r, tar and rsync -t
+    set the modification time, and the change time moves on)."""
+    return (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns)
+
+
+def settled(stamp: Stamp, taken_ns: int) -> bool:
+    """Whether ``stamp``, taken at ``taken_ns``, says for sure that a file with the same
+    stamp now is the same file: its last change came well before the stamp was taken."""
+    return max(stamp[0], stamp[3]) < taken_ns - SETTLING_NS
+
+
+# ---- the rule ----
 
 LINK = (
     "is a link; the site takes in only what is in the project itself (a link can lead "

@@ -26,9 +26,9 @@ from pathlib import Path
 from . import signed
 from .buildcache import code_fingerprint
 from .config import Config
-from .contentfiles import LoadCache, Loaded, load_scenario, read_mapping, read_text, stamp_of
+from .contentfiles import LoadCache, Loaded, load_scenario, read_mapping, read_text
 from .errors import Diagnostics
-from .intake import refusal
+from .intake import refusal, settled, stamp_of
 from .loader import NEW_TEMPLATE, declared_language
 from .workfiles import real_folder
 
@@ -106,7 +106,7 @@ def _stale(cache: LoadCache, path: str, language: str) -> bool:
     if kept is None or kept.language != language:
         return True
     try:
-        return kept.stamp != stamp_of(Path(path).stat())
+        return kept.stamp != stamp_of(Path(path).stat()) or not settled(kept.stamp, kept.taken)
     except OSError:
         return True
 
