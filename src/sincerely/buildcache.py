@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .config import Config
+from .config import PROJECT_SCHEMA, Config
 from .errors import Diagnostic, Diagnostics, Location, Severity
-from .intake import files_under, settled, stamp_of, taken_in
+from .intake import files_under, refusal, settled, stamp_of, taken_in
 from .look import own_files
 from .reuse import Record, still_there
 from .theme import Theme
@@ -114,6 +114,11 @@ class Inputs:
             settings.update(config.pyproject.read_bytes())
         settings.update(_where(config, config.output_dir).encode())
         settings.update(config.base_url.encode())  # build --base-url may differ from it
+        # The project's copy of the schema: loading warns when it is stale.
+        schema = config.root / PROJECT_SCHEMA
+        settings.update(
+            schema.read_bytes() if refusal(schema) is None and schema.is_file() else b""
+        )
         for path in sorted(own_files(config).values()):  # the owner's logo, CSS, JS
             taken = taken_in(path, refused) and path.is_file()
             settings.update(path.read_bytes() if taken else b"")

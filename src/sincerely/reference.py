@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from .config import SETTINGS, Config
+from .config import PROJECT_SCHEMA, SETTINGS, Config
 from .errors import Diagnostics, Location
 from .gallery import PACK, PAGE
+from .intake import refusal
 from .model import SCENARIO, Block, Field, Letter, Source, Tips
 from .records import Record
 
@@ -67,7 +67,6 @@ def schema_text() -> str:
 
 # Where a project keeps its copy of the schema, for editors: init and new write it there,
 # and scenario files name it in their first line.
-PROJECT_SCHEMA = Path("schema") / "scenario.json"
 
 
 def warn_stale_schema(config: Config, out: Diagnostics) -> None:
@@ -75,7 +74,7 @@ def warn_stale_schema(config: Config, out: Diagnostics) -> None:
     its files by another format than check does."""
     copy = config.root / PROJECT_SCHEMA
     try:
-        stale = copy.read_text(encoding="utf-8") != schema_text()
+        stale = refusal(copy) is None and copy.read_text(encoding="utf-8") != schema_text()
     except (OSError, UnicodeDecodeError):
         return  # no copy (or not one of ours): nothing for editors to be misled by
     if stale:

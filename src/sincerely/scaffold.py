@@ -17,12 +17,12 @@ import re
 import shutil
 from pathlib import Path
 
-from .config import DEFAULT_OUTPUT_DIR, WORK_DIR, Config, load_config
+from .config import DEFAULT_OUTPUT_DIR, PROJECT_SCHEMA, WORK_DIR, Config, load_config
 from .errors import BuildError, Location, closest
 from .loader import NEW_TEMPLATE, RESERVED_SLUGS, suggest_slug
 from .model import SLUG, SLUG_HELP
 from .pinning import Pin, gallery_pin
-from .reference import PROJECT_SCHEMA, schema_text
+from .reference import schema_text
 from .theme import Theme, bundled_theme_dir
 
 STARTER = Path(__file__).parent / "starter"
