@@ -8,6 +8,7 @@ import io
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -336,3 +337,27 @@ def test_a_french_page_shows_no_english_word_of_the_interface(
     left = {path: _english_left(shown) for path, shown in seen_on.items()}
     assert left == {path: [] for path in seen_on}
     assert _english_left(letter) == []
+
+
+def _language_of_word_file(path: Path) -> str:
+    with zipfile.ZipFile(path) as document:
+        styles = document.read("word/styles.xml").decode()
+    found = re.search(r'<w:lang w:val="([^"]+)"/>', styles)
+    assert found, styles
+    return found[1]
+
+
+def test_word_files_are_in_their_letters_language(
+    browser: Browser, french_site: Path, tmp_path: Path
+) -> None:
+    # The template built with the site, and the reader's own, made in the page.
+    assert _language_of_word_file(french_site / "lettres/deuxieme-choix.docx") == "fr"
+    with serve(french_site) as url, watched_page(browser, url) as watched:
+        page = watched.page
+        page.goto(f"{url}lettres/deuxieme-choix.html")
+        page.get_by_role("button", name="Voir un exemple rempli").click()
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Word").click()
+        info.value.save_as(tmp_path / "mine.docx")
+        watched.assert_clean()
+    assert _language_of_word_file(tmp_path / "mine.docx") == "fr"

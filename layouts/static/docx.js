@@ -100,7 +100,7 @@
         .replace(/\{when\}/g, new Date().toISOString().replace(/\.\d+Z$/, "Z"))],
       ["word/document.xml", `${XML}<w:document ${ns}><w:body>${paragraphs.join("")}${section}</w:body></w:document>`],
       ["word/_rels/document.xml.rels", parts.documentRels],
-      ["word/styles.xml", styles],
+      ["word/styles.xml", styles.replace("{lang}", escapeXml(document.documentElement.lang || "en"))],
       ["word/comments.xml", `${XML}<w:comments ${ns}>${comments.join("")}</w:comments>`],
     ]);
   };

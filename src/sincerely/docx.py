@@ -49,15 +49,16 @@ _DOCUMENT_RELS = (
 )
 
 
-def _styles(half_points: int, after: int) -> str:
+def _styles(half_points: int, after: int, language: str) -> str:
     """A letter's look: a serif body with space between paragraphs, and a small grey
-    style for the marks a writer deletes (optional paragraphs)."""
+    style for the marks a writer deletes (optional paragraphs); its text is in
+    ``language`` (a BCP 47 tag), so that Word checks its spelling in that language."""
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:styles xmlns:w="{_W}">'
         "<w:docDefaults><w:rPrDefault><w:rPr>"
         '<w:rFonts w:ascii="Georgia" w:hAnsi="Georgia" w:cs="Georgia" w:eastAsia="Georgia"/>'
-        f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/><w:lang w:val="en-GB"/>'
+        f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/><w:lang w:val="{language}"/>'
         "</w:rPr></w:rPrDefault>"
         f'<w:pPrDefault><w:pPr><w:spacing w:after="{after}" w:line="276" w:lineRule="auto"/>'
         "</w:pPr></w:pPrDefault></w:docDefaults>"
@@ -104,13 +105,15 @@ def _paragraph(runs: str, comments: Iterable[int] = (), style: str = "", align: 
     return f"<w:p>{props}{starts}{runs}{ends}</w:p>"
 
 
-def page_setup(channel: str) -> tuple[str, str]:
-    """The styles and the page of a channel's letters: A4 with a letter's 2.5 cm margins,
-    or a handwritten note on a 5 by 7 inch card, in a smaller size, to copy out by hand."""
+def page_setup(channel: str, language: str) -> tuple[str, str]:
+    """The styles and the page of a channel's letters in ``language``: A4 with a letter's
+    2.5 cm margins, or a handwritten note on a 5 by 7 inch card, in a smaller size, to
+    copy out by hand."""
     if channel == "note":
-        size, margin, styles = '<w:pgSz w:w="7200" w:h="10080"/>', 720, _styles(21, 140)
+        size, margin, styles = '<w:pgSz w:w="7200" w:h="10080"/>', 720, _styles(21, 140, language)
     else:
-        size, margin, styles = '<w:pgSz w:w="11906" w:h="16838"/>', 1418, _styles(23, 240)
+        size, margin = '<w:pgSz w:w="11906" w:h="16838"/>', 1418
+        styles = _styles(23, 240, language)
     section = (
         f'<w:sectPr>{size}<w:pgMar w:top="{margin}" w:right="{margin}" w:bottom="{margin}" '
         f'w:left="{margin}" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>'
@@ -141,7 +144,8 @@ def browser_parts() -> str:
         "packageRels": _PACKAGE_RELS,
         "documentRels": _DOCUMENT_RELS,
         "core": core_properties("{title}", "{when}"),
-        **{channel: page_setup(channel) for channel in ("letter", "note")},
+        # The page's language goes in place of {lang} (docx.js): one file for every page.
+        **{channel: page_setup(channel, "{lang}") for channel in ("letter", "note")},
     }
     return f"window.sincerelyDocxParts={json.dumps(parts, separators=(',', ':'))};\n"
 
@@ -201,7 +205,7 @@ def scenario_docx(scenario: Scenario, words: Messages) -> bytes:
         notes = [comment(block.note)] if block.note else []
         paragraphs.append(_paragraph(_template_runs(block.text, labels), about + notes))
         about = []
-    styles, section = page_setup(scenario.channel)
+    styles, section = page_setup(scenario.channel, xml_escape(words.language))
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:document xmlns:w="{_W}" xmlns:r="{_R}"><w:body>'
