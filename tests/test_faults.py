@@ -114,6 +114,7 @@ from sincerely.build import run
 from sincerely.errors import BuildError
 
 project, folder, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+share, jobs = float(sys.argv[4]), int(sys.argv[5])
 def tree(root):
     files = sorted(p for p in root.rglob("*") if p.is_file())
     return {str(p.relative_to(root)): p.read_bytes().hex() for p in files}
@@ -121,7 +122,7 @@ def tree(root):
 run(project, folder.parent / "measure")
 files = [p for p in (folder.parent / "measure").rglob("*") if p.is_file()]
 used = sum(-(-p.stat().st_size // 4096) * 4096 for p in files)
-room = int(used * 1.6) if mode == "full" else 8 << 20
+room = int(used * share) if mode == "full" else 8 << 20
 subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={room}", "tmpfs", str(folder)], check=True)
 run(project, folder / "site")
 before = tree(folder / "site")
@@ -131,7 +132,7 @@ letter.write_text(letter.read_text().replace("situation: |", grown, 1))
 if mode == "readonly":
     subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
 try:
-    run(project, folder / "site", fresh=True)
+    run(project, folder / "site", fresh=True, jobs=jobs)
     print(json.dumps({"built": True}))
 except BuildError as error:
     print(json.dumps({"built": False, "messages": [d.message for d in error.diagnostics],
@@ -139,7 +140,9 @@ except BuildError as error:
 """
 
 
-def _in_own_mounts(project: Project, mode: str, tmp_path: Path) -> dict[str, object]:
+def _in_own_mounts(
+    project: Project, mode: str, tmp_path: Path, share: float = 1.6, jobs: int = 1
+) -> dict[str, object]:
     folder = tmp_path / "mounted"
     folder.mkdir()
     done = subprocess.run(
@@ -154,6 +157,8 @@ def _in_own_mounts(project: Project, mode: str, tmp_path: Path) -> dict[str, obj
             str(project.root),
             str(folder),
             mode,
+            str(share),
+            str(jobs),
         ],
         capture_output=True,
         text=True,
@@ -177,6 +182,20 @@ def test_a_disk_fault_is_a_clear_error_and_the_old_site_stays(
     assert result["built"] is False
     assert result["messages"] == [
         f"cannot write the site: {reason}; the previous site is unchanged"
+    ]
+    assert result["intact"] is True
+
+
+@pytest.mark.parametrize("share", [1.2, 1.35, 1.5, 1.65, 1.8, 2.0, 2.3])
+def test_a_full_disk_met_by_any_rendering_process_is_the_same_clear_error(
+    project: Project, tmp_path: Path, share: float
+) -> None:
+    # The disk fills at a different moment for each room left (share: the room, as a
+    # multiple of the site's size), in the parent's share of the work or a worker's.
+    result = _in_own_mounts(_project(project), "full", tmp_path, share, jobs=2)
+    assert result["built"] is False
+    assert result["messages"] == [
+        "cannot write the site: No space left on device; the previous site is unchanged"
     ]
     assert result["intact"] is True
 

@@ -140,3 +140,35 @@ def test_pack_tag_and_markdown_pages(project: Project) -> None:
     assert "Test pack" in (site / "letters/index.html").read_text()
     assert "Close second" in (site / "tags/final-round.html").read_text()
     assert "<li>[ ] one</li>" in (site / "checklist.html").read_text()
+
+
+# A layout's mistakes that Jinja does not see until the page runs: each is the layout's
+# error, at its line, never "a bug in sincerely".
+LAYOUT_MISTAKES = {
+    "url_for-typo": (
+        "{{ url_for('serch') }}",
+        "url_for knows no kind of page 'serch' (did you mean 'search'?); the kinds are ",
+    ),
+    "division-by-zero": ("{{ 1 // 0 }}", "integer division or modulo by zero (ZeroDivisionError)"),
+    "format-of-a-string": ('{{ "%d" % "x" }}', "(TypeError); fix this line of the layout"),
+    "filter-given-a-word": ('{{ "text" | truncate("a") }}', "(TypeError); fix this line of"),
+    "words-without-their-value": ('{{ _("%(n)s blanks") }}', "'n' (KeyError)"),
+}
+
+
+@pytest.mark.parametrize("mistake", sorted(LAYOUT_MISTAKES))
+def test_a_layouts_mistake_met_as_it_runs_is_located_at_its_line(
+    scenario_project: Project, mistake: str
+) -> None:
+    code, message = LAYOUT_MISTAKES[mistake]
+    scenario_project.write("content/faq.md", "---\ntitle: Questions\n---\nAsk.\n")
+    scenario_project.write(
+        "layouts/page.html",
+        '{% extends "theme/page.html" %}\n{% block main %}\n' + code + "\n{% endblock %}\n",
+    )
+    for command in ("check", "build"):
+        done = scenario_project.cli(command, "-j", "2")
+        assert done.returncode == 1, (command, done.stderr)
+        assert "layouts/page.html:3:1: error: layout error: " in done.stderr, done.stderr
+        assert message in done.stderr, done.stderr
+        assert "internal error" not in done.stderr and "bug in sincerely" not in done.stderr

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .commands import report, run_command
-from .errors import BuildError, SiteReplacedInterrupt
+from .errors import BUG_HINT, BuildError, SiteReplacedInterrupt, bug_message
 from .model import CHANNELS
 from .report import FORMATS, as_json, plural
 
@@ -223,8 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         print(
-            f"internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in sincerely; please report it (run with --debug for details).",
+            f"{bug_message(exc)}\n{BUG_HINT} (run with --debug for details).",
             file=sys.stderr,
         )
         return EXIT_BUG

@@ -65,6 +65,26 @@ class Diagnostic:
         return (os.fspath(loc.path), loc.line, loc.column, self.message)
 
 
+BUG_HINT = "This is a bug in sincerely; please report it"
+
+
+def cannot_write(exc: OSError, where: Path) -> Diagnostic:
+    """A build that could not write its new site (a full disk, a read-only folder), in
+    any of its processes: the site it would have replaced is as it was."""
+    reason = exc.strerror or str(exc)
+    at = Path(exc.filename) if exc.filename else where
+    return Diagnostic(
+        Severity.ERROR,
+        f"cannot write the site: {reason}; the previous site is unchanged",
+        Location(at),
+    )
+
+
+def bug_message(exc: BaseException) -> str:
+    """What a bug in sincerely is called where it is met (the command line, serve's page)."""
+    return f"internal error: {type(exc).__name__}: {exc}"
+
+
 class SiteReplacedInterrupt(KeyboardInterrupt):
     """Ctrl-C (or SIGTERM) after the new site was swapped in: the site is the new one,
     whole, though the build did not finish; the command line says so."""

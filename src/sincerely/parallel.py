@@ -25,7 +25,7 @@ from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import BuildError, Diagnostic, Location
+from .errors import BuildError, Diagnostic, Location, cannot_write
 from .report import Progress
 from .writer import make_folder
 
@@ -111,6 +111,8 @@ def _worker(index: int, staging: Path | None, sender: Connection, parent: int) -
         sender.send((_run(_work.shares[index], staging, None, 0), ()))
     except BuildError as exc:
         sender.send(([], exc.diagnostics))
+    except OSError as exc:  # a full disk, say: the parent's message, at the file
+        sender.send(([], (cannot_write(exc, staging or Path.cwd()),)))
     except BaseException as exc:  # reported by the parent, which knows how to
         sender.send(([], repr(exc)))
     finally:

@@ -264,14 +264,23 @@ class PageRenderer:
             text = self.env.get_template(spec.template).render(context)
         except jinja2.TemplateError as exc:
             raise layout_error(exc) from None
+        except Exception as exc:
+            # A mistake met while a layout runs (url_for('serch'), 1 // 0, a filter given
+            # the wrong thing, _("%(n)s") with no n) is the layout's, at its line; one
+            # that no layout's line leads to is a bug in sincerely, and stays one.
+            located = layout_mistake(exc)
+            if located is None:
+                raise
+            raise located from None
         finally:
             _WORDS.reset(words)
         return strip_indentation(unique_ids(text)).encode("utf-8")
 
 
-def layout_error(exc: jinja2.TemplateError) -> BuildError:
-    """A located error for a broken layout: Jinja rewrites tracebacks so that frames
-    carry the template's file and line, which is what a theme author needs to see."""
+def _layout_line(exc: Exception) -> tuple[str | None, int]:
+    """The layout file and line an exception was met at: Jinja rewrites tracebacks so
+    that frames carry the template's file and line, the innermost of which is where a
+    theme author must look."""
     filename = getattr(exc, "filename", None)
     line = getattr(exc, "lineno", None) or 0
     if not filename:
@@ -281,6 +290,23 @@ def layout_error(exc: jinja2.TemplateError) -> BuildError:
             if frame_file.endswith((".html", ".xml", ".txt")):
                 filename, line = frame_file, tb.tb_lineno
             tb = tb.tb_next
-    message = exc.message or type(exc).__name__
+    return filename, line
+
+
+def _located(message: str, filename: str | None, line: int) -> BuildError:
     path = Path(filename) if filename else Path("layouts")
     return BuildError.single(f"layout error: {message}", Location(path, line, 1 if line else 0))
+
+
+def layout_error(exc: jinja2.TemplateError) -> BuildError:
+    """A located error for a broken layout (Jinja's own: syntax, an undefined name)."""
+    return _located(exc.message or type(exc).__name__, *_layout_line(exc))
+
+
+def layout_mistake(exc: Exception) -> BuildError | None:
+    """A located error for any other exception a layout's line led to; None if none did
+    (then it is not the layout's)."""
+    filename, line = _layout_line(exc)
+    if not filename:
+        return None
+    return _located(f"{exc} ({type(exc).__name__}); fix this line of the layout", filename, line)

@@ -11,6 +11,7 @@ source's url), the published JSON Schema and the format reference.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from pathlib import PurePosixPath
@@ -121,6 +122,13 @@ URL_KINDS = tuple(_KINDS)
 
 def url_for(kind: str, *args: str) -> str:
     """The path of a page or file of the site, for templates: url_for('tag', 'thanks')."""
+    if kind not in _KINDS:
+        near = difflib.get_close_matches(kind, _KINDS, n=1)
+        hint = f" (did you mean '{near[0]}'?)" if near else ""
+        raise ValueError(
+            f"url_for knows no kind of page '{kind}'{hint}; the kinds are "
+            + ", ".join(sorted(_KINDS))
+        )
     return _KINDS[kind](*args)
 
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .config import Config
-from .errors import BuildError, Location, SiteReplacedInterrupt
+from .errors import BuildError, Location, SiteReplacedInterrupt, cannot_write
 from .workfiles import real_folder
 
 MARKER = ".sincerely-build"
@@ -214,11 +214,7 @@ def staged(config: Config, before_swap: Callable[[], None] = lambda: None) -> It
             with replaced():
                 shutil.rmtree(staging, ignore_errors=True)  # the old site, now
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise BuildError.single(
-            f"cannot write the site: {reason}; the previous site is unchanged",
-            Location(Path(exc.filename) if exc.filename else output),
-        ) from None
+        raise BuildError([cannot_write(exc, output)]) from None
 
 
 @contextlib.contextmanager

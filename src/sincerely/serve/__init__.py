@@ -18,14 +18,14 @@ import tempfile
 import threading
 import time
 import webbrowser
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from tornado.ioloop import IOLoop
 
 from ..config import load_config
-from ..errors import BuildError, Diagnostic
+from ..errors import BUG_HINT, BuildError, Diagnostic, Location, Severity, bug_message
 from ..incremental import IncrementalBuilder, Rebuild
 from ..look import own_files
 from ..report import plural
@@ -51,6 +51,10 @@ def write_changes(staging: Path, rebuild: Rebuild) -> None:
             (staging / relative).unlink()
 
 
+def _bug(exc: Exception, project: Path) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, f"{bug_message(exc)}. {BUG_HINT}.", Location(project))
+
+
 @dataclass
 class LiveSite:
     """The builder, the staging folder and the state the server shows."""
@@ -63,21 +67,32 @@ class LiveSite:
 
     def archive(self) -> None:
         """Zip the downloads, after the browser has been told to reload."""
-        for relative in self.builder.archive():
-            _put(self.state.staging, relative, self.builder.file(relative))
+        try:
+            for relative in self.builder.archive():
+                _put(self.state.staging, relative, self.builder.file(relative))
+        except BuildError as exc:
+            self.failed(exc.diagnostics)
+        except Exception as exc:  # a bug: the server stays up, and says so
+            self.failed([_bug(exc, self.builder.project)])
+
+    def failed(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.report(diagnostics)
+        self.state.fail(tuple(diagnostics))
+        errors = sum(d.is_error for d in diagnostics)
+        self.say(
+            f"build failed: {plural(errors, 'error')}; "
+            "serving the last good pages, and the errors where they are"
+        )
 
     def rebuild(self) -> None:
         started = time.perf_counter()
         try:
             rebuild = self.builder.build()
         except BuildError as exc:
-            self.report(exc.diagnostics)
-            self.state.fail(exc.diagnostics)
-            errors = sum(d.is_error for d in exc.diagnostics)
-            self.say(
-                f"build failed: {plural(errors, 'error')}; "
-                "serving the last good pages, and the errors where they are"
-            )
+            self.failed(exc.diagnostics)
+            return
+        except Exception as exc:  # a bug: the server stays up, says so, and goes on watching
+            self.failed([_bug(exc, self.builder.project)])
             return
         write_changes(self.state.staging, rebuild)
         self.state.errors = ()
