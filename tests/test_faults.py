@@ -243,3 +243,57 @@ def test_the_live_server_survives_a_thousand_rapid_edits(project: Project) -> No
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=30)
+
+
+# Runs in a mount namespace of its own: the project read-only, or its work folder on a
+# disk that is full; then the command line builds into a writable folder elsewhere.
+KEEPING = r"""
+import json, subprocess, sys
+from pathlib import Path
+project, out, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+work = project / ".sincerely"
+if mode == "read-only project":
+    subprocess.run(["mount", "--bind", str(project), str(project)], check=True)
+    subprocess.run(["mount", "-o", "remount,bind,ro", str(project)], check=True)
+else:
+    work.mkdir(exist_ok=True)
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(work)], check=True)
+    try:
+        with open(work / "filler", "wb") as filler:
+            while True:
+                filler.write(b"x" * 4096)
+                filler.flush()
+    except OSError:
+        pass
+done = subprocess.run([sys.executable, "-m", "sincerely", "build", str(project), "-o", str(out)],
+                      capture_output=True, text=True)
+partial = sorted(p.name for p in work.rglob("*partial*")) if work.is_dir() else []
+print(json.dumps({"code": done.returncode, "said": done.stdout + done.stderr, "partial": partial}))
+"""
+
+
+@pytest.mark.parametrize("mode", ["read-only project", "full work folder"])
+def test_a_project_that_cannot_keep_anything_still_builds_and_says_so(
+    project: Project, tmp_path: Path, mode: str
+) -> None:
+    _project(project)
+    _retitle(project, "Built anyway")
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [
+            *("unshare", "--user", "--map-root-user", "--mount", sys.executable, "-c", KEEPING),
+            *(str(project.root), str(out), mode),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["code"] == 0, result["said"]
+    reason = "Read-only file system" if mode == "read-only project" else "No space left on device"
+    assert f"({reason})" in result["said"], result["said"]
+    assert result["said"].count("note: ") == 1
+    assert result["partial"] == []
+    assert "Built anyway" in (out / "letters/letter-00.html").read_text(encoding="utf-8")

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from .reuse import Record
 
 
+NOT_KEPT = "what a build keeps for the next one cannot be written"
+
+
 @dataclass(frozen=True)
 class Result:
     config: Config
@@ -40,6 +43,7 @@ class Result:
     file_count: int  # how many files were written (or rendered, for check)
     counts: dict[str, int]  # packs, scenarios and pages in the site
     reused: int = 0  # how many of the files were brought over unchanged from the last build
+    note: str = ""  # what the command line says once, besides the problems
 
     @property
     def scenario_count(self) -> int:
@@ -103,8 +107,12 @@ def run(
     theme = Theme.for_project(config.layouts_dir)
     inputs = None
     record = None
+    # A read-only checkout built into a writable folder: built whole, keeping nothing.
+    unkept = buildcache.cannot_keep(config) if write else None
+    keep = write and unkept is None
     if write:
         check_output_dir(config)  # refuse a dangerous folder before any work is done
+    if keep:
         cached = {} if fresh or builder != "html" else buildcache.read(config)
         inputs = buildcache.Inputs.gather(config, theme, cached)
         if cached and inputs.same_as(cached) and buildcache.outputs_intact(config, cached):
@@ -118,14 +126,14 @@ def run(
     from .contentfiles import LoadCache
     from .loader import load_site
 
-    loaded = preload.read(config) if not fresh else LoadCache()
+    loaded = preload.read(config) if keep and not fresh else LoadCache()
     before = dict(loaded.files)
     listed = preload.fill(config, loaded, jobs)
     site, diagnostics = load_site(config, loaded)
     warnings = diagnostics.items
     if strict and warnings:
         raise BuildError(warnings)
-    if write and builder == "text":
+    if keep and builder == "text":
         buildcache.forget(config)  # the output will no longer hold what the record says
     where = config.output_dir if write else config.root
     cards_kept = None
@@ -133,8 +141,8 @@ def run(
         cards_kept = (buildcache.cards_folder(config), inputs.settings.encode())
         if fresh:
             shutil.rmtree(cards_kept[0], ignore_errors=True)
-    forget = partial(buildcache.forget, config)
-    with staged(config, forget) if write else _throwaway() as staging:
+    forget = partial(buildcache.forget, config) if keep else (lambda: None)
+    with staged(config, forget, keep) if write else _throwaway() as staging:
         made, reused = _make(
             site,
             theme,
@@ -146,13 +154,39 @@ def run(
             record=record,
             cards_kept=cards_kept,
         )
+    note = f"{NOT_KEPT} here ({unkept}): each build makes everything" if unkept else ""
     with replaced() if write else contextlib.nullcontext():
-        if inputs is not None and builder == "html":
-            buildcache.write(config, inputs, counts_of(site), warnings, made)
-        if write:
-            preload.write(config, loaded, before, listed)
+        if keep:
+            keeping = partial(preload.write, config, loaded, before, listed)
+            html = inputs if builder == "html" else None
+            note = _keep(config, html, site, warnings=warnings, made=made, also=keeping)
     count = sum(len(files) for _, files in made.values())
-    return Result(config, site, warnings, count, counts_of(site), reused)
+    return Result(config, site, warnings, count, counts_of(site), reused, note)
+
+
+def _keep(
+    config: Config,
+    inputs: buildcache.Inputs | None,
+    site: Site,
+    *,
+    warnings: tuple[Diagnostic, ...],
+    made: dict[str, tuple[str, Files]],
+    also: Callable[[], None],
+) -> str:
+    """Write what this build keeps for the next one (its record, if ``inputs``, and
+    ``also``); a note for the command line if it could not be written."""
+    try:
+        if inputs is not None:
+            buildcache.write(config, inputs, counts_of(site), warnings, made)
+        also()
+    except OSError as exc:  # a full disk, say: the site is whole and new all the same
+        buildcache.forget(config)
+        reason = exc.strerror or str(exc)
+        return (
+            f"the new site is in place, but {NOT_KEPT} in {config.work_dir} ({reason}): "
+            "the next build makes everything again"
+        )
+    return ""
 
 
 def _make(

@@ -14,6 +14,7 @@ each job whose key is unchanged (reuse.py). Anything else rebuilds the site whol
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -49,6 +50,19 @@ def cache_file(config: Config) -> Path:
     output = _where(config, config.output_dir)
     name = hashlib.sha256(output.encode()).hexdigest()[:16]
     return config.work_dir / f"build-{name}.json"
+
+
+def cannot_keep(config: Config) -> str | None:
+    """Why nothing can be kept for the next build (a read-only checkout: the reason, as
+    the system gives it); None when the work folder is there, or can be made, to write
+    in. A link in its place is not a reason: it is refused (workfiles.py)."""
+    try:
+        real_folder(config.root, config.work_dir)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if not os.access(config.work_dir, os.W_OK):
+        return os.strerror(errno.EACCES)
+    return None
 
 
 def cards_folder(config: Config) -> Path:

@@ -80,6 +80,8 @@ def _build_or_check(args: argparse.Namespace) -> int:
         f"{plural(counts['packs'], 'pack')}, {plural(counts['scenarios'], 'scenario')}, "
         f"{plural(counts['pages'], 'page')}; {done}"
     )
+    if result.note:
+        tell(f"note: {result.note}")
     tell(f"{verb} succeeded, {plural(len(result.warnings), 'warning')}.")
     return 0
 

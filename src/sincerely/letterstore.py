@@ -14,6 +14,7 @@ out when its share of the jobs is done; the build then keeps, in one signed file
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -78,9 +79,11 @@ class LetterStore:
     def write_made(self) -> None:
         """Write out what this process made (each process its own file), and let it go."""
         if self.made:
-            real_folder(self.folder.parent, self.folder)
             target = self.folder / f"{_NEW}{os.getpid()}.json"
-            signed.write(target, _json(self.made.items()), self.context)
+            # Keeping saves time, nothing more: a disk too full for it fails no build.
+            with contextlib.suppress(OSError):
+                real_folder(self.folder.parent, self.folder)
+                signed.write(target, _json(self.made.items()), self.context)
             self.made = {}
 
     def keep(self) -> None:
@@ -89,14 +92,15 @@ class LetterStore:
         and are not read again here), and what was kept tidied into one file if it must
         be (it is in memory already)."""
         self.write_made()
-        if self.untidy:
-            tidy = self.folder / _TIDY
-            signed.write(tidy, _json(self.kept.items()), self.context)
-            for path in self.files:
-                if path != tidy:
-                    path.unlink(missing_ok=True)
-        for made in self.folder.glob(f"{_NEW}*.json"):
-            made.replace(made.with_name(_KEPT + made.name.removeprefix(_NEW)))
+        with contextlib.suppress(OSError):  # as in write_made: nothing kept, no harm done
+            if self.untidy:
+                tidy = self.folder / _TIDY
+                signed.write(tidy, _json(self.kept.items()), self.context)
+                for path in self.files:
+                    if path != tidy:
+                        path.unlink(missing_ok=True)
+            for made in self.folder.glob(f"{_NEW}*.json"):
+                made.replace(made.with_name(_KEPT + made.name.removeprefix(_NEW)))
 
 
 def _json(entries: Iterable[tuple[str, str]]) -> Iterator[bytes]:

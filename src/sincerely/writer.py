@@ -189,17 +189,20 @@ def write_files(staging: Path, files: Iterable[tuple[str, bytes]]) -> int:
 
 
 @contextlib.contextmanager
-def staged(config: Config, before_swap: Callable[[], None] = lambda: None) -> Iterator[Path]:
+def staged(
+    config: Config, before_swap: Callable[[], None] = lambda: None, keep: bool = True
+) -> Iterator[Path]:
     """A fresh staging folder beside the output folder; when the block ends without an
     error, ``before_swap`` runs (the build forgets its record there, so that a build
     killed between the swap and its new record is never taken for the one before), the
-    staging folder becomes the output folder in one step, and the old site is removed."""
+    staging folder becomes the output folder in one step, and the old site is removed.
+    Without ``keep`` (a read-only project), nothing is staged in the work folder."""
     check_output_dir(config, deep=True)
     output = config.output_dir
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         with _locked(output.parent):
-            scratch = _scratch_dir(config)
+            scratch = _scratch_dir(config) if keep else output.parent
             _clear_leftovers(output, scratch)
             staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING}{output.name}-", dir=scratch))
             try:
