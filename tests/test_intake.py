@@ -7,7 +7,11 @@ be seen in."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -110,3 +114,38 @@ def test_a_static_file_linked_out_is_never_published(scenario_project: Project) 
     assert scenario_project.cli("build").returncode == 1
     assert tree(scenario_project.site) == before  # the last site, and no secret in it
     assert not any(b"the secret" in data for data in before.values())
+
+
+@pytest.mark.parametrize("where", ["content/letters", "content/letters/drafts", "layouts"])
+def test_a_folder_the_user_cannot_read_is_named_with_what_to_do(where: str) -> None:
+    # Root reads every folder, so the check runs as nobody, in a user namespace of its
+    # own, on a project in a folder everyone may enter.
+    home = Path(tempfile.mkdtemp(prefix="sincerely-unreadable-"))
+    try:
+        home.chmod(0o755)
+        project = Project(home / "project")
+        project.add_scenario()
+        (project.root / "layouts").mkdir()
+        for folder in (home / "project", *(p for p in (home / "project").rglob("*") if p.is_dir())):
+            folder.chmod(0o755)
+        (project.root / where).mkdir(exist_ok=True)
+        (project.root / where).chmod(0o000)
+        done = subprocess.run(
+            ["unshare", "--user", sys.executable, "-m", "sincerely", "check", str(project.root)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        for folder in home.rglob("*"):
+            if folder.is_dir() and not folder.is_symlink():
+                folder.chmod(0o755)
+        shutil.rmtree(home)
+    # A folder inside a pack is not published: what it holds is only warned of.
+    kind = "warning" if where.endswith("drafts") else "error"
+    assert done.returncode == (0 if kind == "warning" else 1), done.stdout + done.stderr
+    assert f"{where}: {kind}: cannot be read (Permission denied): let your user read" in (
+        done.stderr
+    )
+    assert "Traceback" not in done.stderr

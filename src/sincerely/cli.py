@@ -217,7 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         if args.debug:
             traceback.print_exc()
-        print(f"{args.command} failed: {exc.strerror or exc}", file=sys.stderr)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"{args.command} failed: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     except Exception as exc:
         if args.debug:

@@ -26,6 +26,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 
 from .errors import Diagnostics, Location
+from .intake import refusal
 
 LOCALE = "locale"
 TEMPLATE = "messages.pot"
@@ -144,7 +145,7 @@ def load_messages(
             folder / LOCALE / name
             for name in reversed(catalog_names(language))
             for folder in reversed(folders)
-            if (folder / LOCALE / name).is_file()
+            if refusal(folder / LOCALE / name) is None and (folder / LOCALE / name).is_file()
         ]
         if language.split("-")[0] == SOURCE_LANGUAGE and not files:
             found[language] = Messages(language)
@@ -262,7 +263,7 @@ def _template_ids(folders: tuple[Path, ...], out: Diagnostics) -> set[str]:
     ids: set[str] = set()
     for folder in folders:
         path = folder / LOCALE / TEMPLATE
-        if path.is_file():
+        if refusal(path) is None and path.is_file():
             with path.open("rb") as stream:
                 try:
                     template = read_po(stream)

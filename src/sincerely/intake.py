@@ -15,6 +15,7 @@ stamp), which the build's record and the parse cache both rely on.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -55,24 +56,38 @@ SPECIAL = (
 )
 
 
+UNREADABLE = "cannot be read ({reason}): let your user read it (chmod), or move it out"
+
+
+def _unreadable(path: str | Path, folder: bool) -> str | None:
+    if os.access(path, os.R_OK | (os.X_OK if folder else 0)):
+        return None
+    return UNREADABLE.format(reason=os.strerror(errno.EACCES))
+
+
 def refusal(path: Path) -> str | None:
-    """Why the site cannot take ``path`` in; None for a regular file or a folder (or for
-    nothing there: whoever reads it says so)."""
+    """Why the site cannot take ``path`` in; None for a regular file or a folder that
+    can be read (or for nothing there: whoever reads it says so)."""
     try:
         mode = path.lstat().st_mode
-    except OSError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
+    except OSError as exc:  # in a folder that cannot be read, say
+        return UNREADABLE.format(reason=exc.strerror)
     if stat.S_ISLNK(mode):
         return LINK
-    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else SPECIAL
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return _unreadable(path, stat.S_ISDIR(mode))
+    return SPECIAL
 
 
 def entry_refusal(entry: os.DirEntry[str]) -> str | None:
     """The same, for an entry of a listing, which knows its type already."""
     if entry.is_symlink():
         return LINK
-    if entry.is_file(follow_symlinks=False) or entry.is_dir(follow_symlinks=False):
-        return None
+    folder = entry.is_dir(follow_symlinks=False)
+    if folder or entry.is_file(follow_symlinks=False):
+        return _unreadable(entry.path, folder)
     return SPECIAL
 
 
@@ -90,13 +105,19 @@ def files_under(folder: Path, out: Diagnostics) -> list[Path]:
     found: list[Path] = []
     stack = [folder] if folder.is_dir() and taken_in(folder, out) else []
     while stack:
-        with os.scandir(stack.pop()) as entries:
-            for entry in entries:
-                why = entry_refusal(entry)
-                if why is not None:
-                    out.error(why, Location(Path(entry.path)))
-                elif entry.is_dir(follow_symlinks=False):
-                    stack.append(Path(entry.path))
-                else:
-                    found.append(Path(entry.path))
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except OSError as exc:
+            out.error(UNREADABLE.format(reason=exc.strerror), Location(folder))
+            continue
+        for entry in listed:
+            why = entry_refusal(entry)
+            if why is not None:
+                out.error(why, Location(Path(entry.path)))
+            elif entry.is_dir(follow_symlinks=False):
+                stack.append(Path(entry.path))
+            else:
+                found.append(Path(entry.path))
     return sorted(found)

@@ -26,7 +26,7 @@ from .contentfiles import (
 from .errors import BuildError, Diagnostics, Location, did_you_mean
 from .gallery import PACK, Pack, Page, Site, language_of, sort_key
 from .i18n import load_messages
-from .intake import entry_refusal, files_under, refusal, taken_in
+from .intake import UNREADABLE, entry_refusal, files_under, refusal, taken_in
 from .look import check_look
 from .model import CHANNELS, SLUG, SLUG_HELP, Scenario
 from .nodes import MappingNode, ScalarNode
@@ -67,7 +67,8 @@ def _check_slug(path: Path, name: str, what: str, out: Diagnostics) -> bool:
 
 def _warn_nested(sub: Path, pack: Path, out: Diagnostics) -> None:
     """Content files in a folder inside a pack are not loaded: say so, file by file."""
-    for path in sorted(sub.rglob("*")):
+    unread = Diagnostics()  # nothing in it is published: what cannot be read is a warning
+    for path in files_under(sub, unread):
         hidden = any(part.startswith((".", "_")) for part in path.relative_to(sub).parts)
         if path.suffix in (".yaml", ".yml", ".md") and path.is_file() and not hidden:
             out.warning(
@@ -76,6 +77,9 @@ def _warn_nested(sub: Path, pack: Path, out: Diagnostics) -> None:
                 "whose name starts with '_' to keep it aside",
                 Location(path),
             )
+    for problem in unread.items:
+        if problem.message.startswith(UNREADABLE.split("{", 1)[0]):
+            out.warning(problem.message, problem.location)
 
 
 def _check_new_template(
@@ -107,13 +111,17 @@ def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) 
     scenarios: list[Scenario] = []
     # os.scandir, not Path.iterdir: its entries know their names and types, which keeps
     # a no-change pass over a thousand files in milliseconds.
-    with os.scandir(folder) as listing:
-        entries = sorted(listing, key=lambda e: e.name)
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        out.error(UNREADABLE.format(reason=exc.strerror), Location(folder))
+        return None
     for entry in entries:
         name = entry.name
-        if (name == NEW_TEMPLATE or not name.startswith((".", "_"))) and (
-            refused := entry_refusal(entry)
-        ):
+        taken = name == NEW_TEMPLATE or not name.startswith((".", "_"))
+        inside = entry.is_dir(follow_symlinks=False)  # not published: _warn_nested looks in
+        if taken and not inside and (refused := entry_refusal(entry)):
             out.error(refused, Location(Path(entry.path)))
             continue
         if name == NEW_TEMPLATE:
@@ -121,7 +129,7 @@ def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) 
             continue
         if name.startswith((".", "_")):
             continue
-        if entry.is_dir():
+        if inside:
             _warn_nested(Path(entry.path), folder, out)
             continue
         stem, _, suffix = name.rpartition(".")
@@ -195,7 +203,11 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
     packs: list[Pack] = []
     pages: list[Page] = []
     intro: Page | None = None
-    for entry in sorted(content.iterdir()):
+    try:
+        listed = sorted(content.iterdir())
+    except OSError as exc:
+        raise BuildError.single(UNREADABLE.format(reason=exc.strerror), Location(content)) from None
+    for entry in listed:
         if entry.name.startswith((".", "_")) or not taken_in(entry, out):
             continue
         if entry.is_dir():
