@@ -9,18 +9,15 @@ afterwards: what differs from page to page is in the page's values.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Protocol, cast
 
 import jinja2
 from markupsafe import Markup
 
 from . import urls
-from .errors import BuildError, Location
 from .gallery import Site
 from .i18n import SOURCE_LANGUAGE, Messages, direction
 from .look import look_of
@@ -37,7 +34,7 @@ from .memo import (
 )
 from .model import Scenario
 from .pages import PageSpec
-from .theme import Theme
+from .theme import Theme, layout_error, layout_mistake
 
 # The layouts' indentation before a tag at the start of a line: a page is lighter
 # without it, and nothing shows it, except inside <pre> and <textarea>, where
@@ -275,38 +272,3 @@ class PageRenderer:
         finally:
             _WORDS.reset(words)
         return strip_indentation(unique_ids(text)).encode("utf-8")
-
-
-def _layout_line(exc: Exception) -> tuple[str | None, int]:
-    """The layout file and line an exception was met at: Jinja rewrites tracebacks so
-    that frames carry the template's file and line, the innermost of which is where a
-    theme author must look."""
-    filename = getattr(exc, "filename", None)
-    line = getattr(exc, "lineno", None) or 0
-    if not filename:
-        tb = sys.exc_info()[2] or exc.__traceback__
-        while tb is not None:
-            frame_file = tb.tb_frame.f_code.co_filename
-            if frame_file.endswith((".html", ".xml", ".txt")):
-                filename, line = frame_file, tb.tb_lineno
-            tb = tb.tb_next
-    return filename, line
-
-
-def _located(message: str, filename: str | None, line: int) -> BuildError:
-    path = Path(filename) if filename else Path("layouts")
-    return BuildError.single(f"layout error: {message}", Location(path, line, 1 if line else 0))
-
-
-def layout_error(exc: jinja2.TemplateError) -> BuildError:
-    """A located error for a broken layout (Jinja's own: syntax, an undefined name)."""
-    return _located(exc.message or type(exc).__name__, *_layout_line(exc))
-
-
-def layout_mistake(exc: Exception) -> BuildError | None:
-    """A located error for any other exception a layout's line led to; None if none did
-    (then it is not the layout's)."""
-    filename, line = _layout_line(exc)
-    if not filename:
-        return None
-    return _located(f"{exc} ({type(exc).__name__}); fix this line of the layout", filename, line)

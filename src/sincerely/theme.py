@@ -8,11 +8,12 @@ ships inside the package.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from .assets import compact
-from .errors import Diagnostics, Location
+from .errors import BuildError, Diagnostics, Location
 
 STATIC = "static"
 
@@ -90,3 +91,43 @@ def warn_inline_code(layouts: list[Path], out: Diagnostics) -> None:
                     f"nothing; use {instead} instead",
                     Location.at_offset(path, text, found.start() + (found[0][0].isspace())),
                 )
+
+
+# ---- a layout's mistakes, where they are ----
+
+
+def _layout_line(exc: Exception) -> tuple[str | None, int]:
+    """The layout file and line an exception was met at: Jinja rewrites tracebacks so
+    that frames carry the template's file and line, the innermost of which is where a
+    theme author must look."""
+    filename = getattr(exc, "filename", None)
+    line = getattr(exc, "lineno", None) or 0
+    if not filename:
+        tb = sys.exc_info()[2] or exc.__traceback__
+        while tb is not None:
+            frame_file = tb.tb_frame.f_code.co_filename
+            if frame_file.endswith((".html", ".xml", ".txt")):
+                filename, line = frame_file, tb.tb_lineno
+            tb = tb.tb_next
+    return filename, line
+
+
+def _located(message: str, filename: str | None, line: int) -> BuildError:
+    path = Path(filename) if filename else Path("layouts")
+    return BuildError.single(f"layout error: {message}", Location(path, line, 1 if line else 0))
+
+
+def layout_error(exc: Exception) -> BuildError:
+    """A located error for a broken layout (Jinja's own TemplateError: syntax, an
+    undefined name), by its message."""
+    message = getattr(exc, "message", None) or type(exc).__name__
+    return _located(message, *_layout_line(exc))
+
+
+def layout_mistake(exc: Exception) -> BuildError | None:
+    """A located error for any other exception a layout's line led to; None if none did
+    (then it is not the layout's)."""
+    filename, line = _layout_line(exc)
+    if not filename:
+        return None
+    return _located(f"{exc} ({type(exc).__name__}); fix this line of the layout", filename, line)
