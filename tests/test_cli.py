@@ -203,3 +203,22 @@ def test_help_and_the_readme_give_the_same_exit_statuses(tmp_path: Path) -> None
     for status, meaning in cli.EXIT_STATUSES.items():
         assert f"{status} {meaning}" in shown, (status, shown)
         assert f"`{status}` {meaning}" in readme, status
+
+
+def test_a_name_with_a_line_break_keeps_every_problem_on_its_own_line(
+    scenario_project: Project,
+) -> None:
+    scenario_project.add_scenario("bad\nname", MINIMAL_SCENARIO)
+    done = scenario_project.cli("check")
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert lines[-1] == "check failed: 1 error."
+    assert len(lines) == 2, lines
+    assert lines[0].startswith("content/letters/bad\\nname.yaml: error: file name 'bad\\nname'")
+
+
+def test_new_never_suggests_a_reserved_name(scenario_project: Project) -> None:
+    done = scenario_project.cli("new", "letters/index")
+    assert done.returncode == 1
+    assert "the scenario's name 'index' is reserved for the site's own pages; try " in done.stderr
+    assert "try 'index-letter'" in done.stderr

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import socket
+import subprocess
+import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -209,3 +213,153 @@ def test_livereload_still_does_what_serve_assumes() -> None:
     assert len(sent) == 1
     message = sent[0]
     assert isinstance(message, dict) and message["command"] == "reload"
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=20) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+
+
+def _until(condition: Callable[[], bool], timeout: float = 20) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}"></svg>'
+
+
+def test_a_logo_of_another_size_is_served_at_its_new_size(
+    scenario_project: Project, start_server: Callable[..., Server]
+) -> None:
+    scenario_project.write("pyproject.toml", '[tool.sincerely]\nlogo = "assets/logo.svg"\n')
+    logo = scenario_project.write("assets/logo.svg", LOGO.format(w=40, h=32))
+    server = start_server(scenario_project.root)
+    assert 'width="40" height="32"' in _get(server.url + "index.html")[1]
+    logo.write_text(LOGO.format(w=80, h=64), encoding="utf-8")
+    assert _until(lambda: 'width="80" height="64"' in _get(server.url + "index.html")[1])
+    assert 'width="80" height="64"' in _get(server.url + "letters/close-second.html")[1]
+
+
+def test_a_layouts_folder_made_while_serving_is_watched(
+    scenario_project: Project, start_server: Callable[..., Server]
+) -> None:
+    scenario_project.write("content/about.md", "---\ntitle: About\n---\nHello.\n")
+    assert not (scenario_project.root / "layouts").exists()
+    server = start_server(scenario_project.root)
+    copied = scenario_project.cli("theme", "copy", "page.html")  # as the theming guide says
+    assert copied.returncode == 0, copied.stderr
+    layout = scenario_project.root / "layouts/page.html"
+    time.sleep(1)  # the first save of the copy, a moment later
+    _edit(layout, "<h1>{{ page.title }}</h1>", "<h1>{{ page.title }}, mine</h1>")
+    assert _until(lambda: "<h1>About, mine</h1>" in _get(server.url + "about.html")[1])
+    time.sleep(1)  # and every save after it
+    _edit(layout, "<h1>{{ page.title }}, mine</h1>", "<h1>{{ page.title }}, ours</h1>")
+    assert _until(lambda: "<h1>About, ours</h1>" in _get(server.url + "about.html")[1])
+
+
+def test_serve_never_rebuilds_for_its_own_log_in_the_project(scenario_project: Project) -> None:
+    log = scenario_project.root / "serve.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "sincerely", "serve", "--port", "0"],
+            cwd=scenario_project.root,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            assert _until(lambda: "Serving" in log.read_text())
+            time.sleep(4)  # a loop would rebuild dozens of times by now
+            said = log.read_text()
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=20)
+    assert "rebuilt" not in said, said
+
+
+def test_a_layout_mistake_met_while_serving_is_shown_and_the_fix_is_served(
+    scenario_project: Project, start_server: Callable[..., Server]
+) -> None:
+    scenario_project.write("content/about.md", "---\ntitle: About\n---\nHello.\n")
+    layout = scenario_project.write(
+        "layouts/page.html", '{% extends "theme/page.html" %}\n{% block main %}ok{% endblock %}\n'
+    )
+    server = start_server(scenario_project.root)
+    _edit(layout, "ok", "{{ url_for('serch') }}")
+    assert _until(lambda: "This page could not be built" in _get(server.url + "about.html")[1])
+    shown = _get(server.url + "about.html")[1]
+    assert "layouts/page.html:2:1: error: layout error: url_for knows no kind of page" in shown
+    time.sleep(1)
+    _edit(layout, "{{ url_for('serch') }}", "fixed and served")
+    assert _until(lambda: "fixed and served" in _get(server.url + "about.html")[1])
+    assert server.process.poll() is None
+    assert not any("Traceback" in line or "Exception in thread" in line for line in server.lines)
+
+
+def test_a_fifo_named_like_a_letter_leaves_the_server_watching(
+    scenario_project: Project, start_server: Callable[..., Server]
+) -> None:
+    server = start_server(scenario_project.root)
+    os.mkfifo(scenario_project.root / "content/letters/waiting.yaml")
+    server.wait_for(r"waiting\.yaml: error: is not a regular file")
+    time.sleep(1)
+    (scenario_project.root / "content/letters/waiting.yaml").unlink()
+    letter = scenario_project.root / "content/letters/close-second.yaml"
+    _edit(letter, "title: Close second", "title: Still watched")
+    assert _until(lambda: "Still watched" in _get(server.url + "letters/close-second.html")[1])
+
+
+@pytest.mark.parametrize("path", ["%00", "a%00b.html", "x" * 5000 + ".html"])
+def test_an_address_no_file_can_have_is_not_found(
+    scenario_project: Project, start_server: Callable[..., Server], path: str
+) -> None:
+    server = start_server(scenario_project.root)
+    status, _ = _get(server.url + path)
+    assert status == 404
+    assert _get(server.url + "index.html")[0] == 200
+    assert not any("Traceback" in line or " 500 " in line for line in server.lines)
+
+
+def test_an_ipv6_host_is_written_in_brackets(
+    scenario_project: Project, start_server: Callable[..., Server]
+) -> None:
+    server = start_server(scenario_project.root, "--host", "::1", "--port", "0")
+    assert server.url.startswith("http://[::1]:")
+    assert _get(server.url + "index.html")[0] == 200
+
+
+def test_a_port_that_does_not_exist_is_refused(scenario_project: Project) -> None:
+    done = scenario_project.cli("serve", "--port", "70000")
+    assert done.returncode == 2
+    assert "a port is a number from 0 to 65535 (got '70000')" in done.stderr
+
+
+def test_the_staging_folder_of_a_killed_server_is_cleared_by_the_next(
+    scenario_project: Project, start_server: Callable[..., Server], tmp_path: Path
+) -> None:
+    killed = start_server(scenario_project.root)
+    (left,) = list(killed.temp.iterdir())
+    killed.process.kill()
+    killed.process.wait()
+    assert left.is_dir()  # SIGKILL leaves it: nothing runs to remove it
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sincerely", "serve", "--port", "0", str(scenario_project.root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "TMPDIR": str(killed.temp)},
+    )
+    try:
+        assert process.stdout is not None
+        while "Serving" not in (process.stdout.readline() or "Serving"):
+            pass
+        assert not left.exists()
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=20)

@@ -85,6 +85,16 @@ def code_fingerprint() -> str:
     return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
 
 
+def own_files_digest(config: Config, refused: Diagnostics) -> str:
+    """A digest of the owner's files that the settings name (logo, favicon, stylesheets,
+    scripts): pages show what they are (a logo's width and height), not only where."""
+    digest = hashlib.sha256()
+    for path in sorted(own_files(config).values()):
+        taken = taken_in(path, refused) and path.is_file()
+        digest.update(path.read_bytes() if taken else b"-")
+    return digest.hexdigest()
+
+
 def theme_digest(theme: Theme, refused: Diagnostics) -> str:
     """A digest of every file of the theme's folders, the project's layouts first: what
     the site may take in of them (each refusal goes to ``refused``)."""
@@ -133,9 +143,7 @@ class Inputs:
         settings.update(
             schema.read_bytes() if refusal(schema) is None and schema.is_file() else b""
         )
-        for path in sorted(own_files(config).values()):  # the owner's logo, CSS, JS
-            taken = taken_in(path, refused) and path.is_file()
-            settings.update(path.read_bytes() if taken else b"")
+        settings.update(own_files_digest(config, refused).encode())
         # The archives' dates come from it: a new value makes new bytes.
         settings.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
         settings.update(theme_digest(theme, refused).encode())

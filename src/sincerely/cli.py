@@ -38,6 +38,17 @@ EXIT_STATUSES = {
 }
 
 
+def _port(text: str) -> int:
+    """A TCP port, 0 to 65,535 (the system would take 70,000 as 70,000 - 65,536)."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is a number from 0 to 65535 (got {text!r})")
+    return port
+
+
 def _project_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "project",
@@ -117,7 +128,7 @@ def make_parser() -> argparse.ArgumentParser:
     _project_argument(serve_parser)
     serve_parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve_parser.add_argument(
-        "--port", type=int, default=8000, help="port (the next free one if taken; 0: any)"
+        "--port", type=_port, default=8000, help="port (the next free one if taken; 0: any)"
     )
     serve_parser.add_argument("--open", action="store_true", help="open the site in a browser")
     serve_parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -46,6 +47,16 @@ class Location:
         return shown
 
 
+def one_line(text: str) -> str:
+    """``text`` with its line breaks and other control characters written as escapes
+    (a file's name may hold one), so that every problem stays on a line of its own."""
+    breaks = ("Cc", "Zl", "Zp")  # control characters, and line and paragraph separators
+    return "".join(
+        c.encode("unicode_escape").decode() if unicodedata.category(c) in breaks else c
+        for c in text
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     severity: Severity
@@ -58,7 +69,7 @@ class Diagnostic:
 
     def format(self, relative_to: Path | None = None) -> str:
         where = self.location.display(relative_to)
-        return f"{where}: {self.severity.value}: {self.message}"
+        return one_line(f"{where}: {self.severity.value}: {self.message}")
 
     def sort_key(self) -> tuple[str, int, int, str]:
         loc = self.location

@@ -18,7 +18,7 @@ import jinja2
 
 from .archives import archive_paths, whole
 from .build import Result, counts_of
-from .buildcache import theme_digest
+from .buildcache import own_files_digest, theme_digest
 from .config import Config, load_config
 from .contentfiles import LoadCache
 from .digests import job_key, model_digests
@@ -86,7 +86,8 @@ class IncrementalBuilder:
         if self.strict and warnings:
             raise BuildError(warnings)
         theme = Theme.for_project(config.layouts_dir)
-        key = theme_fingerprint(theme)
+        # The theme, and the owner's files: a logo of another size changes every page.
+        key = theme_fingerprint(theme) + own_files_digest(config, Diagnostics())
         if self._env is None or key != self._theme_key:
             self._env = make_environment(theme)
             self._kept.forget_layouts()

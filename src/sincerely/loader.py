@@ -45,7 +45,8 @@ RESERVED_SLUGS = frozenset({"index", "search", "404", "tags", "static", "schema"
 def suggest_slug(name: str) -> str:
     """A valid slug close to ``name``: accents dropped, other runs of symbols hyphenated."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "untitled"
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "untitled"
+    return f"{slug}-letter" if slug in RESERVED_SLUGS else slug  # never a reserved name
 
 
 def _check_slug(path: Path, name: str, what: str, out: Diagnostics) -> bool:

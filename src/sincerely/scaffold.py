@@ -51,12 +51,13 @@ def _refuse_existing(path: Path) -> None:
 
 
 def _check_name(name: str, what: str, where: Path) -> None:
-    if not re.fullmatch(SLUG, name) or name in RESERVED_SLUGS:
-        raise BuildError.single(
-            f"{what} '{name}' must be {SLUG_HELP} and not a reserved name; "
-            f"try '{suggest_slug(name)}'",
-            Location(where),
-        )
+    if not re.fullmatch(SLUG, name):
+        rule = f"must be {SLUG_HELP}"
+    elif name in RESERVED_SLUGS:
+        rule = "is reserved for the site's own pages"
+    else:
+        return
+    raise BuildError.single(f"{what} '{name}' {rule}; try '{suggest_slug(name)}'", Location(where))
 
 
 def new_scenario(project: Path, name: str, channel: str | None = None) -> list[Path]:

@@ -143,3 +143,10 @@ def pages_made_by(content_file: PurePosixPath) -> str | None:
     if len(parts) == 2 and content_file.suffix == ".yaml" and not parts[1].startswith("_"):
         return scenario(parts[0], content_file.stem)
     return None
+
+
+def served_at(host: str, port: int) -> str:
+    """The address of a server listening on ``host`` and ``port``: an IPv6 host in
+    brackets, as every web address writes it (RFC 3986)."""
+    shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    return f"http://{shown}:{port}/"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-URL = re.compile(r"at (http://127\.0\.0\.1:\d+/)")
+URL = re.compile(r"at (http://(?:127\.0\.0\.1|\[::1\]):\d+/)")
 
 
 @dataclass

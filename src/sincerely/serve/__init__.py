@@ -11,6 +11,7 @@ output, and each changed file is swapped in whole.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import signal
 import sys
@@ -24,13 +25,14 @@ from pathlib import Path
 
 from tornado.ioloop import IOLoop
 
-from ..config import load_config
+from .. import urls
+from ..config import Config, load_config
 from ..errors import BUG_HINT, BuildError, Diagnostic, Location, Severity, bug_message
 from ..incremental import IncrementalBuilder, Rebuild
 from ..look import own_files
 from ..report import plural
 from .reload import reload_browsers
-from .watch import Watcher
+from .watch import Group, Watcher, named
 from .webserver import ServeState, bind, start_server
 
 
@@ -64,6 +66,8 @@ class LiveSite:
     say: Callable[[str], None]
     report: Callable[[Iterable[Diagnostic]], None]
     first: bool = True
+    # Watches any folder that has appeared since (layouts/, made by theme copy).
+    watch_new: Callable[[], None] = lambda: None
 
     def archive(self) -> None:
         """Zip the downloads, after the browser has been told to reload."""
@@ -85,6 +89,7 @@ class LiveSite:
         )
 
     def rebuild(self) -> None:
+        self.watch_new()  # first: a save into a new folder after this rebuild is seen
         started = time.perf_counter()
         try:
             rebuild = self.builder.build()
@@ -108,11 +113,51 @@ class LiveSite:
             )
 
 
+def watched_groups(config: Config) -> list[Group]:
+    """What serve watches (see watch.py): the folders there are now."""
+    trees = [p for p in (config.content_dir, config.layouts_dir) if p.is_dir()]
+    own = list(own_files(config).values())
+    # The project's own folder: pyproject.toml (which editors replace), the owner's
+    # files that stand there, and the content or layouts folder, should one appear.
+    names = {"pyproject.toml", *(p.name for p in own if p.parent == config.root)}
+    names |= {p.name for p in (config.content_dir, config.layouts_dir) if p.parent == config.root}
+    groups = [Group(tuple(trees), True), Group((config.root,), False, named(names))]
+    # The folders of the owner's other files, wherever they are.
+    folders = {p.parent for p in own if p.parent.is_dir() and p.parent != config.root}
+    folders -= {f for f in folders for t in trees if f.is_relative_to(t)}  # watched whole
+    if folders:
+        groups.append(Group(tuple(sorted(folders)), False))
+    return groups
+
+
+_STAGING = "sincerely-serve-"
+
+
+def _clear_killed_servers() -> None:
+    """Remove the staging folders of servers that were killed outright (SIGKILL leaves no
+    chance to clean up): each folder is named after its server's process, and one whose
+    process is gone, and that is this user's, is a leftover."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_STAGING}*-*"):
+        pid = folder.name.removeprefix(_STAGING).split("-", 1)[0]
+        if not pid.isdigit() or not folder.is_dir() or folder.is_symlink():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue  # another user's
+        if folder.stat().st_uid == os.getuid():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def staging_folder() -> Iterator[Path]:
+    _clear_killed_servers()
     # Resolved: the handler compares resolved paths with it, and the temporary folder may
     # stand behind a symbolic link (macOS's default TMPDIR does).
-    folder = Path(tempfile.mkdtemp(prefix="sincerely-serve-")).resolve()
+    folder = Path(tempfile.mkdtemp(prefix=f"{_STAGING}{os.getpid()}-")).resolve()
     try:
         yield folder
     finally:
@@ -136,19 +181,12 @@ def serve(
         live.rebuild()
         live.archive()
         loop = IOLoop.current()
-        groups = [([p for p in (config.content_dir, config.layouts_dir) if p.is_dir()], True)]
-        groups.append(([config.root], False))  # pyproject.toml, which editors replace
-        # The folders of the owner's logo, stylesheets and scripts, wherever they are.
-        own = {p.parent for p in own_files(config).values() if p.parent.is_dir()}
-        trees = (config.content_dir, config.layouts_dir)  # watched whole already
-        own -= {config.root, *(d for d in own for t in trees if d.is_relative_to(t))}
-        if own:
-            groups.append((sorted(own), False))
-        watcher = Watcher(groups, live.rebuild, lambda: reload_browsers(loop), live.archive)
-        watcher.start()
+        watcher = Watcher(live.rebuild, lambda: reload_browsers(loop), live.archive)
+        live.watch_new = lambda: watcher.watch(watched_groups(config))
+        watcher.watch(watched_groups(config))
         sockets = bind(host, port, say)
         start_server(state, sockets)
-        url = f"http://{host}:{sockets[0].getsockname()[1]}/"
+        url = urls.served_at(host, sockets[0].getsockname()[1])
         say(f"Serving {config.root} at {url} (Ctrl-C to stop)")
         sys.stdout.flush()
         if open_browser:

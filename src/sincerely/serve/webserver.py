@@ -98,12 +98,16 @@ class SiteHandler(web.RequestHandler):
         if relative == "" or relative.endswith("/"):
             relative += urls.HOME
         staging = self.state.staging
-        target = (staging / relative).resolve()
+        try:  # a NUL, or a name longer than the system allows, is no page of the site
+            target = (staging / relative).resolve()
+            found = target.is_relative_to(staging) and target.is_file()
+        except (ValueError, OSError):
+            raise web.HTTPError(404) from None
         if not target.is_relative_to(staging):
             raise web.HTTPError(404)
         if self.state.shows_error(relative):
             body = for_serving(error_page(self.state.errors, self.state.config.root))
-        elif target.is_file():
+        elif found:
             body = target.read_bytes()
             if target.suffix == ".html":
                 body = for_serving(body)
