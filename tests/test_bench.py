@@ -63,3 +63,9 @@ def test_the_lighthouse_benchmark_builds_and_serves_its_pages() -> None:
     ):
         assert re.search(rf"^- http://127\.0\.0\.1:\d+/{re.escape(page)} \(200, ", out, re.M)
     assert "--only-categories=performance,accessibility,best-practices,seo" in out
+
+
+def test_the_differential_benchmark_runs() -> None:
+    out = _bench("bench.differential", "--steps", "4", "--seed", "3")
+    assert re.search(r"^seed 3: 4 steps \(.*\); \d+ refused builds", out, re.MULTILINE), out
+    assert "0 differences from a fresh build" in out
