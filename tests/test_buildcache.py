@@ -3,15 +3,18 @@ clean build."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
 from sincerely import buildcache, cli, intake, writer
 from sincerely.build import run
+from sincerely.config import load_config
 from sincerely.errors import BuildError
 from sincerely.scaffold import init_gallery
 
@@ -239,3 +242,18 @@ def test_a_stamp_taken_in_the_same_tick_as_a_change_is_not_trusted() -> None:
     stamp = (written, 10, 1, written)
     assert not intake.settled(stamp, written + second // 2)  # the same second: read again
     assert intake.settled(stamp, written + 3 * second)
+
+
+def test_a_record_with_stamps_not_yet_settled_is_brought_up_to_date_once(
+    scenario_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(intake, "SETTLING_NS", 500_000_000)
+    scenario_project.build()  # at once after the files were written: their stamps unsettled
+    record = buildcache.cache_file(load_config(scenario_project.root))
+    first = json.loads(record.read_text())["taken"]
+    time.sleep(0.6)
+    assert scenario_project.build().unchanged  # the files are read again, found the same,
+    second = json.loads(record.read_text())["taken"]
+    assert second > first  # and the record now holds their settled stamps
+    assert scenario_project.build().unchanged
+    assert json.loads(record.read_text())["taken"] == second  # nothing more to settle

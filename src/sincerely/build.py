@@ -116,6 +116,7 @@ def run(
         cached = {} if fresh or builder != "html" else buildcache.read(config)
         inputs = buildcache.Inputs.gather(config, theme, cached)
         if cached and inputs.same_as(cached) and buildcache.outputs_intact(config, cached):
+            buildcache.settle(config, cached, inputs)
             warnings = buildcache.warnings_of(config, cached)
             if strict and warnings:
                 raise BuildError(warnings)

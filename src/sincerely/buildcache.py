@@ -14,6 +14,7 @@ each job whose key is unchanged (reuse.py). Anything else rebuilds the site whol
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -113,6 +114,9 @@ class Inputs:
     stamps: dict[str, list[Any]]  # path -> [*stamp_of(its stat), sha256]
     settings: str  # everything else: configuration, theme, code
     taken: int  # when the stamps were taken (time.time_ns), for settled()
+    # Files read again only because their stamps were not settled when recorded: once
+    # they are, the record is brought up to date, so that later builds need not.
+    unsettled: int = 0
 
     @classmethod
     def gather(cls, config: Config, theme: Theme, previous: dict[str, Any]) -> Inputs:
@@ -121,6 +125,7 @@ class Inputs:
         taken = time.time_ns()
         before: dict[str, list[Any]] = previous.get("stamps", {})
         stamps: dict[str, list[Any]] = {}
+        unsettled = 0
         # What the site may not take in (intake.py) is left out of the walks, and counted
         # into the settings' digest, so that a build never says "nothing changed" while
         # one is there: the loader says where it is.
@@ -129,10 +134,12 @@ class Inputs:
             stamp = stamp_of(path.stat())
             key = _where(config, path)
             old = before.get(key)
-            if old is not None and tuple(old[:4]) == stamp and settled(stamp, previous["taken"]):
+            same = old is not None and tuple(old[:4]) == stamp
+            if old is not None and same and settled(stamp, previous["taken"]):
                 stamps[key] = old  # the stamp is unchanged, and was settled: so is the file
             else:
                 stamps[key] = [*stamp, _digest(path)]
+                unsettled += same and settled(stamp, taken)
         settings = hashlib.sha256()
         if config.pyproject is not None:
             settings.update(config.pyproject.read_bytes())
@@ -150,7 +157,7 @@ class Inputs:
         settings.update(code_fingerprint().encode())
         for problem in refused.items:
             settings.update(f"{problem.location.path}: {problem.message}".encode())
-        return cls(stamps, settings.hexdigest(), taken)
+        return cls(stamps, settings.hexdigest(), taken, unsettled)
 
     def same_as(self, other: dict[str, Any]) -> bool:
         theirs = other.get("stamps", {})
@@ -182,6 +189,17 @@ def record_of(config: Config, cached: dict[str, Any], inputs: Inputs) -> Record 
         for path, (key, files) in cached["jobs"].items()
     }
     return Record(config.output_dir, jobs)
+
+
+def settle(config: Config, cached: dict[str, Any], inputs: Inputs) -> None:
+    """Bring a record up to date with stamps now settled (a build that found nothing
+    changed, after files were saved just before the last build that wrote one)."""
+    if inputs.unsettled:
+        with contextlib.suppress(OSError):  # it only saves reading them again
+            write_whole(
+                cache_file(config),
+                json.dumps({**cached, "stamps": inputs.stamps, "taken": inputs.taken}).encode(),
+            )
 
 
 def write(
