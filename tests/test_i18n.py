@@ -355,7 +355,9 @@ def test_word_files_are_in_their_letters_language(
     with serve(french_site) as url, watched_page(browser, url) as watched:
         page = watched.page
         page.goto(f"{url}lettres/deuxieme-choix.html")
+        expect(page.locator(".blanks")).not_to_be_empty()  # the page's script is ready
         page.get_by_role("button", name="Voir un exemple rempli").click()
+        expect(page.locator(".blanks")).to_have_text("Tous les blancs sont remplis")
         with page.expect_download() as info:
             page.get_by_role("button", name="Word").click()
         info.value.save_as(tmp_path / "mine.docx")
