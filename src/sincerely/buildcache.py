@@ -133,9 +133,9 @@ class Inputs:
         for path in files_under(config.content_dir, refused):
             stamp = stamp_of(path.stat())
             key = _where(config, path)
-            old = before.get(key)
-            same = old is not None and tuple(old[:4]) == stamp
-            if old is not None and same and settled(stamp, previous["taken"]):
+            old = before.get(key, [])
+            same = tuple(old[:4]) == stamp
+            if same and settled(stamp, previous["taken"]):
                 stamps[key] = old  # the stamp is unchanged, and was settled: so is the file
             else:
                 stamps[key] = [*stamp, _digest(path)]

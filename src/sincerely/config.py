@@ -24,7 +24,8 @@ from .spec import ListOf, Markdown, ProjectFile, Table, Text
 from .urls import HTTP_URL_HELP, is_http_url
 
 WORK_DIR = ".sincerely"
-# The project's copy of the scenario format, for editors (sincerely schema writes it).
+# Where a project keeps its copy of the scenario format, for editors: init and new write
+# it there, and scenario files name it in their first line.
 PROJECT_SCHEMA = Path("schema") / "scenario.json"
 DEFAULT_OUTPUT_DIR = "site"
 _FOLDER = Text()  # a folder, relative to the project

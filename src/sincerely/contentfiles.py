@@ -119,6 +119,10 @@ class Loaded:
     scenario: Scenario | None
     diagnostics: tuple[Diagnostic, ...]
 
+    def current(self, stamp: Stamp) -> bool:
+        """Whether this still stands for a file whose stamp is now ``stamp``, unread."""
+        return self.stamp == stamp and settled(stamp, self.taken)
+
 
 @dataclass
 class LoadCache:
@@ -155,7 +159,7 @@ def load_scenario(
         taken = time.time_ns()
         info = entry.stat()
         stamp = stamp_of(info)
-        if cached is not None and cached.stamp == stamp and settled(stamp, cached.taken):
+        if cached is not None and cached.current(stamp):
             out.extend(cached.diagnostics)
             return cached.scenario
         path = Path(entry.path)

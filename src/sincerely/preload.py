@@ -28,7 +28,7 @@ from .buildcache import code_fingerprint
 from .config import Config
 from .contentfiles import LoadCache, Loaded, load_scenario, read_mapping, read_text
 from .errors import Diagnostics
-from .intake import refusal, settled, stamp_of
+from .intake import refusal, stamp_of
 from .loader import NEW_TEMPLATE, declared_language
 from .workfiles import real_folder
 
@@ -79,9 +79,8 @@ def _packs(config: Config) -> dict[str, Share]:
     content = config.content_dir
     for folder in sorted(content.iterdir()) if content.is_dir() else ():
         meta = folder / "_pack.yaml"
-        if folder.name.startswith((".", "_")) or refusal(folder) or refusal(meta):
-            continue
-        if not meta.is_file():
+        hidden = folder.name.startswith((".", "_"))
+        if hidden or refusal(folder) or refusal(meta) or not meta.is_file():
             continue
         text = read_text(meta, config, Diagnostics())
         node = read_mapping(meta, text, Diagnostics()) if text is not None else None
@@ -106,7 +105,7 @@ def _stale(cache: LoadCache, path: str, language: str) -> bool:
     if kept is None or kept.language != language:
         return True
     try:
-        return kept.stamp != stamp_of(Path(path).stat()) or not settled(kept.stamp, kept.taken)
+        return not kept.current(stamp_of(Path(path).stat()))
     except OSError:
         return True
 

@@ -65,10 +65,6 @@ def schema_text() -> str:
     return json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-# Where a project keeps its copy of the schema, for editors: init and new write it there,
-# and scenario files name it in their first line.
-
-
 def warn_stale_schema(config: Config, out: Diagnostics) -> None:
     """A project's copy of the schema that is not this version's: editors would judge
     its files by another format than check does."""

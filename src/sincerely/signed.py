@@ -3,9 +3,9 @@
 What a build keeps in the project's work folder (what loading found, letters' cards) is
 read back by the next build: a pickle can run code when read, and a card is HTML put on
 pages. A pull request could commit such a file, by mistake or on purpose. So each one
-starts with an HMAC made with a key kept outside the project, in the user's cache
-folder, over the file's body and what it was made with (``context``: the settings, the
-code); a file whose HMAC does not match is ignored, never read. The files are written
+ends with an HMAC made with a key kept outside the project, in the user's cache folder,
+over the file's body and what it was made with (``context``: the settings, the code);
+a file whose HMAC does not match is ignored, never read. The files are written
 and read as workfiles.py does: never through a link, never from a FIFO.
 """
 
