@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -363,3 +364,21 @@ def test_word_files_are_in_their_letters_language(
         info.value.save_as(tmp_path / "mine.docx")
         watched.assert_clean()
     assert _language_of_word_file(tmp_path / "mine.docx") == "fr"
+
+
+def test_see_it_filled_in_gives_each_example_as_written_in_french(
+    browser: Browser, french_site: Path
+) -> None:
+    # The examples are shown after the catalog's words ("ex. : c.leroy@example.fr"):
+    # what fills the blanks is the example alone, whatever the words around it.
+    fields = yaml.safe_load(FRENCH_LETTER)["fields"]
+    typed = [f for f in fields if f.get("kind", "text") != "choice"]
+    with serve(french_site) as url, watched_page(browser, url) as watched:
+        page = watched.page
+        page.goto(f"{url}lettres/deuxieme-choix.html")
+        expect(page.locator(".blanks")).not_to_be_empty()
+        page.get_by_role("button", name="Voir un exemple rempli").click()
+        for field in typed:
+            expect(page.locator(f"#f-{field['id']}")).to_have_value(str(field["example"]))
+        watched.assert_clean()
+    assert len(typed) >= 4

@@ -38,7 +38,9 @@
   });
   const head = ["your-address", "their-address"].map(part).filter(Boolean);
   const fields = {};
-  // A field, as its markup says it: its label, its example ("e.g. ..."), its input.
+  // A field, as its markup says it: its label, its example ("e.g. ..." in the page's
+  // language, around the value as the catalog puts it), its input.
+  const eg = TEXT.eg.split("{}");
   $$(".field[data-field]").forEach((wrapper) => {
     const id = wrapper.getAttribute("data-field");
     const inputs = $$("input, textarea", wrapper);
@@ -46,7 +48,7 @@
     fields[id] = {
       id, wrapper, inputs, label: $("label, legend", wrapper).textContent.trim(),
       kind: inputs[0].type === "radio" ? "choice" : inputs[0].type,
-      example: example ? example.textContent.replace(/^\S+\s/, "") : "",
+      example: example ? example.textContent.slice(eg[0].length, example.textContent.length - eg[1].length) : "",
       perRecipient: wrapper.hasAttribute("data-per-recipient"), memoryKey: wrapper.getAttribute("data-sender"),
     };
   });
@@ -235,11 +237,16 @@
   const keepTick = (target) => {
     if (target.hasAttribute("data-include")) recipients[current].include[target.getAttribute("data-include")] = target.checked;
   };
-  form.addEventListener("input", (event) => {
-    keepTick(event.target);
-    const wrapper = event.target.closest(".field[data-field]");
+  // The field an event happened in (if any), its value kept for the letter in hand.
+  const keepValue = (target) => {
+    const wrapper = target.closest(".field[data-field]");
     const f = wrapper && fields[wrapper.getAttribute("data-field")];
     if (f) store(f)[f.id] = read(f);
+    return f;
+  };
+  form.addEventListener("input", (event) => {
+    keepTick(event.target);
+    const f = keepValue(event.target);
     if (f && f.memoryKey && box && box.checked) withMore((m) => m.remember());
     render();
   });
@@ -247,8 +254,7 @@
     const target = event.target;
     if (target === box) { withMore((m) => (box.checked ? m.remember() : m.forget(true))); return; }
     keepTick(target);
-    const wrapper = target.closest(".field[data-field]");
-    if (wrapper) store(fields[wrapper.getAttribute("data-field")])[wrapper.getAttribute("data-field")] = read(fields[wrapper.getAttribute("data-field")]);
+    keepValue(target);
     render();
   });
   work.addEventListener("click", (event) => {
