@@ -35,6 +35,9 @@ def test_the_wheel_carries_the_license_and_the_theme(dist: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert "sincerely/theme/base.html" in names and "sincerely/theme/static/letter.js" in names
+    # The search page's stemmers, with Snowball's licence and how they were made.
+    for name in ("base.js", "english.js", "turkish.js", "COPYING", "README.md", "VERSION"):
+        assert f"sincerely/stemmers/{name}" in names, name
     metadata_name = next(n for n in names if n.endswith(".dist-info/METADATA"))
     metadata = Parser().parsestr(zipfile.ZipFile(wheel).read(metadata_name).decode())
     assert metadata["License-Expression"] == "MIT"
@@ -62,7 +65,14 @@ def test_the_sdists_own_tests_find_what_they_need(dist: Path, tmp_path: Path) ->
     with tarfile.open(sdist) as archive:
         archive.extractall(tmp_path, filter="data")
     (root,) = tmp_path.iterdir()
-    for needed in ("LICENSE", "CONTRIBUTING.md", "content/index.md", "schema/scenario.json"):
+    for needed in (
+        "LICENSE",
+        "CONTRIBUTING.md",
+        "content/index.md",
+        "schema/scenario.json",
+        "src/sincerely/stemmers/english.js",
+        "tests/tools/snowball_js.py",
+    ):
         assert (root / needed).is_file(), needed
     # The package and its theme come from the sdist itself, not from this checkout.
     env = {"PYTHONPATH": str(root / "src"), "PATH": str(Path(sys.executable).parent)}

@@ -1,106 +1,65 @@
-// Search over the prebuilt index (search-index.js), loaded by site.js on first use.
-// Results are built from text nodes; nothing typed is sent anywhere.
+// Search, loaded by site.js on first use: it loads the prebuilt index (search-index.js),
+// Snowball's stemmers of the letters' languages and the matching (search-match.js), and
+// shows what is found. Results are built from text nodes; nothing typed is sent anywhere.
 (function () {
   "use strict";
   var script = document.currentScript;
   var root = (script && script.getAttribute("data-root")) || "";
-  var FIELD_WEIGHT = [8, 4, 2, 1]; // title, tags, summary, body
-  var MAX_RESULTS = 10;
-  var indexState = "unloaded";
+  var SHOWN = 8; // results under the header's box; the search page shows up to PAGE_SHOWN
+  var PAGE_SHOWN = 50;
+  var state = "unloaded";
+  var waiting = [];
+  var engine = null; // what search-match.js makes of the index
   // The results' look comes with the search code, not with every page.
   var look = document.createElement("link");
   look.rel = "stylesheet";
   look.href = root + "static/search.css";
   document.head.appendChild(look);
-  var waiting = [];
 
-  function terms(text) { return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []; }
+  // ---- Loading: the index, then the matching and the stemmers it names (scripts, not
+  // fetch: file:// has no fetch) ----
 
-  // The index is a script, not a fetch, so that search works from file:// too.
-  function withIndex(callback) {
-    if (indexState === "loaded") { callback(window.sincerelySearchIndex); return; }
-    waiting.push(callback);
-    if (indexState !== "unloaded") return;
-    indexState = "loading";
+  function load(src, done, failed) {
     var tag = document.createElement("script");
-    tag.src = root + "search-index.js";
-    tag.onload = function () {
-      var index = window.sincerelySearchIndex;
-      indexState = "loaded";
-      index.terms = {};
-      index.groups.forEach(function (group) {
-        group[1].split(" ").forEach(function (term) { index.terms[term] = group[0]; });
-      });
-      // A typed word is stemmed by the endings of the page's language (each letter was
-      // indexed in its own), or of the site's.
-      var endings = {};
-      var table = index.endings[document.documentElement.lang] || index.endings[index.language] || "";
-      table.split(" ").forEach(function (ending) { if (ending) endings[ending] = true; });
-      index.endings = endings;
-      waiting.splice(0).forEach(function (cb) { cb(index); });
-    };
-    tag.onerror = function () { indexState = "unloaded"; };
+    tag.src = src;
+    tag.onload = done;
+    tag.onerror = failed;
     document.head.appendChild(tag);
   }
 
-  // A typed word's stems, with how well each matches: the word's own stem (2), or, for
-  // the last word, which may be unfinished, any stem it begins (1). The index has no
-  // stemmer's code: a word's stem is listed under forms, or is the word itself, or a
-  // beginning of the word followed by one of the language's endings ("reject" + "ed").
-  function stemsOf(index, word, last) {
-    var found = {};
-    var own = index.forms[word] || (index.terms[word] ? word : null);
-    for (var cut = word.length - 1; !own && cut >= 3; cut -= 1) {
-      if (index.terms[word.slice(0, cut)] && index.endings[word.slice(cut)]) own = word.slice(0, cut);
-    }
-    if (own) found[own] = 2;
-    if (last && word.length > 1) {
-      Object.keys(index.terms).forEach(function (term) {
-        if (!found[term] && term.indexOf(word) === 0) found[term] = 1;
-      });
-    }
-    return found;
+  function withIndex(callback) {
+    if (state === "loaded") { callback(engine); return; }
+    waiting.push(callback);
+    if (state !== "unloaded") return;
+    state = "loading";
+    function failed() { state = "unloaded"; }
+    load(root + "search-index.js", function () {
+      var data = window.sincerelySearchIndex;
+      var names = Object.create(null);
+      data.languages.forEach(function (entry) { if (entry[1]) names[entry[1]] = true; });
+      var files = Object.keys(names).map(function (name) { return data.stemmers + name + ".js"; });
+      if (files.length) files.unshift(data.stemmers + "base.js");
+      files.push("static/search-match.js");
+      var left = files.length;
+      function ready() {
+        left -= 1;
+        if (left || state !== "loading") return;
+        engine = window.sincerelySearch.open(data, window.sincerelyStemmers || {});
+        state = "loaded";
+        waiting.splice(0).forEach(function (cb) { cb(engine); });
+      }
+      files.forEach(function (file) { load(root + file, ready, failed); });
+    }, failed);
   }
 
-  // Every query word must match; the best field each stands in ranks the letters.
-  function search(index, query) {
-    var words = terms(query);
-    if (!words.length) return { docs: [], stems: [] };
-    var scores = null;
-    var matched = [];
-    words.forEach(function (word, i) {
-      var found = {};
-      var stems = stemsOf(index, word, i === words.length - 1);
-      Object.keys(stems).forEach(function (term) {
-        matched.push(term);
-        index.terms[term].forEach(function (posting) {
-          var doc = Math.floor(posting / 4);
-          var weight = FIELD_WEIGHT[posting % 4] * stems[term];
-          found[doc] = Math.max(found[doc] || 0, weight);
-        });
-      });
-      if (scores === null) { scores = found; return; }
-      var both = {};
-      Object.keys(scores).forEach(function (doc) {
-        if (found[doc]) both[doc] = scores[doc] + found[doc];
-      });
-      scores = both;
-    });
-    var docs = Object.keys(scores).map(Number).sort(function (a, b) {
-      return scores[b] - scores[a] || a - b;
-    }).map(function (doc) { return index.docs[doc]; });
-    return { docs: docs, stems: matched.concat(words) };
-  }
+  // ---- Showing ----
 
-  // Marks each word of the text that begins with one of the stems (or words) matched.
-  function marked(text, stems) {
+  // The text, with each word marked whose stem was matched (in the letter's language).
+  function marked(text, language, terms) {
     var fragment = document.createDocumentFragment();
-    var pattern = stems.length ? new RegExp("(?<![\\p{L}\\p{N}])((?:" + stems.map(function (w) {
-      return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }).join("|") + ")[\\p{L}\\p{N}]*)", "giu") : null;
-    var pieces = pattern ? text.split(pattern) : [text];
-    pieces.forEach(function (piece, i) {
-      if (i % 2 === 1) {
+    text.split(/([\p{L}\p{N}]+)/u).forEach(function (piece, i) {
+      var hit = i % 2 === 1 && engine.marks(language, piece.normalize("NFC").toLowerCase(), terms);
+      if (hit) {
         var mark = document.createElement("mark");
         mark.textContent = piece;
         fragment.appendChild(mark);
@@ -111,41 +70,75 @@
     return fragment;
   }
 
-  function show(input, list, status, results) {
-    var words = terms(input.value);
-    list.textContent = "";
-    if (!words.length) { list.hidden = true; status.textContent = ""; return; }
-    var stems = results.stems;
-    results = results.docs;
-    results.slice(0, MAX_RESULTS).forEach(function (doc) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = root + doc[0];
-      link.appendChild(marked(doc[1], stems));
-      var summary = document.createElement("p");
-      summary.appendChild(marked(doc[2], stems));
-      item.appendChild(link);
-      item.appendChild(summary);
-      list.appendChild(item);
-    });
-    list.hidden = results.length === 0;
-    // The words come with the index, in the site's language.
-    var said = window.sincerelySearchIndex.text;
-    var form = said.found[new Intl.PluralRules(document.documentElement.lang).select(results.length)];
-    status.textContent = results.length === 0 ? said.none
-      : (form || said.found.other).replace("{n}", String(results.length));
+  function item(href, text, className) {
+    var entry = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = href;
+    link.textContent = text;
+    if (className) entry.className = className;
+    entry.appendChild(link);
+    return entry;
   }
 
+  function show(input, list, status, found) {
+    list.textContent = "";
+    if (!found) { list.hidden = true; status.textContent = ""; return; }
+    var onPage = input.id === "page-q";
+    var said = engine.text;
+    var docs = found.docs.length ? found.docs : found.closest;
+    docs.slice(0, onPage ? PAGE_SHOWN : SHOWN).forEach(function (number) {
+      var doc = engine.docs[number], lang = doc[4];
+      var terms = found.scores[number] ? found.scores[number].terms : Object.create(null);
+      var entry = item(root + doc[0], "", "");
+      entry.firstChild.appendChild(marked(doc[1], lang, terms));
+      // The situation in the reader's words, then what the letter is (the header's
+      // narrow panel has room for one of them).
+      var lines = onPage ? [doc[5], doc[2]] : [doc[5] || doc[2]];
+      lines.forEach(function (text, i) {
+        if (!text) return;
+        var line = document.createElement("p");
+        if (!i && doc[5]) line.className = "search-moment";
+        line.appendChild(marked(text, lang, terms));
+        entry.appendChild(line);
+      });
+      list.appendChild(entry);
+    });
+    var search = onPage ? "" : root + engine.page;
+    if (!found.docs.length) {
+      list.appendChild(item(search + "#browse", said.browse, "search-more"));
+    } else if (!onPage && found.docs.length > SHOWN) {
+      var query = "?q=" + encodeURIComponent(input.value.trim());
+      list.appendChild(item(search + query, said.all, "search-more"));
+    }
+    list.hidden = false;
+    var count = found.docs.length;
+    var form = said.found[new Intl.PluralRules(document.documentElement.lang).select(count)];
+    status.textContent = count ? (form || said.found.other).replace("{n}", String(count))
+      : said.none + " " + said.suggest;
+  }
+
+  // The header's box shows what it finds below it, in a panel of its own, over the page.
   function wire(input) {
     var list = document.getElementById(input.getAttribute("aria-controls"));
     var status = document.getElementById(input.getAttribute("aria-describedby"));
-    function run() { withIndex(function (index) { show(input, list, status, search(index, input.value)); }); }
+    var panel = document.createElement("div");
+    panel.className = "search-panel";
+    input.parentNode.insertBefore(panel, status);
+    panel.appendChild(status);
+    panel.appendChild(list);
+    function run() { withIndex(function () { show(input, list, status, engine.search(input.value)); }); }
     input.addEventListener("input", run);
     input.addEventListener("focus", function () { withIndex(function () {}); });
     input.addEventListener("keydown", function (event) {
       var first = list.querySelector("a");
       if (event.key === "ArrowDown" && first) { event.preventDefault(); first.focus(); }
-      if (event.key === "Enter" && first) { event.preventDefault(); first.click(); }
+      // Enter in the header's box opens the search page, with every result.
+      if (event.key === "Enter" && !event.isComposing && input.id !== "page-q" && input.value.trim()) {
+        event.preventDefault();
+        withIndex(function () {
+          window.location.href = root + engine.page + "?q=" + encodeURIComponent(input.value.trim());
+        });
+      }
       if (event.key === "Escape") { input.value = ""; run(); }
     });
     list.addEventListener("keydown", function (event) {

@@ -80,7 +80,8 @@ def code_fingerprint() -> str:
     in a working copy, invalidates what earlier code made."""
     package = Path(__file__).parent
     stamps = [__version__]
-    for module in sorted(package.glob("*.py")):
+    # The search page's stemmers (stemmers/) are published as they are: code as well.
+    for module in sorted([*package.glob("*.py"), *package.glob("stemmers/*")]):
         info = module.stat()
         stamps.append(f"{module.name}:{info.st_size}:{info.st_mtime_ns}")
     return hashlib.sha256("\n".join(stamps).encode()).hexdigest()

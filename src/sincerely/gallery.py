@@ -15,8 +15,8 @@ from . import urls
 from .config import LANGUAGE_TAG
 from .i18n import Messages
 from .model import Scenario
-from .records import Record, key
-from .spec import Integer, Markdown, Text
+from .records import MapOf, Record, key
+from .spec import Integer, ListOf, Markdown, Text
 
 if TYPE_CHECKING:
     from .config import Config
@@ -40,6 +40,12 @@ class Pack:
         LANGUAGE_TAG,
         "The language its letters are written in, a BCP 47 tag like 'fr', if not the "
         "site's: its pages' interface is in that language.",
+    )
+    synonyms: Mapping[str, tuple[str, ...]] = key(
+        MapOf(Text(), ListOf(Text(), 1), "{rejection: [unsuccessful], referee: [reference]}"),
+        "For search: a word of the letters, to the words and phrases seekers use for it, "
+        "like 'rejection: [unsuccessful, not selected]': a search for one of them finds the "
+        "letters of the pack's language with the word.",
     )
     slug: str
     source_path: PurePosixPath

@@ -69,12 +69,11 @@ class LetterStore:
         found = self.kept.get(self._key(scenario, "terms", 0, language))
         if found is None:
             return None
-        plain = json.loads(found)
-        return {root: (field, frozenset(forms)) for root, (field, forms) in plain.items()}
+        kept: Terms = json.loads(found)
+        return kept
 
     def put_terms(self, scenario: Scenario, language: str, terms: Terms) -> None:
-        plain = {root: [field, sorted(forms)] for root, (field, forms) in terms.items()}
-        self.made[self._key(scenario, "terms", 0, language)] = json.dumps(plain, ensure_ascii=False)
+        self.made[self._key(scenario, "terms", 0, language)] = json.dumps(terms, ensure_ascii=False)
 
     def write_made(self) -> None:
         """Write out what this process made (each process its own file), and let it go."""

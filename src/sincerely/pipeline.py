@@ -19,7 +19,7 @@ from typing import Protocol
 
 import jinja2
 
-from . import pages, urls
+from . import pages, stemming, urls
 from .archives import Content, archive_makers
 from .digests import CONFIG, FRAME, SITE
 from .docx import browser_parts
@@ -32,7 +32,7 @@ from .navigation import Neighbours, neighbours, related_positions, relatedness_k
 from .pages import PageSpec
 from .reference import schema_text
 from .render import CardStore, PageRenderer
-from .searchindex import TermCache, TermStore, search_index_script
+from .searchindex import TermCache, TermStore, languages, search_index_script
 from .theme import Theme
 
 # A path relative to the site's root, with '/', and its bytes (or its bytes piece by piece).
@@ -157,6 +157,9 @@ def site_jobs(
     terms = kept.terms if kept is not None else None
     index = partial(search_index_script, site, terms, store)
     jobs.append(Job.single(urls.SEARCH_INDEX, size, index, frozenset({SITE})))
+    # The search page's stemmers: only those of the languages the letters are in.
+    for path, source in stemming.published(languages(site)).items():
+        jobs.append(Job.single(path, 0, partial(stemming.publish, path, source), frozenset()))
     jobs.append(Job.single(urls.SCHEMA, 0, lambda: schema_text().encode(), frozenset()))
     parts = urls.static("docx-parts.js")
     jobs.append(Job.single(parts, 0, lambda: browser_parts().encode(), frozenset()))

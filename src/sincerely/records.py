@@ -14,12 +14,13 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 from .errors import Diagnostics, closest
 from .nodes import MappingNode, Node, ScalarNode
 from .rules import Rule
-from .spec import Spec, wrong_type
+from .spec import Spec, Text, wrong_type
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,40 @@ class Record(Spec):
 
     def default(self) -> Any:
         return self.model()
+
+
+@dataclass(frozen=True)
+class MapOf(Spec):
+    """A mapping of names of one's own choosing (each checked as ``name``) to values."""
+
+    name: Text
+    value: Spec
+    example: str  # a mapping of two entries, as YAML writes it in one line
+
+    def check(self, node: Node, name: str, out: Diagnostics) -> None:
+        if not isinstance(node, MappingNode):
+            wrong_type(name, f"a mapping, like {self.example}", node, out)
+            return
+        for key_node, value in node.entries.values():
+            self.name.check(key_node, f"each key of {name}", out)
+            self.value.check(value, f"'{key_node.value}' in {name}", out)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "propertyNames": self.name.json_schema(),
+            "additionalProperties": self.value.json_schema(),
+        }
+
+    def describe(self) -> str:
+        return f"mapping of {self.name.describe()} to {self.value.describe()}"
+
+    def build(self, node: Node) -> Any:
+        assert isinstance(node, MappingNode)
+        return MappingProxyType({n: self.value.build(v) for n, (_, v) in node.entries.items()})
+
+    def default(self) -> Any:
+        return MappingProxyType({})
 
 
 def _recommend(node: MappingNode, key: Key, out: Diagnostics) -> None:

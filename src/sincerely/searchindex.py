@@ -1,137 +1,33 @@
 """The search index, prebuilt in the manner of Sphinx's searchindex.js.
 
 It is a script that assigns one global, loaded with a <script> element rather than fetch,
-so that search works from disk (file://) too. Words are indexed by their stem (a
-Snowball stemmer for the site's language, as Sphinx does), so "rejected" and
-"rejection" are one term; stems map to postings ``doc * 4 + field``, where field is where
-the term stands at its best (0 title, 1 tags, 2 summary, 3 body), which is what results
-are ranked by; terms with the same postings are stored together.
+so that search works from disk (file://) too. Words are indexed by their keys
+(stemming.py: the Snowball stem in the letter's language, folded), so "rejected" and
+"rejection" are one term; terms map to postings ``doc * 4 + field``, where field is where
+the term stands at its best (0 the title or the moment, 1 tags, 2 summary, 3 body),
+which results are ranked by; terms with the same postings are stored together.
 
-The page's script (static/search.js) has no stemmer: it finds a typed word's stem as a
-stem the word begins with, followed by one of the language's endings ("rejected" is
-"reject" + "ed"), and the index lists, under ``forms``, the words whose stem is not
-such a beginning ("library" is "librari"). It splits a query into words the same way
-as :func:`terms`.
+The page's script (static/search-match.js) stems what is typed with Snowball's
+JavaScript stemmers of the languages listed here (each letter was indexed in its own),
+and reads here each language's stopwords and the synonyms its packs declare, already
+stemmed.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
-from functools import cache, lru_cache
 from typing import Protocol
 
-import snowballstemmer
-
+from . import urls
 from .gallery import Site
+from .i18n import Messages
 from .model import Scenario
+from .stemming import algorithm, is_stopword, key, keys, stopwords, words
 
+# Where a term stands: TITLE is the title or the moment (the situation in the reader's
+# words), which say best what a letter is for.
 TITLE, TAGS, SUMMARY, BODY = range(4)
-_TERM = re.compile(r"[^\W_]+")
-# Words too common to tell letters apart; left out of the body only, to keep the
-# index small (a title search for "the" still finds "The library job").
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "for",
-        "from",
-        "has",
-        "have",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "me",
-        "my",
-        "not",
-        "of",
-        "on",
-        "or",
-        "our",
-        "so",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "they",
-        "this",
-        "to",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "which",
-        "who",
-        "will",
-        "with",
-        "you",
-        "your",
-    ]
-)
-
-
-# The endings a word may have beyond its stem, by the stemmer's language: what the
-# page's script may strip from a typed word to find its stem in the index.
-ENDINGS = {
-    "english": "s es ed d ing ings ion ions ation ations er ers ly ment ments ness e y ies ied",
-    "french": "e es s x é ée és ées er ez ent ant ons ion ions ement ements eur eurs euse",
-    "german": "e en er ern es s n st t et te ten test tet ung ungen",
-    "spanish": "a as o os s es e en ar er ir ado ada ados adas ido ida ción ciones mente",
-}
-# Snowball's algorithms by a language tag's first part (the site's or a pack's language).
-_ALGORITHMS = {
-    "ar": "arabic",
-    "da": "danish",
-    "de": "german",
-    "en": "english",
-    "es": "spanish",
-    "fi": "finnish",
-    "fr": "french",
-    "it": "italian",
-    "nl": "dutch",
-    "no": "norwegian",
-    "pt": "portuguese",
-    "ru": "russian",
-    "sv": "swedish",
-    "tr": "turkish",
-}
-
-
-def terms(text: str) -> list[str]:
-    return _TERM.findall(text.lower())
-
-
-@cache
-def _stemmer(language: str) -> snowballstemmer.stemmer | None:
-    algorithm = _ALGORITHMS.get(language.split("-", maxsplit=1)[0].lower())
-    return snowballstemmer.stemmer(algorithm) if algorithm else None
-
-
-@lru_cache(maxsize=100_000)
-def stem(word: str, language: str) -> str:
-    """A word's stem in ``language`` (the word itself where Snowball has no stemmer);
-    cached: a gallery's words repeat from letter to letter."""
-    stemmer = _stemmer(language)
-    return stemmer.stemWord(word) if stemmer is not None else word
-
-
-def endings(language: str) -> str:
-    stemmer = _ALGORITHMS.get(language.split("-", maxsplit=1)[0].lower(), "")
-    return ENDINGS.get(stemmer, "")
 
 
 def _body(scenario: Scenario) -> str:
@@ -143,8 +39,8 @@ def _body(scenario: Scenario) -> str:
     return " ".join(parts)
 
 
-# Each stem of a letter, with the best field it stands in and the words it stands for.
-Terms = dict[str, tuple[int, frozenset[str]]]
+# Each term of a letter, with the best field it stands in.
+Terms = dict[str, int]
 
 
 class TermStore(Protocol):
@@ -156,24 +52,21 @@ class TermStore(Protocol):
 
 
 def document_terms(scenario: Scenario, language: str) -> Terms:
-    """Each stem of a letter, with the best field it stands in and the words it stands
-    for (the forms the page's script cannot find by stripping an ending)."""
+    """Each term of a letter, with the best field it stands in; a body's stopwords are
+    left out (a title search for "the" still finds "The library job")."""
     found: Terms = {}
     fields = (
-        (TITLE, scenario.title),
+        (TITLE, f"{scenario.title} {scenario.moment}"),
         (TAGS, " ".join([*scenario.tags, scenario.channel])),
         (SUMMARY, scenario.summary),
         (BODY, _body(scenario)),
     )
     for field, text in fields:
-        for term in terms(text):
-            if field == BODY and (term in STOPWORDS or len(term) < 2):
+        for word in words(text):
+            if field == BODY and is_stopword(word, language):
                 continue
-            root = stem(term, language)
-            best, forms = found.get(root, (BODY + 1, frozenset()))
-            if not term.startswith(root):
-                forms = forms | {term}
-            found[root] = (min(field, best), forms)
+            for term in keys(word, language):
+                found[term] = min(field, found.get(term, field))
     return found
 
 
@@ -191,27 +84,66 @@ def _terms(scenario: Scenario, language: str, store: TermStore | None) -> Terms:
     return found
 
 
+def languages(site: Site) -> list[str]:
+    """The languages of the site's letters: the site's first, then the packs' own."""
+    own = {site.language_of(p) for p in site.packs} - {site.config.language}
+    return [site.config.language, *sorted(own)]
+
+
+def _phrase(text: str, language: str, *, bare: bool = False) -> str:
+    """A phrase's terms; ``bare``: without its stopwords, where it has other words (which
+    a letter must have, and bodies are indexed without stopwords)."""
+    found = words(text)
+    if bare:
+        found = [w for w in found if not is_stopword(w, language)] or found
+    return " ".join(key(word, language) for word in found)
+
+
+def synonyms(site: Site, tags: list[str]) -> list[list[object]]:
+    """Each pack's synonyms, stemmed in its language: [language's number, a phrase's
+    terms, the terms of the word of the letters it stands for], sorted, once each."""
+    found: set[tuple[int, str, str]] = set()
+    for pack in site.packs:
+        language = site.language_of(pack)
+        for word, phrases in pack.synonyms.items():
+            target = _phrase(word, language, bare=True)
+            for phrase in phrases:
+                stemmed = _phrase(phrase, language)
+                if stemmed and target and stemmed != target:
+                    found.add((tags.index(language), stemmed, target))
+    return [list(entry) for entry in sorted(found)]
+
+
+def _said(interface: Messages) -> dict[str, object]:
+    return {
+        "none": interface.gettext("No letters match."),
+        "found": interface.plural_forms("{n} letter matches.", "{n} letters match."),
+        "suggest": interface.gettext("Try other words, or one of these letters:"),
+        "all": interface.gettext("All results on the search page"),
+        "browse": interface.gettext("Browse every letter"),
+    }
+
+
 def build_index(
     site: Site, cache: TermCache | None = None, store: TermStore | None = None
 ) -> dict[str, object]:
-    language = site.config.language
-    interface = site.messages_in(language)
-    docs: list[list[str]] = []
+    tags = languages(site)
+    docs: list[list[object]] = []
     postings: dict[str, list[int]] = defaultdict(list)
-    forms: dict[str, str] = {}
     current: TermCache = {}
     # Each letter's words are stemmed in its own language (its pack's).
     in_language = [(s, site.language_of(p)) for p in site.packs for s in p.scenarios]
     for doc, (scenario, letter_language) in enumerate(in_language):
-        docs.append([scenario.url, scenario.title, scenario.summary, scenario.channel])
+        # What a result shows, and the letter's language, by its number in "languages".
+        shown = [scenario.url, scenario.title, scenario.summary, scenario.channel]
+        docs.append([*shown, tags.index(letter_language), scenario.moment])
         entry = cache.get(id(scenario)) if cache is not None else None
         if entry is None or entry[0] is not scenario:
             entry = (scenario, _terms(scenario, letter_language, store))
         if cache is not None:  # a one-off build keeps no letter's terms once indexed
             current[id(scenario)] = entry
-        for root, (field, words) in entry[1].items():
-            postings[root].append(doc * 4 + field)
-            forms.update(dict.fromkeys(words, root))
+        for term, field in entry[1].items():
+            postings[term].append(doc * 4 + field)
     if cache is not None:
         cache.clear()
         cache.update(current)
@@ -221,18 +153,20 @@ def build_index(
     groups: dict[tuple[int, ...], list[str]] = defaultdict(list)
     for term in sorted(postings):
         groups[tuple(postings[term])].append(term)
-    ordered = sorted(groups.items())
     return {
         "docs": docs,
-        "groups": [[list(key), " ".join(words)] for key, words in ordered],
-        "forms": dict(sorted(forms.items())),
-        "language": language,
-        "endings": {tag: endings(tag) for tag in sorted({language, *(t for _, t in in_language)})},
-        # What search.js says, in the site's language.
-        "text": {
-            "none": interface.gettext("No letters match."),
-            "found": interface.plural_forms("{n} letter matches.", "{n} letters match."),
-        },
+        "groups": [[list(where), " ".join(terms)] for where, terms in sorted(groups.items())],
+        # Each language: its tag, its Snowball stemmer (static/stemmers/NAME.js, or ""
+        # for none) and its stopwords.
+        "languages": [
+            [tag, algorithm(tag) or "", " ".join(sorted(stopwords(tag)))] for tag in tags
+        ],
+        "synonyms": synonyms(site, tags),
+        # Where the page finds the stemmers (NAME.js) and the search page.
+        "stemmers": urls.stemmer(""),
+        "search": urls.SEARCH,
+        # What search.js says, in each language (a page shows its own language's).
+        "text": [_said(site.messages_in(tag)) for tag in tags],
     }
 
 
