@@ -13,6 +13,7 @@ installed on first use into a cache folder under the system temp dir.
     .venv/bin/python -m bench.lighthouse --runs 3 --json /tmp/lighthouse.json
     .venv/bin/python -m bench.lighthouse --pages search.html --reports /tmp/lh-reports
     .venv/bin/python -m bench.lighthouse --dry-run             # build, serve, print the URLs
+    .venv/bin/python -m bench.lighthouse --base-url https://example.org/letters/  # as hosted
 
 A low score is a figure, not a failure: the exit status is non-zero only when Lighthouse
 cannot run (npm unreachable, no Chromium, a run that yields no report) or the gallery does
@@ -95,8 +96,10 @@ class CannotRunError(Exception):
 # The gallery: built, then served.
 
 
-def build(project: Path, output: Path) -> None:
+def build(project: Path, output: Path, base_url: str = "") -> None:
     command = [sys.executable, "-m", "sincerely", "build", "-q", str(project), "-o", str(output)]
+    if base_url:  # as hosted: canonical links and a sitemap, which the SEO audits read
+        command += ["--base-url", base_url]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise CannotRunError(f"the gallery did not build ({shlex.join(command)}):\n{done.stdout}")
@@ -469,7 +472,7 @@ def bench(args: argparse.Namespace) -> int:
     try:
         site = root / "site"
         started = time.perf_counter()
-        build(args.project.resolve(), site)
+        build(args.project.resolve(), site, args.base_url)
         print(f"built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         with serving(site) as base:
             urls = page_urls(site, base, args.pages)
@@ -570,6 +573,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write the raw numbers to this file")
     parser.add_argument("--reports", type=Path, help="keep each run's full report in this folder")
     parser.add_argument("--details", type=int, default=5, help="items shown per audit (5)")
+    parser.add_argument("--base-url", default="", help="build with this base_url, as a host would")
     parser.add_argument("--chrome", help="the browser (default: $CHROME_PATH, /usr/bin/chromium)")
     parser.add_argument(
         "--dry-run", action="store_true", help="build and serve, print the URLs; run no Lighthouse"

@@ -169,9 +169,9 @@ def test_the_text_builder_writes_only_the_letters(
         for p in (tmp_path / "text").rglob("*")
         if p.is_file()
     )
-    assert files == [".sincerely-build", "letters/close-second.txt"]
+    assert files == [".sincerely-build", "letters/close-second-template.txt"]
     assert (
-        (tmp_path / "text/letters/close-second.txt")
+        (tmp_path / "text/letters/close-second-template.txt")
         .read_text()
         .startswith("Subject: Thank you, [Hiring manager's name]")
     )
@@ -203,3 +203,24 @@ def test_the_text_builder_writes_nothing_when_only_checking(scenario_project: Pr
     assert result.site is not None and result.scenario_count == 1
     after = sorted(p.relative_to(scenario_project.root) for p in scenario_project.root.rglob("*"))
     assert after == before
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS[:3] + SCENARIOS[-2:], ids=lambda s: s.slug)
+def test_the_blank_templates_say_what_they_are_and_are_not_named_as_the_letter(
+    repo_site: Path, scenario: Scenario
+) -> None:
+    # A seeker took the annotated template for their letter: same name, same look.
+    html = (repo_site / scenario.url).read_text(encoding="utf-8")
+    _ = words_of(scenario).gettext
+    links = re.findall(r'<li><a href="\.\./([^"]+)" download>([^<]+)</a>', html)
+    templates = [(href, text) for href, text in links if not href.endswith(".zip")]
+    assert [href.rsplit("/", 1)[1] for href, _text in templates] == [
+        f"{scenario.slug}-template.{kind}" for kind in ("txt", "md", "docx")
+    ]
+    assert [text for _href, text in templates] == [
+        _("Blank template, plain text"),
+        _("Blank template with the notes, tips and sources, in Markdown"),
+        _("Blank template for Word, the notes as comments"),
+    ]
+    # The reader's own letter leaves the page as "{slug}.txt" and "{slug}.docx".
+    assert not (repo_site / scenario.pack / f"{scenario.slug}.txt").exists()

@@ -16,7 +16,18 @@ PACKAGE = REPO / "src" / "sincerely"
 # The pipeline, bottom to top: a module may import from its own layer or a lower one.
 LAYERS = [
     {"errors", "workfiles", "intake"},
-    {"urls", "forges", "report", "markdown", "assets", "spelling", "i18n", "signed"},
+    {
+        "urls",
+        "forges",
+        "report",
+        "markdown",
+        "assets",
+        "spelling",
+        "i18n",
+        "signed",
+        "stemming",
+        "seams",
+    },
     {"nodes", "yamlnodes", "project"},
     {"rules", "spec", "records", "template", "lengths"},
     {"config", "model", "gallery"},

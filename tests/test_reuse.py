@@ -128,7 +128,7 @@ CHANGES: dict[str, tuple[Callable[[Project], None], bool]] = {
 CHANGES_TO_THE_OUTPUT: dict[str, Callable[[Project], None]] = {
     "an output deleted by hand": lambda p: _delete(p, "site/after-rejection/close-second.html"),
     "an output changed by hand": lambda p: p.write(
-        "site/after-rejection/internship.txt", "not the letter"
+        "site/after-rejection/internship-template.txt", "not the letter"
     ),
 }
 
@@ -209,7 +209,7 @@ def test_an_edit_remakes_its_letter_and_what_shows_it_and_brings_over_the_rest(
         return (project.site / path).stat().st_ino == before[path]
 
     assert not brought_over("after-rejection/close-second.html")
-    assert not brought_over("after-rejection/close-second.docx")
+    assert not brought_over("after-rejection/close-second-template.docx")
     assert not brought_over("index.html")  # its card shows the letter
     assert not brought_over("after-rejection/after-rejection-letters.zip")
     assert brought_over("keeping-in-touch/after-feedback.html")

@@ -1,22 +1,19 @@
 // The reader's filled letter as a Word document, made in the browser: loaded only when
 // the reader asks for one. The fixed parts come from docx-parts.js, which the build
 // writes from the same definitions as the blank template's .docx; this file adds the
-// reader's words, each paragraph's note as a comment (its sentences whole, read from
-// the page), and packs them in a zip of stored (uncompressed) entries.
+// reader's words (the letter alone: the notes are the template's, not the reader's)
+// and packs them in a zip of stored (uncompressed) entries.
 (() => {
   "use strict";
   const parts = window.sincerelyDocxParts;
   const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-  const escapeXml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  // Characters XML cannot hold (a vertical tab pasted from a PDF) would make a file Word
+  // refuses to open: they are left out.
+  const escapeXml = (s) => s.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   const run = (text, blank) => `<w:r>${blank ? '<w:rPr><w:highlight w:val="yellow"/></w:rPr>' : ""}${
     text.split("\n").map((line) => `<w:t xml:space="preserve">${escapeXml(line)}</w:t>`).join("<w:br/>")}</w:r>`;
 
-  function paragraph(runs, comments, align) {
-    const props = align ? `<w:pPr><w:jc w:val="${align}"/></w:pPr>` : "";
-    const starts = comments.map((n) => `<w:commentRangeStart w:id="${n}"/>`).join("");
-    const ends = comments.map((n) => `<w:commentRangeEnd w:id="${n}"/><w:r><w:commentReference w:id="${n}"/></w:r>`).join("");
-    return `<w:p>${props}${starts}${runs}${ends}</w:p>`;
-  }
+  const paragraph = (runs, align) => `<w:p>${align ? `<w:pPr><w:jc w:val="${align}"/></w:pPr>` : ""}${runs}</w:p>`;
 
   // The page's own rendering of the letter, as runs: the reader's words plain, blanks
   // still to fill highlighted.
@@ -71,25 +68,18 @@
   window.sincerelyDocx = (letter, page) => {
     const work = page.getElementById("letter-work");
     const channel = work.getAttribute("data-channel");
-    const comments = [];
-    const comment = (note) => {
-      if (!note) return [];
-      const body = Array.from(note.querySelectorAll("p, li")).map((p) =>
-        `<w:p><w:r><w:t xml:space="preserve">${escapeXml(p.textContent.replace(/\s+/g, " ").trim())}</w:t></w:r></w:p>`).join("");
-      comments.push(`<w:comment w:id="${comments.length}" w:author="sincerely" w:initials="S">${body}</w:comment>`);
-      return [comments.length - 1];
-    };
     const paragraphs = [];
-    if (channel === "letter") {
+    if (channel === "letter" && !letter.free) {
       const [yours, theirs, date] = letter.heading;
-      paragraphs.push(paragraph(run(`${yours}\n${date}`), [], "right"), paragraph(run(theirs), []));
+      paragraphs.push(paragraph(run(`${yours}\n${date}`), "right"), paragraph(run(theirs)));
     }
     const subject = work.querySelector('[data-part="subject"]');
-    if (subject) paragraphs.push(paragraph(`<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${escapeXml(work.querySelector(".subject .subject-label").textContent)} </w:t></w:r>${runsOf(subject)}`, []));
-    work.querySelectorAll("li.block[data-block]").forEach((block) => {
+    if (subject) paragraphs.push(paragraph(`<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${escapeXml(work.querySelector(".subject .subject-label").textContent)} </w:t></w:r>${runsOf(subject)}`));
+    // Edited freely, the letter is the reader's text, a paragraph at each blank line.
+    if (letter.free) letter.free.trim().split(/\n\s*\n/).forEach((text) => paragraphs.push(paragraph(run(text))));
+    else work.querySelectorAll("li.block[data-block]").forEach((block) => {
       if (block.classList.contains("left-out")) return;
-      const text = Array.from(block.querySelectorAll("[data-part]")).find((p) => !p.hidden);
-      paragraphs.push(paragraph(runsOf(text), comment(block.querySelector(".note"))));
+      paragraphs.push(paragraph(runsOf(Array.from(block.querySelectorAll("[data-part]")).find((p) => !p.hidden))));
     });
     const [styles, section] = parts[channel === "note" ? "note" : "letter"];
     const ns = `xmlns:w="${parts.ns}"`;
@@ -101,7 +91,8 @@
       ["word/document.xml", `${XML}<w:document ${ns}><w:body>${paragraphs.join("")}${section}</w:body></w:document>`],
       ["word/_rels/document.xml.rels", parts.documentRels],
       ["word/styles.xml", styles.replace("{lang}", escapeXml(document.documentElement.lang || "en"))],
-      ["word/comments.xml", `${XML}<w:comments ${ns}>${comments.join("")}</w:comments>`],
+      // The parts list a comments part (the template's); the reader's letter has none.
+      ["word/comments.xml", `${XML}<w:comments ${ns}/>`],
     ]);
   };
 })();

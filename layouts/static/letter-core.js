@@ -1,10 +1,12 @@
-// The letter page: fills the letter in where it stands as the reader types, one letter
-// per recipient, joining the reader's words to the letter's at the seams, and counts
-// what is left. Its actions (copy, email, download, print), several recipients and the
-// memory of the sender's details are in letter-more.js, loaded on first use. It reads
-// the letter from the page itself (each part's text and blanks, each field's input),
-// and its words from the page's #letter-text. Reader text enters the page only as text
-// nodes, never as HTML, and nothing leaves the browser.
+// The letter page's working part, loaded by letter.js when the reader first touches
+// the letter (or comes back to a draft): fills the letter in where it stands as the
+// reader types, one letter per recipient, joining the reader's words to the letter's at
+// the seams, counts what is left, and keeps the draft. Its actions (copy, email,
+// download, print), several recipients, free editing and the memory of the sender's
+// details are in letter-more.js, loaded on first use. It reads the letter from the page
+// itself (each part's text and blanks, each field's input), and its words from the
+// page's #letter-text. Reader text enters the page only as text nodes, never as HTML,
+// and nothing leaves the browser.
 (() => {
   "use strict";
   const work = document.getElementById("letter-work");
@@ -18,11 +20,10 @@
   const plurals = new Intl.PluralRules(lang);
   const fill = (s, values) => s.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
   const counted = (key, n, values = {}) => fill(TEXT[key][plurals.select(n)] || TEXT[key].other, { n, ...values });
-  const MEMORY_KEY = "sincerely.sender.v1";
   const MAILTO_LIMIT = 1800;
   const channel = work.getAttribute("data-channel");
   const limit = Number(work.getAttribute("data-limit")) || 0;
-  const root = (document.currentScript && document.currentScript.getAttribute("data-root")) || "";
+  const { root, DRAFT_KEY, MEMORY_KEY } = window.sincerelyLetter;
 
   // ---- the letter, as the page was built: parts of text and blanks, and the fields ----
 
@@ -45,12 +46,15 @@
     const id = wrapper.getAttribute("data-field");
     const inputs = $$("input, textarea", wrapper);
     const example = $(".example", wrapper);
-    fields[id] = {
+    const holds = wrapper.getAttribute("data-holds");
+    const f = fields[id] = {
       id, wrapper, inputs, label: $("label, legend", wrapper).textContent.trim(),
       kind: inputs[0].type === "radio" ? "choice" : inputs[0].type,
       example: example ? example.textContent.slice(eg[0].length, example.textContent.length - eg[1].length) : "",
       perRecipient: wrapper.hasAttribute("data-per-recipient"), memoryKey: wrapper.getAttribute("data-sender"),
     };
+    // What it holds, as the field says or as its example shows: a name keeps its capitals.
+    f.named = holds ? !["words", "plural"].includes(holds) : !/^\p{Ll}/u.test(f.example);
   });
   const toField = Object.values(fields).find((f) => f.perRecipient && f.kind === "email");
 
@@ -69,51 +73,78 @@
     else f.inputs[0].value = value || "";
   };
   const store = (f) => (f.perRecipient ? recipients[current].values : shared);
-  const valueOf = (id, r) => (fields[id] ? (fields[id].perRecipient ? recipients[r].values : shared)[id] || "" : "");
+  // While the reader looks at the example letter, the letter shows the examples; their
+  // own values stay where they are.
+  let preview = false;
+  let drawingExample = false; // only while render() draws the example letter
+  const valueOf = (id, r) => {
+    const f = fields[id];
+    if (!f) return "";
+    return (drawingExample && f.kind !== "choice" ? f.example : (f.perRecipient ? recipients[r].values : shared)[id]) || "";
+  };
   const included = (b, r) => !b.include || recipients[r].include[b.n] !== false;
   const inLetter = (b, r) => included(b, r) && !(b.firstOnly && r > 0);
   const textOf = (b, r) => (r > 0 && b.others ? b.others : b.text);
 
   // ---- composing: the seams between the reader's values and the letter's own text ----
 
-  const LEADING = /^(The|A|An|My|Our|Your|Their|His|Her|Its|This|That|These|Those|Some)\b/;
-  const INSIDE_NAMES = /^(of|for|the|and|de|on|at|in|&)$/;
-  const sentenceLike = (value) => {
+  // The page language's own seam rules (seams.py): the end of the text before a value
+  // and the value's start, rewritten together ("de" + "le musée" is "du musée").
+  const SEAMS = TEXT.seams || { rules: [], articles: [], joiners: [] }; // (a layout of 0.2.0)
+  const rules = SEAMS.rules.map(([end, start, to]) => [new RegExp(end, "u"), new RegExp(`^${start}`, "u"), to]);
+  const lowerWord = (w) => /^\p{Ll}/u.test(w) && !SEAMS.joiners.includes(w);
+  // A capital in mid-sentence that looks like a sentence's start: "The new analytics
+  // team" anywhere; "Managing the team rota" where the field holds words, not a name.
+  const sentenceLike = (value, f) => {
     const words = value.split(/\s+/);
-    return /^[A-Z][a-z]/.test(value) && (LEADING.test(value) || (words.length > 1 && /^[a-z]/.test(words[1]) && !INSIDE_NAMES.test(words[1])));
+    if (!/^\p{Lu}\p{Ll}/u.test(value) || words.length < 2) return false;
+    if (SEAMS.articles.includes(words[0]) && /^\p{Ll}/u.test(words[1])) return true;
+    return !f.named && words.slice(1).some(lowerWord);
   };
 
   function pieces(segments, r, flags) {
-    let before = "";
-    return segments.map((s, i) => {
-      if (typeof s === "string") { before += s; return { text: s }; }
+    const out = [];
+    segments.forEach((s, i) => {
+      if (typeof s === "string") { out.push({ text: s }); return; }
       const f = fields[s.field];
       let value = valueOf(s.field, r);
-      if (!value) {
-        const label = `[${f ? f.label : s.field}]`;
-        before += label;
-        return { text: label, field: s.field, blank: true };
-      }
+      if (!value) { out.push({ text: `[${f ? f.label : s.field}]`, field: s.field, blank: true }); return; }
+      const prev = out[out.length - 1];
       const after = typeof segments[i + 1] === "string" ? segments[i + 1] : "";
-      // "The new pilot." before the letter's own full stop: keep one mark, the letter's.
-      if (/^[\u00a0\u202f]?[.!?,;:]/.test(after)) value = value.replace(/[.!?]+$/, "");
-      // "about the" + "the Teen Services Librarian": one "the". Only a word written in
-      // lower case gives way: "work at" + "At Home Care" is a name, and stays whole.
-      const last = /(\S+)\s+$/.exec(before);
-      const first = /^(\S+)\s+/.exec(value);
-      if (last && first && first[1] === last[1].toLowerCase()) value = value.slice(first[0].length);
-      // A capital in mid-sentence where the example has none: flagged, never changed;
-      // only where it looks like the start of a sentence ("The new pilot", "Hearing
-      // about..."), not a name ("Kingsmead Hospice", "Save the Children").
-      const mid = before.trim() !== "" && !/[.!?:\n]\s*$/.test(before);
-      if (flags && f && mid && /^[a-z]/.test(f.example) && sentenceLike(value)) flags.add(s.field);
-      before += value;
-      return { text: value, field: s.field };
+      // "the Senior Housing Officer." before the letter's own mark or a word that goes
+      // on with the sentence: the value's closing mark gives way.
+      if (/^(?:[\u00a0\u202f]?[.!?,;:]|\s+[\p{Ll}\p{N}])/u.test(after)) value = value.replace(/[.!?]+$/, "");
+      if (prev && !prev.field) {
+        // "about the" + "the Teen Services Librarian": one "the". Only a word written in
+        // lower case gives way: "work at" + "At Home Care" is a name, and stays whole.
+        const last = /(\S+)\s+$/.exec(prev.text);
+        const first = /^(\S+)\s+/.exec(value);
+        // An article the reader wrote with a capital gives way too ("the" + "The team").
+        const same = first && last && (first[1] === last[1].toLowerCase()
+          || (SEAMS.articles.includes(first[1]) && first[1].toLowerCase() === last[1].toLowerCase()));
+        if (same) value = value.slice(first[0].length);
+        const rule = rules.find(([end, start]) => end.test(prev.text) && start.test(value));
+        if (rule) { prev.text = prev.text.replace(rule[0], rule[2]); value = value.replace(rule[1], ""); }
+      }
+      // A capital in mid-sentence: flagged, never changed.
+      const before = out.map((p) => p.text).join("");
+      if (flags && f && before.trim() && !/[.!?:\n]\s*$/.test(before) && sentenceLike(value, f)) flags.add(s.field);
+      out.push({ text: value, field: s.field });
     });
+    return out;
   }
   const plain = (segments, r) => pieces(segments, r).map((p) => p.text).join("");
 
   function compose(r) {
+    const free = recipients[r].free;
+    if (typeof free === "string") {
+      // Edited freely: the reader's text is the letter; a "[label]" left in it is a blank.
+      const missing = new Map(Object.values(fields).map((f) => [f.id, `[${f.label}]`]).filter(([, b]) => free.includes(b)));
+      if (subject) pieces(subject.segments, r).forEach((p) => p.blank && missing.set(p.field, p.text));
+      return { r, free, to: toField ? valueOf(toField.id, r) : "", subject: subject ? plain(subject.segments, r) : "",
+        heading: [], body: [free.trim()], missing, flags: new Set(), words: free.split(/\s+/).filter(Boolean).length,
+        characters: free.trim().length };
+    }
     const chosen = blocks.filter((b) => inLetter(b, r));
     const missing = new Map();
     const flags = new Set();
@@ -129,7 +160,7 @@
       heading, body, missing, flags, words, characters: body.join("\n\n").length };
   }
 
-  const today = new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(new Date());
+  const today = ($("[data-date]") || {}).textContent; // dated by letter.js
 
   // ---- showing it ----
 
@@ -144,14 +175,14 @@
     }));
   }
 
-  let announced = "";
+  let announced = $(".blanks", bar).textContent; // the build's count, before any typing
   function render() {
+    // The bar speaks of the reader's own letter, even while the example is shown.
     const c = compose(current);
+    drawingExample = preview;
     if (subject) show(subject.el, subject.segments, current);
     if (toLine) show(toLine.el, toLine.segments, current);
     head.forEach((h) => show(h.el, h.segments, current));
-    const date = $("[data-date]");
-    if (date) date.textContent = today;
     blocks.forEach((b) => {
       show(b.text.el, b.text.segments, current);
       if (b.others) {
@@ -163,6 +194,7 @@
       b.li.classList.toggle("left-out", !inLetter(b, current));
       b.li.classList.toggle("first-only", b.firstOnly && current > 0);
     });
+    drawingExample = false;
     Object.values(fields).forEach((f) => flag(f, c.flags.has(f.id)));
     const status = c.missing.size ? counted("blanks", c.missing.size) : TEXT.allFilled;
     if (status !== announced) { $(".blanks", bar).textContent = status; announced = status; }
@@ -176,6 +208,34 @@
       email.toggleAttribute("data-too-long", href.length > MAILTO_LIMIT);
     }
     $$(".recipient-tab").forEach((tab, i) => { tab.textContent = tabName(i); });
+    save();
+  }
+
+  // ---- the draft: kept on this device only, for this tab (and longer if the reader
+  // asked to be remembered), so that a reload, a back and forward or a reopened tab
+  // brings it back ----
+
+  const box = document.getElementById("remember");
+  const storage = (kind) => { try { return window[kind]; } catch (e) { return null; } };
+  const kept = (kind) => { try { return JSON.parse(storage(kind).getItem(DRAFT_KEY)); } catch (e) { return null; } };
+  // A draft read back is trusted in nothing: only known fields' strings, ticks, free
+  // text and a recipient that exists are taken; anything else is left out.
+  const own = (o) => Object.entries(o && typeof o === "object" ? o : {});
+  const strings = (o) => Object.fromEntries(own(o).filter(([k, v]) => typeof v === "string" && Object.hasOwn(fields, k)));
+  const ticks = (o) => Object.fromEntries(own(o).filter(([, v]) => typeof v === "boolean"));
+  function clean(d) {
+    if (!d || !Array.isArray(d.recipients) || !d.recipients.length) return null;
+    const rs = d.recipients.slice(0, 100).map((r) => ({ values: strings(r && r.values), include: ticks(r && r.include),
+      ...(r && typeof r.free === "string" && { free: r.free }) }));
+    const at = Number.isInteger(d.current) && d.current >= 0 && d.current < rs.length ? d.current : 0;
+    return { shared: strings(d.shared), recipients: rs, current: at, before: typeof d.before === "string" ? d.before : "" };
+  }
+  function save() {
+    const draft = JSON.stringify({ shared, recipients, current, before: api.before || "" });
+    try {
+      storage("sessionStorage").setItem(DRAFT_KEY, draft);
+      if (box && box.checked) storage("localStorage").setItem(DRAFT_KEY, draft);
+    } catch (e) { /* no room, or no storage: the page still works */ }
   }
 
   function flag(f, on) {
@@ -213,11 +273,14 @@
   // ---- the rest (actions, recipients, memory) loads on first use, as the Word maker does ----
 
   let more = null;
+  let waiting = null; // what asked for it while it loads, in order
   function withMore(then) {
     if (more) { then(more); return; }
+    if (waiting) { waiting.push(then); return; }
+    waiting = [then];
     const tag = document.createElement("script");
     tag.src = `${root}static/letter-more.js`;
-    tag.onload = () => { more = window.sincerelyLetterMore(api); then(more); };
+    tag.onload = () => { more = window.sincerelyLetterMore(api); waiting.splice(0).forEach((t) => t(more)); };
     document.head.append(tag);
   }
 
@@ -231,11 +294,10 @@
       document.documentElement.style.scrollPaddingBottom = `${bar.offsetHeight + 16}px`;
     }).observe(bar);
   }
-  const box = document.getElementById("remember");
   // A tick is kept as soon as it changes: a checkbox's "input" comes before its
   // "change", and the render() it sets off must not put the old tick back.
   const keepTick = (target) => {
-    if (target.hasAttribute("data-include")) recipients[current].include[target.getAttribute("data-include")] = target.checked;
+    if (target.hasAttribute && target.hasAttribute("data-include")) recipients[current].include[target.getAttribute("data-include")] = target.checked;
   };
   // The field an event happened in (if any), its value kept for the letter in hand.
   const keepValue = (target) => {
@@ -244,7 +306,11 @@
     if (f) store(f)[f.id] = read(f);
     return f;
   };
+  // Typing while the example is shown takes the reader back to their own letter.
+  const leavePreview = () => { if (preview) withMore((m) => m.example(false)); };
   form.addEventListener("input", (event) => {
+    leavePreview();
+    if (more) more.typed(); // a prompt or an undo of before is no longer about this letter
     keepTick(event.target);
     const f = keepValue(event.target);
     if (f && f.memoryKey && box && box.checked) withMore((m) => m.remember());
@@ -278,7 +344,10 @@
       target.textContent = open ? TEXT.fewer : TEXT.more;
       return;
     }
-    if (["example", "add-recipient", "remove-recipient", "forget", "anyway", "first-blank"].includes(action)) {
+    // Whatever leaves the page is the reader's own letter, never the example.
+    if (action !== "example") leavePreview();
+    if (["example", "add-recipient", "remove-recipient", "forget", "anyway", "first-blank", "start-again", "undo",
+      "edit", "blanks-again", "discard"].includes(action)) {
       withMore((m) => m[action]());
       return;
     }
@@ -286,12 +355,30 @@
   });
 
   const api = {
-    work, bar, TEXT, fields, recipients, blocks, root, channel, limit, compose, render, mailto,
-    read, write, store, fill, included, MAILTO_LIMIT, MEMORY_KEY,
+    work, bar, TEXT, fields, recipients, shared, blocks, root, channel, limit, compose, render, mailto,
+    read, write, store, fill, included, storage, DRAFT_KEY, MAILTO_LIMIT, MEMORY_KEY,
     get current() { return current; }, set current(r) { current = r; },
+    get preview() { return preview; }, set preview(on) { preview = on; }, before: "", clean,
   };
+  // What the reader did before this script came: values typed, boxes unticked.
   Object.values(fields).forEach((f) => { store(f)[f.id] = read(f); });
+  blocks.forEach((b) => keepTick(b.include || form));
+  // The reader's draft comes back: this tab's, else the one kept for a reader who asked
+  // to be remembered; with more than one recipient or free edits, letter-more.js
+  // rebuilds the rest.
+  const draft = clean(kept("sessionStorage")) || (box && clean(kept("localStorage")));
+  if (draft) {
+    Object.assign(shared, draft.shared);
+    recipients.splice(0, 1, ...draft.recipients);
+    Object.values(fields).forEach((f) => {
+      if (typeof store(f)[f.id] === "string") write(f, store(f)[f.id]); else store(f)[f.id] = read(f);
+    });
+    api.before = draft.before; // the letter before "Start again", which may still be undone
+    if (recipients.length > 1 || draft.current || draft.before || recipients.some((r) => typeof r.free === "string")) {
+      withMore((m) => m.restore(draft.current));
+    }
+  }
   // A reader who asked to be remembered finds their details filled in.
-  try { if (box && window.localStorage.getItem(MEMORY_KEY)) withMore((m) => m.prefill()); } catch (e) { /* no storage */ }
+  try { if (box && storage("localStorage").getItem(MEMORY_KEY)) withMore((m) => m.prefill()); } catch (e) { /* none */ }
   render();
 })();

@@ -10,7 +10,7 @@ window.sincerelyLetterMore = (api) => {
   const $$ = (selector, scope = work) => Array.from(scope.querySelectorAll(selector));
   const box = document.getElementById("remember");
   // The letter as text: a paper letter opens with its addresses and date.
-  const letterText = (c) => (api.channel === "letter" ? [c.heading[0], c.heading[2], c.heading[1], ""] : [])
+  const letterText = (c) => (api.channel === "letter" && !c.free ? [c.heading[0], c.heading[2], c.heading[1], ""] : [])
     .concat(c.body.join("\n\n")).join("\n") + "\n";
   const fileText = (c) => (c.subject ? `${TEXT.subject} ${c.subject}\n\n` : "") + letterText(c);
 
@@ -20,13 +20,67 @@ window.sincerelyLetterMore = (api) => {
     $$(".recipient-tab").forEach((tab, i) => tab.setAttribute("aria-pressed", String(i === r)));
     const remove = $('[data-action="remove-recipient"]');
     if (remove) remove.hidden = recipients.length < 2;
+    if (freeBox) $(".free-warning").hidden = true; // it spoke of the other letter
+    showFree();
     render();
   }
 
-  function addRecipient() {
-    const include = {};
-    blocks.forEach((b) => { if (b.include && b.include.hasAttribute("data-unticked-for-others")) include[b.n] = false; });
-    recipients.push({ values: {}, include });
+  // A draft brought back with several recipients, or edited freely: its tabs and box.
+  function restore(r) {
+    while ($$(".recipient-tab").length < recipients.length) addTab();
+    switchTo(Math.min(r, recipients.length - 1));
+    if (api.before) showUndo(true, false);
+  }
+
+  // ---- the whole letter, edited freely: a plain text box (reader text is never HTML) ----
+
+  const freeBox = $("#free-text");
+  const freeOf = () => recipients[api.current].free;
+  function showFree() {
+    if (!freeBox) return; // a layout without the free editor
+    const on = typeof freeOf() === "string";
+    work.classList.toggle("free", on);
+    $(".free-edit").hidden = !on;
+    $('[data-action="edit"]').hidden = on;
+    if (on && freeBox.value !== freeOf()) freeBox.value = freeOf();
+    // What prints, however the reader prints (the button or the browser's menu).
+    $(".free-print").textContent = on ? freeOf() : "";
+  }
+  function edit() {
+    typed();
+    recipients[api.current].free = letterText(api.compose(api.current)).trimEnd();
+    showFree();
+    render();
+    freeBox.focus();
+  }
+  if (freeBox) {
+    freeBox.addEventListener("input", () => {
+      recipients[api.current].free = freeBox.value;
+      $(".free-print").textContent = freeBox.value;
+      typed();
+      render();
+    });
+  }
+  // Back to the blanks: free edits are lost, so the reader says so first.
+  function blanksAgain() {
+    const r = recipients[api.current];
+    const text = r.free;
+    delete r.free;
+    const edited = text !== letterText(api.compose(api.current)).trimEnd();
+    r.free = text;
+    if (!edited) { discard(); return; }
+    $(".free-warning").hidden = false;
+    $('.free-warning [data-action="discard"]').focus();
+  }
+  function discard() {
+    delete recipients[api.current].free;
+    $(".free-warning").hidden = true;
+    showFree();
+    render();
+    $('[data-action="edit"]').focus();
+  }
+
+  function addTab() {
     const tabs = $(".recipient-tabs");
     const tab = tabs.firstElementChild.cloneNode(true);
     tab.setAttribute("data-recipient", recipients.length - 1);
@@ -38,6 +92,13 @@ window.sincerelyLetterMore = (api) => {
       remove.textContent = TEXT.removeRecipient;
       $(".recipients").append(remove);
     }
+  }
+
+  function addRecipient() {
+    const include = {};
+    blocks.forEach((b) => { if (b.include && b.include.hasAttribute("data-unticked-for-others")) include[b.n] = false; });
+    recipients.push({ values: {}, include });
+    addTab();
     switchTo(recipients.length - 1);
     const input = Object.values(fields).find((f) => f.perRecipient);
     if (input) input.inputs[0].focus();
@@ -60,7 +121,11 @@ window.sincerelyLetterMore = (api) => {
       const href = api.mailto(c);
       if (href.length > api.MAILTO_LIMIT) tell(TEXT.tooLong); else location.href = href;
     }
-    if (action === "print") window.print();
+    if (action === "print") {
+      // Edited freely, the letter prints as the reader wrote it.
+      $(".free-print").textContent = c.free ? letterText(c) : "";
+      window.print();
+    }
     if (action === "docx") {
       const make = () => save(window.sincerelyDocx(c, document), "docx");
       if (window.sincerelyDocx) make(); else withScript(["docx-parts.js", "docx.js"], make);
@@ -116,13 +181,62 @@ window.sincerelyLetterMore = (api) => {
     document.head.append(tag);
   }
 
-  function example() {
-    Object.values(fields).forEach((f) => {
-      if (f.kind === "choice" || !f.example) return;
-      api.write(f, f.example);
-      api.store(f)[f.id] = f.example;
-    });
+  // "See it filled in" shows the example letter in place of the reader's, and never
+  // touches what they typed: pressed again, or on typing, their letter is back.
+  function example(on = !api.preview) {
+    api.preview = on;
+    work.classList.toggle("previewing", on);
+    $('[data-action="example"]').setAttribute("aria-pressed", String(on));
+    $(".preview-note").hidden = !on;
     render();
+  }
+
+  // ---- starting again, with a way back ----
+
+  // The letter before "Start again" is kept with the draft, so that a reload does not
+  // lose the way back; typing in the new letter lets it go.
+  function startAgain() {
+    const before = JSON.stringify({ shared: api.shared, recipients, current: api.current });
+    load({ shared: {}, recipients: [{ values: {}, include: {} }], current: 0 });
+    Object.values(fields).forEach((f) => {
+      if (f.kind === "choice") f.inputs.forEach((i) => { i.checked = i.defaultChecked; });
+      api.store(f)[f.id] = api.read(f);
+    });
+    api.before = before;
+    render();
+    showUndo(true);
+  }
+  function undo() {
+    const state = api.before && api.clean(JSON.parse(api.before));
+    api.before = "";
+    if (state) load(state);
+    showUndo(false);
+    render();
+  }
+  function showUndo(on, focus = true) {
+    $('[data-action="undo"]').hidden = !on;
+    $('[data-action="start-again"]').hidden = on;
+    if (focus) {
+      tell(on ? TEXT.startedAgain : "");
+      $(`[data-action="${on ? "undo" : "start-again"}"]`).focus();
+    }
+  }
+  // The reader typed: a prompt about the letter as it was, and the way back to the
+  // letter before "Start again", are no longer theirs to act on.
+  function typed() {
+    $(".blanks-prompt", bar).hidden = true;
+    pending = null;
+    if (api.before) { api.before = ""; showUndo(false, false); }
+  }
+  // A whole state put back: values, recipients (and their tabs), free edits.
+  function load(state) {
+    Object.keys(api.shared).forEach((k) => delete api.shared[k]);
+    Object.assign(api.shared, state.shared);
+    recipients.splice(0, recipients.length, ...state.recipients);
+    $$(".recipient-tab").slice(1).forEach((tab) => tab.remove());
+    Object.values(fields).filter((f) => !f.perRecipient).forEach((f) => api.write(f, api.shared[f.id]));
+    if (api.preview) example(false);
+    restore(state.current);
   }
 
   // ---- remembering the sender's own details, only after opting in ----
@@ -136,8 +250,12 @@ window.sincerelyLetterMore = (api) => {
     senders().forEach((f) => { if (api.store(f)[f.id]) kept[f.memoryKey] = api.store(f)[f.id]; else delete kept[f.memoryKey]; });
     memory.setItem(api.MEMORY_KEY, JSON.stringify(kept));
   }
+  // Forgetting removes the details and every draft kept beyond this tab.
   function forget() {
-    if (memory) memory.removeItem(api.MEMORY_KEY);
+    if (memory) {
+      memory.removeItem(api.MEMORY_KEY);
+      Object.keys(memory).filter((k) => k.startsWith("sincerely.draft.")).forEach((k) => memory.removeItem(k));
+    }
     if (box) box.checked = false;
   }
   function prefill() {
@@ -158,7 +276,7 @@ window.sincerelyLetterMore = (api) => {
     const c = api.compose(api.current);
     const prompt = $(".blanks-prompt", bar);
     const over = api.limit > 0 && c.characters > api.limit;
-    if ((!c.missing.size && !over) || pending === action) {
+    if ((!c.missing.size && !over && !c.flags.size) || pending === action) {
       prompt.hidden = true;
       pending = null;
       run(action, c);
@@ -166,9 +284,12 @@ window.sincerelyLetterMore = (api) => {
     }
     pending = action;
     const said = c.missing.size ? [api.fill(TEXT.stillBlank, { labels: [...c.missing.values()].join(", ") })] : [];
+    if (c.flags.size) said.push(api.fill(TEXT.checkCapital, { labels: [...c.flags].map((id) => fields[id].label).join(", ") }));
     if (over) said.push(api.fill(TEXT.overLimit, { n: c.characters, limit: api.limit }));
     $(".blanks-list", prompt).textContent = said.join(" ");
-    $('[data-action="first-blank"]', prompt).hidden = !c.missing.size;
+    const go = $('[data-action="first-blank"]', prompt);
+    go.hidden = !c.missing.size && !c.flags.size;
+    go.textContent = c.missing.size ? TEXT.toBlank : TEXT.toCheck;
     const kind = { "copy-subject": "copy", txt: "download", docx: "download" }[action] || action;
     $('[data-action="anyway"]', prompt).textContent = TEXT.anyway[kind];
     prompt.hidden = false;
@@ -176,15 +297,17 @@ window.sincerelyLetterMore = (api) => {
 
   function firstBlank() {
     const c = api.compose(api.current);
-    const f = fields[c.missing.keys().next().value];
     $(".blanks-prompt", bar).hidden = true;
     pending = null;
+    if (c.free) { freeBox.focus(); return; }
+    const f = fields[[...c.missing.keys(), ...c.flags][0]];
     if (f) { f.inputs[0].focus(); f.wrapper.scrollIntoView({ block: "center" }); }
   }
 
   return {
     guard, anyway: () => guard(pending), "first-blank": firstBlank,
-    run, switchTo, remember, prefill, example,
+    run, switchTo, remember, prefill, example, restore, undo, edit, discard, typed,
+    "start-again": startAgain, "blanks-again": blanksAgain,
     forget: (quiet) => { forget(); if (!quiet) tell(TEXT.forgotten); },
     "add-recipient": addRecipient,
     "remove-recipient": removeRecipient,

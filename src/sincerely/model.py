@@ -26,6 +26,7 @@ SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 SLUG_HELP = "lowercase words joined by hyphens, like 'close-second'"
 CHANNELS = ("email", "letter", "note", "message")
 FIELD_KINDS = ("text", "long", "choice", "email", "tel")
+FIELD_HOLDS = ("name", "organisation", "job-title", "words", "plural")
 MAX_LETTER_WORDS = 200
 
 
@@ -87,6 +88,13 @@ class Field:
         "text (one line, the default), long (several lines), choice, email (an email "
         "address) or tel (a phone number): what the reader types, and the keyboard they get.",
         default="text",
+    )
+    holds: str = key(
+        Text(choices=FIELD_HOLDS),
+        "What the value is, where its example does not say: name, organisation or "
+        "job-title keep their capitals in mid-sentence; words (the start of a sentence "
+        "in lower case is expected) and plural (the sentence around it is plural, and "
+        "the hint says so) have a capital in mid-sentence questioned.",
     )
     options: tuple[str, ...] = key(ListOf(Text(), min_items=2), "The choices, for kind: choice.")
     default: str = key(Text(), "The choice made at first (the first option, if none is given).")
@@ -265,6 +273,17 @@ class Scenario:
     def word_count(self) -> int:
         """How many words the letter has, a blank counting as one."""
         return self.letter.word_count()
+
+    @cached_property
+    def blanks_at_start(self) -> int:
+        """How many blanks the first letter has before the reader types: each field that
+        its subject and paragraphs use (a choice starts on its default, so it is never
+        blank), and a paper letter's two addresses. The page's script counts the same."""
+        templates = [self.letter.subject] if self.letter.subject else []
+        templates += [block.text for block in self.letter.blocks]
+        used = {field_id for t in templates for field_id in t.blank_ids}
+        fields = [f for f in self.fields if f.id in used and f.kind != "choice"]
+        return len(fields) + (2 if self.channel == "letter" else 0)
 
     @cached_property
     def blank_labels(self) -> Mapping[str, str]:

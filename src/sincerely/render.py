@@ -34,6 +34,7 @@ from .memo import (
 )
 from .model import Scenario
 from .pages import PageSpec
+from .seams import SeamRules, seam_rules
 from .theme import Theme, layout_error, layout_mistake
 
 # The layouts' indentation before a tag at the start of a line: a page is lighter
@@ -76,6 +77,7 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     env.filters["markdown_inline"] = render_inline
     env.globals["url_for"] = urls.url_for
     env.globals["plural_forms"] = _plural_forms
+    env.globals["seam_rules"] = _seam_rules
     # JSON in pages keeps its letters as they are (é, not \u00e9): lighter in any
     # language but English; < > & ' are still escaped, as tojson always does.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
@@ -121,6 +123,10 @@ def _plural_forms(singular: str, plural: str) -> dict[str, str]:
     return _words().plural_forms(singular, plural)
 
 
+def _seam_rules() -> SeamRules:
+    return seam_rules(_words().language)
+
+
 # What every page's template is given, for the layouts reference (layoutref.py); a
 # test holds PageRenderer.context to these names.
 EVERY_PAGE = {
@@ -151,6 +157,8 @@ FILTERS = {
     "`ngettext(singular, plural, n)` for a count.",
     "plural_forms": "`plural_forms('{n} word', '{n} words')`: the words for each plural "
     "category of the page's language, for a script's Intl.PluralRules.",
+    "seam_rules": "`seam_rules()`: how a reader's value joins the letter's words in the "
+    "page's language (seams.py), for the letter page's script.",
     "url_for": "`url_for(kind, ...)`: a path of the site, from its root: "
     + ", ".join(f"'{k}'" for k in urls.URL_KINDS)
     + "; put `root` before it.",

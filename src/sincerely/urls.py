@@ -63,11 +63,13 @@ def channel(name: str) -> str:
 
 
 def download(pack: str, slug: str, kind: str) -> str:
-    return f"{pack}/{slug}.{kind}"
+    # "-template": the blank, annotated template is never mistaken for the reader's own
+    # filled letter, which the letter page saves as "{slug}.txt" or "{slug}.docx".
+    return f"{pack}/{slug}-template.{kind}"
 
 
 def downloads(pack: str, slug: str) -> dict[str, str]:
-    """A letter's downloads, by kind: its .txt, .md and .docx paths."""
+    """A letter's blank templates, by kind: its .txt, .md and .docx paths."""
     return {kind: download(pack, slug, kind) for kind in DOWNLOAD_KINDS}
 
 
@@ -83,6 +85,12 @@ def source_copy(pack: str, slug: str) -> str:
 
 def static(name: str) -> str:
     return f"static/{name}"
+
+
+def stemmer(name: str) -> str:
+    """Where the search page finds a JavaScript stemmer ('english.js', stemming.py), and
+    the stemmers' licence ('COPYING.txt')."""
+    return static(f"stemmers/{name}")
 
 
 def own(name: str) -> str:

@@ -15,6 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 SITE: Site = load_site(load_config(REPO))[0]
 SCENARIOS: list[Scenario] = list(SITE.scenarios())
 IDS = [f"{s.pack}/{s.slug}" for s in SCENARIOS]
+BY_SLUG = {s.slug: s for s in SCENARIOS}
 PACK: Pack = next(p for p in SITE.packs if p.slug == "after-rejection")
 
 
