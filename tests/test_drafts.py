@@ -5,12 +5,14 @@ that text is what leaves. Real Chromium, on the repo's gallery."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .helpers.browser import serve, watched_page
+from .helpers.browser import Watched, serve, watched_page
 from .helpers.gallery import BY_SLUG
 from .helpers.letters import compose, sample_values
 
@@ -27,15 +29,24 @@ def ready(page: Page) -> None:
     expect(page.locator(".blanks")).not_to_be_empty()
 
 
+@contextmanager
+def opened(browser: Browser, site_url: str, **options: Any) -> Iterator[Watched]:
+    """The close-second letter, open in a watched page; clean at the end."""
+    with watched_page(browser, site_url, **options) as watched:
+        watched.page.goto(site_url + SCENARIO.url)
+        ready(watched.page)
+        yield watched
+        watched.assert_clean()
+
+
 def test_a_reload_and_a_back_and_forward_bring_the_draft_back(
     browser: Browser, site_url: str
 ) -> None:
-    with watched_page(browser, site_url) as watched:
+    with opened(browser, site_url) as watched:
         page = watched.page
-        page.goto(site_url + SCENARIO.url)
-        ready(page)
         page.locator("#f-recipient_name").fill("Ms. Okafor")
         page.get_by_role("button", name="Add a recipient").click()
+        expect(page.get_by_role("button", name="Letter 2")).to_be_visible()  # as a reader waits
         page.locator("#f-recipient_name").fill("Mr. Lind")
         page.reload()
         expect(page.get_by_role("button", name="Letter 2: Mr. Lind")).to_have_attribute(
@@ -48,16 +59,13 @@ def test_a_reload_and_a_back_and_forward_bring_the_draft_back(
         page.go_back()
         expect(page.locator("#f-recipient_name")).to_have_value("Ms. Okafor")
         expect(page.get_by_role("button", name="Letter 2: Mr. Lind")).to_be_visible()
-        watched.assert_clean()
 
 
 def test_the_draft_is_kept_in_this_tab_only_unless_the_reader_asks(
     browser: Browser, site_url: str
 ) -> None:
-    with watched_page(browser, site_url) as watched:
+    with opened(browser, site_url) as watched:
         page = watched.page
-        page.goto(site_url + SCENARIO.url)
-        ready(page)
         page.locator("#f-recipient_name").fill("Ms. Okafor")
         expect(page.locator(".letter")).to_contain_text("Ms. Okafor")
         kept = page.evaluate("Object.keys(localStorage).concat(Object.keys(sessionStorage))")
@@ -66,10 +74,10 @@ def test_the_draft_is_kept_in_this_tab_only_unless_the_reader_asks(
         other.goto(site_url + SCENARIO.url)
         ready(other)
         expect(other.locator("#f-recipient_name")).to_have_value("")
-        # Asked to be remembered, the draft outlives the tab (a tab closed and opened again).
+        # Asked to be remembered, the draft outlives the tab: another tab, or the browser
+        # closed and opened again, finds it.
         page.get_by_label("Remember my details on this device").check()
         page.locator("#f-your_name").fill("Sam Lee")
-        page.close()
         other.goto(site_url + SCENARIO.url)
         expect(other.locator("#f-recipient_name")).to_have_value("Ms. Okafor")
         expect(other.locator("#f-your_name")).to_have_value("Sam Lee")
@@ -79,15 +87,14 @@ def test_the_draft_is_kept_in_this_tab_only_unless_the_reader_asks(
 
 
 def test_start_again_empties_every_field_and_can_be_undone(browser: Browser, site_url: str) -> None:
-    with watched_page(browser, site_url) as watched:
+    with opened(browser, site_url) as watched:
         page = watched.page
-        page.goto(site_url + SCENARIO.url)
-        ready(page)
         values = sample_values(SCENARIO)
         for field in SCENARIO.fields:
             if field.kind != "choice":
                 page.locator(f"#f-{field.id}").fill(values[field.id])
         page.get_by_role("button", name="Add a recipient").click()
+        expect(page.get_by_role("button", name="Letter 2")).to_be_visible()
         page.locator("#f-recipient_name").fill("Mr. Lind")
         page.get_by_role("button", name="Start again").click()
         expect(page.locator(".action-status")).to_have_text("Started again: every field is empty.")
@@ -103,7 +110,6 @@ def test_start_again_empties_every_field_and_can_be_undone(browser: Browser, sit
         page.locator(".recipient-tab").first.click()
         expect(page.locator("#f-recipient_name")).to_have_value(values["recipient_name"])
         expect(page.get_by_role("button", name="Start again")).to_be_visible()
-        watched.assert_clean()
 
 
 def test_the_whole_letter_can_be_edited_freely_and_that_text_leaves(
@@ -111,10 +117,8 @@ def test_the_whole_letter_can_be_edited_freely_and_that_text_leaves(
 ) -> None:
     values = sample_values(SCENARIO)
     letter = compose(SCENARIO, values)
-    with watched_page(browser, site_url, permissions=["clipboard-read", "clipboard-write"]) as w:
+    with opened(browser, site_url, permissions=["clipboard-read", "clipboard-write"]) as w:
         page = w.page
-        page.goto(site_url + SCENARIO.url)
-        ready(page)
         for field in SCENARIO.fields:
             if field.kind != "choice":
                 page.locator(f"#f-{field.id}").fill(values[field.id])
@@ -154,7 +158,6 @@ def test_the_whole_letter_can_be_edited_freely_and_that_text_leaves(
         page.get_by_role("button", name="Lose my changes").click()
         expect(page.locator('[data-part="2"]')).to_be_visible()
         expect(page.locator('[data-part="2"]')).to_contain_text("Thank you")
-        w.assert_clean()
 
 
 def test_the_word_file_of_a_free_edit_is_the_edited_text(
@@ -162,10 +165,8 @@ def test_the_word_file_of_a_free_edit_is_the_edited_text(
 ) -> None:
     import docx
 
-    with watched_page(browser, site_url) as watched:
+    with opened(browser, site_url) as watched:
         page = watched.page
-        page.goto(site_url + SCENARIO.url)
-        ready(page)
         page.get_by_role("button", name="Edit the whole letter").click()
         page.get_by_label("Your letter, to change as you like").fill("Dear Ms. Okafor,\n\nThanks.")
         with page.expect_download() as info:
@@ -173,7 +174,6 @@ def test_the_word_file_of_a_free_edit_is_the_edited_text(
             # The subject's blank is still blank: the reader is told before it leaves.
             page.get_by_role("button", name="Download anyway").click()
         info.value.save_as(tmp_path / "mine.docx")
-        watched.assert_clean()
     paragraphs = [p.text for p in docx.Document(str(tmp_path / "mine.docx")).paragraphs]
     assert paragraphs[1:] == ["Dear Ms. Okafor,", "Thanks."]
 
@@ -212,12 +212,11 @@ def test_a_draft_of_the_wrong_shape_is_ignored_and_the_page_works(
 def test_start_again_can_be_undone_after_a_reload_until_the_reader_types(
     browser: Browser, site_url: str
 ) -> None:
-    with watched_page(browser, site_url) as watched:
+    with opened(browser, site_url) as watched:
         page = watched.page
-        page.goto(site_url + SCENARIO.url)
-        ready(page)
         page.locator("#f-position").fill("Night Porter")
         page.get_by_role("button", name="Start again").click()
+        expect(page.locator("#f-position")).to_have_value("")
         page.reload()
         undo = page.get_by_role("button", name="Undo: bring my letter back")
         expect(undo).to_be_visible()
@@ -230,16 +229,13 @@ def test_start_again_can_be_undone_after_a_reload_until_the_reader_types(
         page.reload()
         expect(page.locator("#f-position")).to_have_value("Day Porter")
         expect(undo).to_be_hidden()
-        watched.assert_clean()
 
 
 def test_the_warning_about_free_edits_speaks_of_its_own_letter_only(
     browser: Browser, site_url: str
 ) -> None:
-    with watched_page(browser, site_url) as watched:
+    with opened(browser, site_url) as watched:
         page = watched.page
-        page.goto(site_url + SCENARIO.url)
-        ready(page)
         box = page.get_by_label("Your letter, to change as you like")
         page.get_by_role("button", name="Add a recipient").click()
         page.get_by_role("button", name="Edit the whole letter").click()
@@ -252,7 +248,6 @@ def test_the_warning_about_free_edits_speaks_of_its_own_letter_only(
         page.locator(".recipient-tab").nth(1).click()
         expect(page.get_by_role("alert")).to_be_hidden()
         expect(box).to_have_value("BOB EDITED")
-        watched.assert_clean()
 
 
 def test_what_leaves_while_the_example_is_shown_is_the_readers_letter(
@@ -260,10 +255,8 @@ def test_what_leaves_while_the_example_is_shown_is_the_readers_letter(
 ) -> None:
     import docx
 
-    with watched_page(browser, site_url) as watched:
+    with opened(browser, site_url) as watched:
         page = watched.page
-        page.goto(site_url + SCENARIO.url)
-        ready(page)
         page.locator("#f-position").fill("Night\u000bPorter")  # a vertical tab, pasted
         page.get_by_role("button", name="Word file").click()
         page.get_by_role("button", name="See it filled in").click()
@@ -273,7 +266,6 @@ def test_what_leaves_while_the_example_is_shown_is_the_readers_letter(
         expect(page.get_by_role("button", name="See it filled in")).to_have_attribute(
             "aria-pressed", "false"
         )
-        watched.assert_clean()
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "mine.docx")).paragraphs)
     assert "NightPorter" in text  # the file opens: what XML cannot hold is left out
     example = next(f.example for f in SCENARIO.fields if f.id == "position")
@@ -283,26 +275,20 @@ def test_what_leaves_while_the_example_is_shown_is_the_readers_letter(
 def test_the_browsers_own_print_prints_the_free_text_as_typed(
     browser: Browser, site_url: str
 ) -> None:
-    with watched_page(browser, site_url) as watched:
+    with opened(browser, site_url) as watched:
         page = watched.page
-        page.goto(site_url + SCENARIO.url)
-        ready(page)
         page.get_by_role("button", name="Edit the whole letter").click()
         page.get_by_label("Your letter, to change as you like").fill("Dear Ann,\n\nThanks.")
         page.emulate_media(media="print")  # Ctrl+P, not the Print button
         expect(page.locator(".free-print")).to_have_text("Dear Ann,\n\nThanks.")
-        watched.assert_clean()
 
 
 def test_a_prompt_about_blanks_goes_once_the_reader_types(browser: Browser, site_url: str) -> None:
-    with watched_page(browser, site_url) as watched:
+    with opened(browser, site_url) as watched:
         page = watched.page
-        page.goto(site_url + SCENARIO.url)
-        ready(page)
         page.get_by_role("button", name="Copy letter").click()
         expect(page.locator(".blanks-prompt")).to_be_visible()
         page.locator("#f-position").fill("Night Porter")
         expect(page.locator(".blanks-prompt")).to_be_hidden()
         page.get_by_role("button", name="Copy letter").click()  # asked again, not copied
         expect(page.locator(".blanks-prompt")).to_be_visible()
-        watched.assert_clean()

@@ -3,8 +3,8 @@
 // reader types, one letter per recipient, joining the reader's words to the letter's at
 // the seams, counts what is left, and keeps the draft. Its actions (copy, email,
 // download, print), several recipients, free editing and the memory of the sender's
-// details are in letter-more.js, loaded on first use. It reads the letter from the page
-// itself (each part's text and blanks, each field's input), and its words from the
+// details are in letter-more.js, which this loads at once. It reads the letter from the
+// page itself (each part's text and blanks, each field's input), and its words from the
 // page's #letter-text. Reader text enters the page only as text nodes, never as HTML,
 // and nothing leaves the browser.
 (() => {
@@ -381,4 +381,7 @@
   // A reader who asked to be remembered finds their details filled in.
   try { if (box && storage("localStorage").getItem(MEMORY_KEY)) withMore((m) => m.prefill()); } catch (e) { /* none */ }
   render();
+  // The reader has started: the actions come now, so that a click on one is never
+  // behind the keystrokes that follow it (a recipient added after its name was typed).
+  withMore(() => {});
 })();

@@ -1,8 +1,10 @@
-// The letter page's actions and its less-used parts, loaded by letter.js the first time
-// the reader needs one: copy, download (.txt and Word), email, print; several
-// recipients; "see it filled in"; remembering the sender's details (only after the
-// reader opts in, in localStorage; "forget" removes them). Reader text enters the page
-// only as text. It is handed the page's state by letter.js (the api below).
+// The letter page's actions and its less-used parts, loaded by letter-core.js as soon as
+// it has started: copy, download (.txt and Word), email, print; several recipients; "see
+// it filled in" (a preview that never touches the fields); start again and its undo; the
+// whole letter edited freely; remembering the sender's details (only after the reader
+// opts in, in localStorage; "forget" removes them and the drafts kept there). Reader text
+// enters the page only as text. It is handed the page's state by letter-core.js (the api
+// below).
 window.sincerelyLetterMore = (api) => {
   "use strict";
   const { work, bar, TEXT, fields, recipients, blocks, root, render } = api;
