@@ -257,3 +257,21 @@ def test_a_record_with_stamps_not_yet_settled_is_brought_up_to_date_once(
     assert second > first  # and the record now holds their settled stamps
     assert scenario_project.build().unchanged
     assert json.loads(record.read_text())["taken"] == second  # nothing more to settle
+
+
+def test_an_edit_in_any_module_of_the_package_is_new_code(tmp_path: Path) -> None:
+    # The fingerprint looked only at the package's top-level modules: an edit in serve/
+    # (or any sub-package) did not make kept builds stale.
+    package = tmp_path / "sincerely"
+    for module in ("build.py", "serve/__init__.py", "serve/watch.py", "stemmers/english.js"):
+        (package / module).parent.mkdir(parents=True, exist_ok=True)
+        (package / module).write_text("# code\n", encoding="utf-8")
+    before = buildcache.code_fingerprint(package)
+    assert buildcache.code_fingerprint(package) == before
+    for module in ("serve/watch.py", "serve/__init__.py", "build.py", "stemmers/english.js"):
+        (package / module).write_text("# changed code\n", encoding="utf-8")
+        after = buildcache.code_fingerprint(package)
+        assert after != before, module
+        before = after
+    # And the real package is fingerprinted with its sub-packages in.
+    assert any(buildcache.PACKAGE.glob("*/*.py"))

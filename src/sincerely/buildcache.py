@@ -75,15 +75,18 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def code_fingerprint() -> str:
-    """sincerely's version and the stamps of its own modules: a new release, or an edit
-    in a working copy, invalidates what earlier code made."""
-    package = Path(__file__).parent
+PACKAGE = Path(__file__).parent
+
+
+def code_fingerprint(package: Path = PACKAGE) -> str:
+    """sincerely's version and the stamps of its own modules, in every sub-package (serve/
+    too): a new release, or an edit in a working copy, invalidates what earlier code made."""
     stamps = [__version__]
     # The search page's stemmers (stemmers/) are published as they are: code as well.
-    for module in sorted([*package.glob("*.py"), *package.glob("stemmers/*")]):
+    for module in sorted([*package.rglob("*.py"), *package.glob("stemmers/*")]):
         info = module.stat()
-        stamps.append(f"{module.name}:{info.st_size}:{info.st_mtime_ns}")
+        name = module.relative_to(package).as_posix()  # serve/__init__.py is not __init__.py
+        stamps.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
     return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
 
 
