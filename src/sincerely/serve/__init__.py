@@ -31,18 +31,17 @@ from ..errors import BUG_HINT, BuildError, Diagnostic, Location, Severity, bug_m
 from ..incremental import IncrementalBuilder, Rebuild
 from ..look import own_files
 from ..report import plural
+from ..workfiles import write_whole
 from .reload import reload_browsers
 from .watch import Group, Watcher, named
 from .webserver import ServeState, bind, start_server
 
 
 def _put(staging: Path, relative: str, data: bytes) -> None:
-    """Put a file in place whole (written beside it, then renamed over it)."""
+    """Put a file in place whole, as every file sincerely keeps is (workfiles.py)."""
     target = staging / relative
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.partial")
-    partial.write_bytes(data)
-    partial.replace(target)
+    write_whole(target, data)
 
 
 def write_changes(staging: Path, rebuild: Rebuild) -> None:
