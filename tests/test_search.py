@@ -148,7 +148,8 @@ def test_a_search_that_finds_nothing_says_so_and_suggests(
         page.goto(site_url + "search.html?q=" + query)
         status = page.locator("#page-results-status")
         expect(status).to_have_text("No letters match. Try other words, or one of these letters:")
-        assert status.bounding_box()["height"] > 10  # type: ignore[index]
+        box = status.bounding_box()
+        assert box is not None and box["height"] > 10
         suggested = titles(page)
         assert 1 <= len(suggested) <= 5 and set(suggested) <= {s.title for s in SCENARIOS}
         browse = page.get_by_role("link", name="Browse every letter").first

@@ -297,7 +297,7 @@
   // A tick is kept as soon as it changes: a checkbox's "input" comes before its
   // "change", and the render() it sets off must not put the old tick back.
   const keepTick = (target) => {
-    if (target.hasAttribute && target.hasAttribute("data-include")) recipients[current].include[target.getAttribute("data-include")] = target.checked;
+    if (target.hasAttribute("data-include")) recipients[current].include[target.getAttribute("data-include")] = target.checked;
   };
   // The field an event happened in (if any), its value kept for the letter in hand.
   const keepValue = (target) => {
@@ -362,7 +362,7 @@
   };
   // What the reader did before this script came: values typed, boxes unticked.
   Object.values(fields).forEach((f) => { store(f)[f.id] = read(f); });
-  blocks.forEach((b) => keepTick(b.include || form));
+  blocks.forEach((b) => b.include && keepTick(b.include));
   // The reader's draft comes back: this tab's, else the one kept for a reader who asked
   // to be remembered; with more than one recipient or free edits, letter-more.js
   // rebuilds the rest.

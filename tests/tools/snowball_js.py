@@ -13,7 +13,7 @@ Use the Snowball release that the snowballstemmer package in use was generated f
 (``pip show snowballstemmer``: 3.1.1 is Snowball v3.1.1), and build its compiler first:
 
     git clone --branch v3.1.1 https://github.com/snowballstem/snowball && make -C snowball
-    python tests/tools/snowball_js.py snowball
+    .venv/bin/python -m tests.tools.snowball_js snowball
 
 tests/test_stemmers.py then checks, in Chromium, that every stemmer written here gives
 every word of the gallery the stem that Python gives it.
@@ -28,10 +28,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "src"))
+from sincerely.stemming import ALGORITHMS, FOLDER
 
-from sincerely.stemming import ALGORITHMS, FOLDER  # noqa: E402
+REPO = Path(__file__).resolve().parents[2]
 
 _GLOBAL = "(self.sincerelyStemmers = self.sincerelyStemmers || {})"
 _IMPORT = "import B from './base-stemmer.js'\n"
@@ -117,5 +116,5 @@ def main(checkout: str) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        raise SystemExit("usage: python tests/tools/snowball_js.py SNOWBALL_CHECKOUT")
+        raise SystemExit("usage: python -m tests.tools.snowball_js SNOWBALL_CHECKOUT")
     main(sys.argv[1])
