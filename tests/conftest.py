@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sincerely.build import Result, run
+from sincerely.build.builders import Result, run
 
 from .helpers.serving import Server, servers
 
@@ -123,7 +123,11 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def theme_seen_with(env: dict[str, str]) -> Path:
     """The theme folder a fresh Python with ``env`` (its PYTHONPATH) finds sincerely's in."""
     done = subprocess.run(
-        [sys.executable, "-c", "import sincerely.theme as t; print(t.bundled_theme_dir())"],
+        [
+            sys.executable,
+            "-c",
+            "from sincerely.theming.theme import bundled_theme_dir as d; print(d())",
+        ],
         env=env,
         capture_output=True,
         text=True,

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from sincerely.build import run
-from sincerely.model import Scenario
+from sincerely.build.builders import run
+from sincerely.model.scenario import Scenario
 
 from .conftest import REPO
 from .helpers.gallery import IDS, PACK, SCENARIOS, SITE

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from sincerely.build import run
-from sincerely.errors import BuildError
+from sincerely.build.builders import run
+from sincerely.common.errors import BuildError
 
 from .conftest import PACK_YAML, tree
 from .fuzz.mutations import scenario_files

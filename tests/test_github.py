@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from sincerely import __version__
-from sincerely.scaffold import init_gallery
+from sincerely.cli.scaffold import init_gallery
 
 from .conftest import REPO
 

@@ -5,7 +5,7 @@ in the output folder, and what `serve` keeps in memory, is what a clean build of
 project as it now is makes (`build --fresh`), byte for byte; and after an edit that
 breaks the project, the output folder is the last good site, untouched. A run is a seed
 and a number of steps; the same seed makes the same edits. The suite runs a few dozen
-(tests/test_differential.py); `python -m bench.differential` runs as many as asked.
+(tests/build/test_differential.py); `python -m bench.differential` runs as many as asked.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sincerely import intake
-from sincerely.build import run
-from sincerely.errors import BuildError
-from sincerely.incremental import IncrementalBuilder
-from sincerely.writer import MARKER
+from sincerely.build.builders import run
+from sincerely.build.writer import MARKER
+from sincerely.common import intake
+from sincerely.common.errors import BuildError
+from sincerely.serve.rebuild import IncrementalBuilder
 
 from ..conftest import MINIMAL_SCENARIO, tree
 

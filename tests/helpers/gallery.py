@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sincerely.config import load_config
-from sincerely.gallery import Pack, Site
-from sincerely.i18n import Messages
-from sincerely.loader import load_site
-from sincerely.model import Scenario
+from sincerely.common.i18n import Messages
+from sincerely.load.loader import load_site
+from sincerely.model.config import load_config
+from sincerely.model.scenario import Scenario
+from sincerely.model.site import Pack, Site
 
 REPO = Path(__file__).resolve().parents[2]
 

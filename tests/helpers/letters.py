@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sincerely.model import Scenario
-from sincerely.seams import seam_rules
-from sincerely.template import Template
+from sincerely.format.placeholders import Template
+from sincerely.model.scenario import Scenario
+from sincerely.render.seams import seam_rules
 
 
 def sample_values(scenario: Scenario, suffix: str = "") -> dict[str, str]:
@@ -31,7 +31,7 @@ def fill(template: Template, values: dict[str, str], language: str = "en") -> st
     """The template with the values in, joined at the seams as the page joins them: a
     value's closing mark gives way to the letter's own or to a word that goes on, a word
     repeated across the seam ('about the' + 'the team') is said once, and the
-    language's own rules (seams.py: 'de' + 'le musée' is 'du musée') apply."""
+    language's own rules (render/seams.py: 'de' + 'le musée' is 'du musée') apply."""
     rules = [
         (re.compile(_python(end)), re.compile(_python(start)), to)
         for end, start, to in seam_rules(language)["rules"]

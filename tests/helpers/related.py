@@ -1,5 +1,5 @@
 """A gallery whose related letters change order, not members, when a letter that no page
-shows gains a tag (navigation.py looks at a window of 60 members per tag).
+shows gains a tag (render/navigation.py looks at a window of 60 members per tag).
 
 In gallery order: j (tags t1 and t2, a letter), x (no tag: the one edited), 27 fillers
 (t1, letters), a and b (t1, emails), and p (t1 and t2, an email), last. p's related

@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sincerely.lengths import CharacterLimit, MaxWords
-from sincerely.records import Record
-from sincerely.rules import Needs, NoneOf, NotBoth, OneOfList, Rule, Unique, When
-from sincerely.spec import Boolean, Integer, ListOf, Spec, Text
-from sincerely.template import PlaceholdersNameFields
+from sincerely.format.lengths import CharacterLimit, MaxWords
+from sincerely.format.placeholders import PlaceholdersNameFields
+from sincerely.format.records import Record
+from sincerely.format.rules import Needs, NoneOf, NotBoth, OneOfList, Rule, Unique, When
+from sincerely.format.values import Boolean, Integer, ListOf, Spec, Text
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def mutations(spec: Spec, document: Any, path: tuple[str | int, ...] = ()) -> It
 
 
 # Keys whose value names another file (a letter's translation_of names the letter it
-# translates): one file alone cannot hold a valid one, so tests/test_translations.py
+# translates): one file alone cannot hold a valid one, so tests/load/test_translations.py
 # tries them in projects of several files.
 ACROSS_FILES = frozenset({"translation_of"})
 

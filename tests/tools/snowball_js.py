@@ -15,7 +15,7 @@ Use the Snowball release that the snowballstemmer package in use was generated f
     git clone --branch v3.1.1 https://github.com/snowballstem/snowball && make -C snowball
     .venv/bin/python -m tests.tools.snowball_js snowball
 
-tests/test_stemmers.py then checks, in Chromium, that every stemmer written here gives
+tests/render/test_stemmers.py then checks, in Chromium, that every stemmer written here gives
 every word of the gallery the stem that Python gives it.
 """
 
@@ -28,7 +28,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sincerely.stemming import ALGORITHMS, FOLDER
+from sincerely.render.stemming import ALGORITHMS, FOLDER
 
 REPO = Path(__file__).resolve().parents[2]
 

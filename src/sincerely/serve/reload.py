@@ -8,7 +8,7 @@ reach the browser. So serve runs its own tornado application (webserver.py) and 
 speaks the livereload protocol (version 7) with the page's reload script below, and its
 ``reload_waiters`` tells every connected page to reload. That handler reads a
 ``watcher`` for the path it logs, and nothing else of it: :class:`_Announcer` is that
-watcher. tests/test_serve.py checks these assumptions against the installed livereload,
+watcher. tests/serve/test_serve.py checks these assumptions against the installed livereload,
 so an upgrade that breaks them fails a test rather than a writer's preview.
 """
 

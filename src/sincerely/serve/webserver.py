@@ -22,9 +22,9 @@ from tornado import web
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
-from .. import urls
-from ..config import Config
-from ..errors import Diagnostic
+from ..common import urls
+from ..common.errors import Diagnostic
+from ..model.config import Config
 from .reload import RELOAD_SCRIPT, RELOAD_SCRIPT_PATH, socket_route
 
 PORT_TRIES = 50

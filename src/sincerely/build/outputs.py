@@ -1,0 +1,223 @@
+"""The site as outputs: every file that build writes, check renders, and serve keeps.
+
+:func:`site_jobs` lists the work of the first phase (pages, each letter's files, the
+hosting files, the theme's assets); :func:`archive_jobs` the second (the zips, made from
+the first phase's downloads). Each job knows its main path, a rough cost (to share the
+work out evenly) and what it is made from (model identities: scenarios, packs, pages,
+the site, the settings; the theme and sincerely's own code are behind every output).
+There is no other list of outputs: build runs these jobs on several processes into a
+staging folder, check runs them into a folder it then removes, serve runs them in
+process and keeps what each made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Protocol
+
+import jinja2
+
+from ..common import urls
+from ..downloads.archives import gallery_archive, pack_archive
+from ..downloads.docx import browser_parts
+from ..downloads.formats import letter_text, scenario_downloads
+from ..downloads.zips import Content
+from ..model.scenario import Scenario
+from ..model.schema import schema_text
+from ..model.site import Pack, Site
+from ..render import pages, stemming
+from ..render.memo import Identity, Memo
+from ..render.navigation import Neighbours, neighbours, related_positions, relatedness_key
+from ..render.pages import PageSpec
+from ..render.renderer import CardStore, PageRenderer
+from ..render.searchindex import TermCache, TermStore, languages, search_index_script
+from ..theming.look import accent_css, own_files
+from ..theming.theme import Theme
+from .digests import CONFIG, FRAME, SITE
+
+# A path relative to the site's root, with '/', and its bytes (or its bytes piece by piece).
+Output = tuple[str, Content]
+
+
+class PerLetter(CardStore, TermStore, Protocol):
+    """What a build keeps of each letter between builds: its cards and its terms."""
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """Some files of the site, not yet made."""
+
+    path: str  # the main output's path (for progress lines and for sharing out)
+    cost: int  # roughly how many letters it shows
+    make: Callable[[], list[Output]]
+    made_from: frozenset[Identity]
+    # How the inputs are set out, where their set does not say it: a letter's previous,
+    # next and related letters, in order (a page's key holds it, so an order that changes
+    # while the set stays makes the page again).
+    arrangement: str = ""
+
+    @classmethod
+    def single(
+        cls, path: str, cost: int, make: Callable[[], Content], made_from: frozenset[Identity]
+    ) -> Job:
+        return cls(path, cost, lambda: [(path, make())], made_from)
+
+
+@dataclass
+class Kept:
+    """What serve keeps from one build to the next, so that an edit redoes only what
+    it changes: the pages' memo, each letter's search terms and downloads (by the
+    letter's identity, the letter kept alongside so that an identity is never
+    mistaken for another's), and the related letters of the last build."""
+
+    memo: Memo = field(default_factory=Memo)
+    terms: TermCache = field(default_factory=dict)
+    downloads: dict[int, tuple[Scenario, dict[str, bytes]]] = field(default_factory=dict)
+    related: tuple[object, list[tuple[int, ...]]] | None = None
+
+    def forget_layouts(self) -> None:
+        self.memo.clear()
+
+
+def _around(site: Site, kept: Kept | None) -> dict[str, Neighbours]:
+    if kept is None:
+        return neighbours(site)
+    key = relatedness_key(site)
+    if kept.related is None or kept.related[0] != key:
+        kept.related = (key, related_positions(site))
+    return neighbours(site, kept.related[1])
+
+
+def _scenario_files(
+    renderer: PageRenderer, scenario: Scenario, pack: Pack, around: Neighbours, kept: Kept | None
+) -> list[Output]:
+    """A letter's page, its YAML beside it, and its downloads, whose sizes it shows."""
+    entry = kept.downloads.get(id(scenario)) if kept is not None else None
+    if entry is None or entry[0] is not scenario:
+        words = renderer.site.messages_in(renderer.site.language_of(pack))
+        entry = (scenario, scenario_downloads(scenario, words))
+        if kept is not None:
+            kept.downloads[id(scenario)] = entry
+    downloads = entry[1]
+    sizes = {path: len(data) for path, data in downloads.items()}
+    page = pages.scenario_page(renderer.site, scenario, pack, around, sizes)
+    source = (urls.source_copy(scenario.pack, scenario.slug), scenario.yaml_text.encode("utf-8"))
+    return [(page.path, renderer.render(page)), source, *downloads.items()]
+
+
+def _page(renderer: PageRenderer, spec: PageSpec, cost: int, made_from: set[Identity]) -> Job:
+    return Job.single(spec.path, cost, partial(renderer.render, spec), frozenset(made_from))
+
+
+def site_jobs(
+    site: Site,
+    env: jinja2.Environment,
+    theme: Theme,
+    kept: Kept | None = None,
+    store: PerLetter | None = None,
+) -> list[Job]:
+    """Every job of the first phase, in the site's order."""
+    renderer = PageRenderer(site, env, kept.memo if kept is not None else None, store)
+    around = _around(site, kept)
+    size = sum(len(p.scenarios) for p in site.packs) or 1
+    everything = {SITE, CONFIG}
+    jobs: list[Job] = []
+    listed: list[str] = []  # the pages search engines should list, for the sitemap
+
+    def add_page(spec: PageSpec, cost: int, made_from: set[Identity]) -> None:
+        jobs.append(_page(renderer, spec, cost, made_from))
+        if spec.indexed:
+            listed.append(spec.path)
+
+    add_page(pages.home(site), size, everything)
+    for pack in site.packs:
+        add_page(pages.pack_page(site, pack), len(pack.scenarios), {SITE, CONFIG})
+        for scenario in pack.scenarios:
+            near = around[scenario.url]
+            shown = [n for n in (near.previous, near.next, *near.related) if n is not None]
+            made_from = {scenario.memo_identity, pack.memo_identity, CONFIG, FRAME}
+            made_from.update(n.memo_identity for n in shown)
+            # Its links to its translations show their titles, in their packs' languages.
+            for _, other in site.translations.get(scenario.url, ()):
+                made_from.update((other.memo_identity, ("pack", other.pack)))
+            make = partial(_scenario_files, renderer, scenario, pack, near, kept)
+            arranged = " ".join(n.url if n else "-" for n in (near.previous, near.next))
+            arranged += " related " + " ".join(n.url for n in near.related)
+            jobs.append(Job(scenario.url, 2, make, frozenset(made_from), arranged))
+            listed.append(scenario.url)
+    for spec in (*pages.tag_pages(site), *pages.channel_pages(site)):
+        add_page(spec, len(spec.values["scenarios"]), everything)
+    for page in site.pages:
+        add_page(pages.markdown_page(page), 1, {page.memo_identity, FRAME})
+    add_page(pages.search(site), size, everything)
+    add_page(pages.not_found(site), 1, everything)
+    sitemap = pages.sitemap(site, listed)
+    for spec in (pages.robots(), *([sitemap] if sitemap else [])):
+        add_page(spec, 0, everything)
+    terms = kept.terms if kept is not None else None
+    index = partial(search_index_script, site, terms, store)
+    jobs.append(Job.single(urls.SEARCH_INDEX, size, index, frozenset({SITE})))
+    # The search page's stemmers: only those of the languages the letters are in.
+    for path, source in stemming.published(languages(site)).items():
+        jobs.append(Job.single(path, 0, partial(stemming.publish, path, source), frozenset()))
+    jobs.append(Job.single(urls.SCHEMA, 0, lambda: schema_text().encode(), frozenset()))
+    parts = urls.static("docx-parts.js")
+    jobs.append(Job.single(parts, 0, lambda: browser_parts().encode(), frozenset()))
+    # Files are read afresh each time (no inputs to compare): serve sees their edits.
+    accent = accent_css(site.config)
+    for path, source in theme.static_paths().items():
+        addition = accent if path == urls.static("site.css") else ""
+        publish = partial(theme.published, path, source, addition)
+        jobs.append(Job.single(path, 0, publish, frozenset()))
+    for path, source in own_files(site.config).items():
+        jobs.append(Job.single(path, 0, source.read_bytes, frozenset()))
+    return jobs
+
+
+def text_jobs(site: Site) -> list[Job]:
+    """The letters alone, as plain-text templates (build -b text)."""
+    return [
+        Job.single(
+            urls.download(s.pack, s.slug, "txt"),
+            1,
+            partial(lambda s, w: letter_text(s, w).encode("utf-8"), s, words),
+            frozenset({s.memo_identity}),
+        )
+        for pack in site.packs
+        for words in [site.messages_in(site.language_of(pack))]
+        for s in pack.scenarios
+    ]
+
+
+def archive_jobs(site: Site, files: Mapping[str, bytes]) -> list[list[Job]]:
+    """The phases after the first: every pack's zip, from the downloads in ``files``
+    (made by the first phase), then the gallery's, from the packs' zips."""
+    return [
+        [
+            Job.single(path, cost, make, frozenset(made_from))
+            for path, cost, make, made_from in phase
+        ]
+        for phase in archive_makers(site, files)
+    ]
+
+
+Maker = tuple[str, int, Callable[[], Content], set[Identity]]
+
+
+def archive_makers(site: Site, files: Mapping[str, bytes]) -> list[list[Maker]]:
+    """Each archive from the files in ``files``: its path, a rough cost, how to make it,
+    and what it is made from; in two rounds, every pack's zip (from the downloads), then
+    the gallery's (from the packs' zips)."""
+    packs: list[Maker] = [
+        (
+            urls.pack_zip(p.slug),
+            len(p.scenarios),
+            partial(pack_archive, site, p, files),
+            {CONFIG, p.memo_identity, *(s.memo_identity for s in p.scenarios)},
+        )
+        for p in site.packs
+    ]
+    gallery: Maker = (urls.GALLERY_ZIP, 1, partial(gallery_archive, site, files), {SITE})
+    return [packs, [gallery]]

@@ -1,0 +1,198 @@
+"""What each command does, and what it prints on the way; cli/main.py parses the command
+line and prints, in one place, the errors that any of these raise."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .. import __version__
+from ..build.builders import run
+from ..build.parallel import default_jobs
+from ..common.errors import BuildError, Diagnostic, Location
+from ..common.report import as_json, format_lines, plural, progress_line
+from ..model.project import find_project
+
+
+def shown(path: Path) -> str:
+    """A path as the user would type it: relative to where they are, if it is below."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+def report(diagnostics: Iterable[Diagnostic], style: str = "text") -> None:
+    """Problems go to standard error, except GitHub annotations, which go to standard
+    output, where Actions reads workflow commands."""
+    stream = sys.stdout if style == "github" else sys.stderr
+    for line in format_lines(tuple(diagnostics), style, Path.cwd()):
+        print(line, file=stream, flush=True)
+
+
+def _build_or_check(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    quiet = args.quiet or args.format == "json"
+    tell = (lambda _message: None) if quiet else say
+    verb = args.command
+    doing = "building" if verb == "build" else "checking"
+    tell(f"sincerely {__version__}: {doing} {shown(args.project) or '.'}")
+    jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
+    progress = None if quiet else progress_line("writing" if verb == "build" else "checking")
+    try:
+        result = run(
+            args.project,
+            args.output if verb == "build" else None,
+            strict=args.strict,
+            write=verb == "build",
+            jobs=jobs,
+            progress=progress,
+            fresh=getattr(args, "fresh", False),
+            builder=getattr(args, "builder", "html"),
+            base_url=getattr(args, "base_url", None),
+        )
+    finally:
+        if progress is not None:
+            sys.stderr.write("\r\033[K")
+    if args.format == "json":
+        print(as_json(result.warnings, Path.cwd(), ok=True))
+        return 0
+    report(result.warnings, args.format)
+    counts = result.counts
+    took = f"{time.perf_counter() - started:.2f} s"
+    output = shown(result.config.output_dir)
+    if result.unchanged:
+        done = f"nothing changed; {output} is up to date (checked in {took})"
+    elif verb == "build":
+        done = f"{plural(result.file_count, 'file')} written to {output} in {took}"
+        if result.reused:
+            done += f" ({result.reused:,} of them unchanged, brought over from the last build)"
+    else:
+        done = f"{plural(result.file_count, 'file')} rendered in {took}"
+    tell(
+        f"{plural(counts['packs'], 'pack')}, {plural(counts['scenarios'], 'scenario')}, "
+        f"{plural(counts['pages'], 'page')}; {done}"
+    )
+    if result.note:
+        tell(f"note: {result.note}")
+    tell(f"{verb} succeeded, {plural(len(result.warnings), 'warning')}.")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    # Imported here: the live server's stack (tornado, livereload, watchfiles) would
+    # slow every build's start-up for nothing.
+    from ..serve.session import serve
+
+    serve(
+        args.project,
+        host=args.host,
+        port=args.port,
+        open_browser=args.open,
+        say=say,
+        report=report,
+    )
+    return 0
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from ..build.writer import clean
+    from ..model.config import load_config
+
+    removed = clean(load_config(args.project))
+    for folder in removed:
+        say(f"removed {shown(folder)}/")
+    if not removed:
+        say("nothing to remove: no build output here")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from ..model.schema import reference_markdown, schema_text
+
+    print(schema_text() if args.format == "json" else reference_markdown(), end="")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from . import scaffold  # only these commands need it (and its imports)
+
+    *pack, scenario = scaffold.new_scenario(args.project, args.name, args.channel)
+    for path in pack:
+        say(f"wrote {shown(path)}: a new pack; fill in its TODOs too")
+    say(f"wrote {shown(scenario)}: fill in every TODO, then run 'sincerely check -W'")
+    return 0
+
+
+def _copied(copied: list[Path], kept: list[Path]) -> int:
+    for path in copied:
+        say(f"copied {shown(path)}: yours now, and it overrides the theme's")
+    for path in kept:
+        say(f"kept {shown(path)}: you have your own already")
+    return 0
+
+
+def _theme(args: argparse.Namespace) -> int:
+    from . import scaffold  # only these commands need it (and its imports)
+
+    if args.theme_command == "reference":
+        from ..render.layouts import layouts_reference
+
+        print(layouts_reference(), end="")
+        return 0
+    if args.theme_command == "list":
+        listing = scaffold.theme_listing(args.project)
+        for name, overridden in listing:
+            say(f"{name}  (yours, in layouts/)" if overridden else name)
+        if not any(overridden for _, overridden in listing):
+            say("none of these is overridden: the project has no layouts of its own")
+        return 0
+    if not args.files and not args.all:
+        raise BuildError.single(
+            "name the files to copy (see 'sincerely theme list'), or give --all",
+            Location(args.project),
+        )
+    return _copied(*scaffold.copy_theme_files(args.project, None if args.all else args.files))
+
+
+def _init(args: argparse.Namespace) -> int:
+    from . import scaffold  # only these commands need it (and its imports)
+    from .pinning import gallery_pin
+
+    if args.copy_theme and scaffold.is_gallery(args.directory):
+        return _copied(*scaffold.copy_theme_files(args.directory))
+    pin = gallery_pin()
+    made = scaffold.init_gallery(args.directory, copy_theme=args.copy_theme, pin=pin)
+    for path in made:
+        say(f"wrote {shown(path)}")
+    say(f"requirements.txt installs {pin.line}: {pin.about}.")
+    where = "" if args.directory == Path() else f" {shown(args.directory)}"
+    say(f"A new gallery is ready. Next: 'sincerely serve{where}'.")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "build": _build_or_check,
+    "check": _build_or_check,
+    "serve": _serve,
+    "new": _new,
+    "init": _init,
+    "clean": _clean,
+    "theme": _theme,
+    "schema": _schema,
+}
+# The commands that work on a project, found upward from the folder given, as git does.
+IN_A_PROJECT = ("build", "check", "serve", "new", "clean", "theme")
+
+
+def run_command(args: argparse.Namespace) -> int:
+    if args.command in IN_A_PROJECT and hasattr(args, "project"):
+        args.project = find_project(args.project)
+    return COMMANDS[args.command](args)

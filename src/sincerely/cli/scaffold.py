@@ -1,0 +1,254 @@
+"""Starting things: ``sincerely new`` (a scenario), ``sincerely init`` (a gallery), and
+``sincerely theme copy`` (a theme file to change).
+
+What they write comes from the starter/ folder beside this module: a generic scenario
+and pack, and a whole gallery (content, workflows, a README). A pack may have its own
+starting point for new scenarios, ``_new.yaml``, written in its words; check holds it to
+the format like any scenario, its TODOs apart. A new scenario passes ``check`` as it is;
+each TODO in it is a warning, so ``check -W`` fails until every one is filled in.
+Nothing here overwrites a file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+from .. import PACKAGE_DIR
+from ..common.errors import BuildError, Location, closest
+from ..load.loader import NEW_TEMPLATE, RESERVED_SLUGS, suggest_slug
+from ..model.config import DEFAULT_OUTPUT_DIR, PROJECT_SCHEMA, WORK_DIR, Config, load_config
+from ..model.scenario import SLUG, SLUG_HELP
+from ..model.schema import schema_text
+from ..theming.theme import Theme, bundled_theme_dir
+from .pinning import Pin, gallery_pin
+
+STARTER = PACKAGE_DIR / "starter"
+_SUBJECT = """  # The email's subject, with placeholders. Replies in the same thread keep "Re: ...".
+  subject: "TODO Thank you, {recipient_name}"
+"""
+_LIMIT = """# The most characters the filled message may have (300 for a LinkedIn request).
+character_limit: 300
+"""
+
+
+def fill(text: str, **values: str) -> str:
+    """A starter file's text with its @name@ placeholders filled in."""
+    for name, value in values.items():
+        text = text.replace(f"@{name}@", value)
+    return text
+
+
+def _refuse_existing(path: Path) -> None:
+    if path.exists():
+        raise BuildError.single(
+            "already exists, and sincerely never overwrites a file: choose another name, "
+            "or edit the one that is there",
+            Location(path),
+        )
+
+
+def _check_name(name: str, what: str, where: Path) -> None:
+    if not re.fullmatch(SLUG, name):
+        rule = f"must be {SLUG_HELP}"
+    elif name in RESERVED_SLUGS:
+        rule = "is reserved for the site's own pages"
+    else:
+        return
+    raise BuildError.single(f"{what} '{name}' {rule}; try '{suggest_slug(name)}'", Location(where))
+
+
+def new_scenario(project: Path, name: str, channel: str | None = None) -> list[Path]:
+    """Write content/PACK/SLUG.yaml, after the pack's _pack.yaml if the pack is new;
+    returns the files written, in that order. It starts from the pack's own _new.yaml
+    if it has one, else from the generic starter for ``channel`` (email by default)."""
+    config = load_config(project)
+    pack, _, slug = name.removesuffix(".yaml").partition("/")
+    if not slug or "/" in slug:
+        raise BuildError.single(
+            f"give the scenario as PACK/SLUG, like letters/{suggest_slug(name)}",
+            Location(config.content_dir),
+        )
+    _check_name(pack, "the pack's name", config.content_dir)
+    _check_name(slug, "the scenario's name", config.content_dir)
+    target = config.content_dir / pack / f"{slug}.yaml"
+    _refuse_existing(target)
+    text = _new_scenario_text(config, target, channel)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    pack_file = target.parent / "_pack.yaml"
+    written = []
+    if not pack_file.exists():
+        pack_file.write_text(fill((STARTER / "pack.yaml").read_text("utf-8")), encoding="utf-8")
+        written.append(pack_file)
+    with target.open("x", encoding="utf-8") as file:  # "x": fail rather than overwrite
+        file.write(text)
+    return [*written, target]
+
+
+def _new_scenario_text(config: Config, target: Path, channel: str | None) -> str:
+    own = target.parent / NEW_TEMPLATE
+    if own.is_file():
+        text = own.read_text(encoding="utf-8")
+        found = re.search(r"^channel:\s*(\S+)", text, re.MULTILINE)
+        if channel is not None and found and found[1] != channel:
+            raise BuildError.single(
+                f"this pack starts new letters from this file, whose channel is "
+                f"{found[1]}, not {channel}; leave out --channel, then change the new "
+                "file's channel (and its subject: only an email has one)",
+                Location(own),
+            )
+        return text  # beside the new file, so its schema line is right as it is
+    channel = channel or "email"
+    schema = Path(os.path.relpath(config.root / PROJECT_SCHEMA, target.parent)).as_posix()
+    return fill(
+        (STARTER / "scenario.yaml").read_text("utf-8"),
+        schema=schema,
+        channel=channel,
+        subject=_SUBJECT if channel == "email" else "",
+        limit=_LIMIT if channel == "message" else "",
+    )
+
+
+def init_gallery(
+    directory: Path, *, copy_theme: bool = False, pin: Pin | None = None
+) -> list[Path]:
+    """A new gallery in ``directory``: settings, an example pack, the schema, the
+    workflows that check and publish it, its README, and requirements.txt with the pin
+    of this sincerely (and its wheel, where CI can reach it no other way). Every target
+    is checked before anything is written, so a refusal changes nothing; a README of the
+    folder's own is kept, and the gallery's is not written."""
+    root = directory.resolve()
+    pyproject = root / "pyproject.toml"
+    if is_gallery(root):
+        raise BuildError.single(
+            "pyproject.toml already has [tool.sincerely]: this folder is a gallery already "
+            "(to copy the theme into it: 'sincerely theme copy --all')",
+            Location(pyproject),
+        )
+    title = root.name.replace("-", " ").replace("_", " ").strip().capitalize() or "Letters"
+    pin = pin or gallery_pin()
+    values = {"title": title, "requirement": pin.line, "about": pin.about}
+    gallery = STARTER / "gallery"
+    files = {
+        root / source.relative_to(gallery): fill(source.read_text("utf-8"), **values)
+        for source in sorted(gallery.rglob("*"))
+        if source.is_file() and source.name != "requirements.txt"
+    }
+    files[root / PROJECT_SCHEMA] = schema_text()
+    wheel = {root / pin.wheel[0]: pin.wheel[1]} if pin.wheel else {}
+    if (root / "README.md").exists():
+        del files[root / "README.md"]  # the project's own, kept
+    layouts = root / "layouts"
+    for path in (root / "content", *files, *wheel, *([layouts] if copy_theme else [])):
+        _refuse_existing(path)
+    # TOML and YAML both read a JSON string, so any title is safe in either.
+    quoted = {"title": json.dumps(title, ensure_ascii=False)}
+    table = fill(
+        (STARTER / "settings.toml").read_text("utf-8").replace('"@title@"', "@title@"), **quoted
+    )
+    index = root / "content" / "index.md"
+    files[index] = files[index].replace(f"title: {title}", f"title: {quoted['title']}")
+    root.mkdir(parents=True, exist_ok=True)
+    made = [_add_to(pyproject, table)]
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as file:
+            file.write(text)
+        made.append(path)
+    for path, data in wheel.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("xb") as file:
+            file.write(data)
+        made.append(path)
+    pins = fill((STARTER / "gallery" / "requirements.txt").read_text("utf-8"), **values)
+    made.append(_add_to(root / "requirements.txt", pins))
+    if _ignore_build_output(root):
+        made.append(root / ".gitignore")
+    if copy_theme:
+        shutil.copytree(bundled_theme_dir(), layouts)
+        made.append(layouts)
+    return sorted(made)
+
+
+def is_gallery(folder: Path) -> bool:
+    """Whether ``folder`` holds a gallery's settings already."""
+    pyproject = folder / "pyproject.toml"
+    return pyproject.is_file() and "[tool.sincerely]" in pyproject.read_text(encoding="utf-8")
+
+
+def _add_to(path: Path, text: str) -> Path:
+    """Write ``text`` to a new file, or at the end of an existing one: never replace."""
+    if not path.exists():
+        path.write_text(text, encoding="utf-8")
+        return path
+    existing = path.read_text(encoding="utf-8")
+    with path.open("a", encoding="utf-8") as file:
+        file.write(("\n" if existing.endswith("\n") else "\n\n") + text)
+    return path
+
+
+def theme_files() -> list[str]:
+    """The bundled theme's files, as a project's layouts/ would hold them."""
+    theme = bundled_theme_dir()
+    return sorted(p.relative_to(theme).as_posix() for p in theme.rglob("*") if p.is_file())
+
+
+def copy_theme_files(
+    project: Path, names: list[str] | None = None
+) -> tuple[list[Path], list[Path]]:
+    """Copy theme files (all of them, without ``names``) into the project's layouts
+    folder, where they override the theme's; returns those copied and those left alone
+    because the project has its own already."""
+    config = load_config(project)
+    available = theme_files()
+    wanted = available if names is None else [n.removeprefix("layouts/") for n in names]
+    for name in wanted:
+        if name not in available:
+            hint = closest(name, available)
+            raise BuildError.single(
+                f"the theme has no file '{name}'"
+                + (f" (did you mean '{hint}'?)" if hint else "")
+                + "; 'sincerely theme list' shows them all",
+                Location(config.layouts_dir),
+            )
+    copied, kept = [], []
+    for name in wanted:
+        target = config.layouts_dir / name
+        if target.exists():
+            kept.append(target)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(bundled_theme_dir() / name, target)
+        copied.append(target)
+    return copied, kept
+
+
+def theme_listing(project: Path) -> list[tuple[str, bool]]:
+    """Each theme file, and whether the project overrides it with its own."""
+    layouts = Theme.for_project(load_config(project).layouts_dir).folders[0]
+    own = layouts != bundled_theme_dir().resolve()
+    return [(name, own and (layouts / name).is_file()) for name in theme_files()]
+
+
+# What builds make, for git to leave out: the site, and the work folder (cache, staging).
+# What builds make, and the virtual environment the gallery's README and the guide make
+# in the gallery's folder: none of it belongs in the repository.
+IGNORED = (f"/{DEFAULT_OUTPUT_DIR}/", f"/{WORK_DIR}/", "/.venv/")
+
+
+def _ignore_build_output(root: Path) -> bool:
+    """Add what builds make to the project's .gitignore, keeping what is there; True
+    when the file was written."""
+    gitignore = root / ".gitignore"
+    existing = gitignore.read_text(encoding="utf-8") if gitignore.exists() else ""
+    have = {line.strip() for line in existing.splitlines()}
+    missing = [entry for entry in IGNORED if entry not in have and entry.rstrip("/") not in have]
+    if not missing:
+        return False
+    if existing and not existing.endswith("\n"):
+        existing += "\n"
+    gitignore.write_text(existing + "".join(f"{entry}\n" for entry in missing), encoding="utf-8")
+    return True

@@ -1,0 +1,288 @@
+"""Phase one: read every content file, validate it, and build the immutable model.
+
+Every problem in every file is collected before anything is reported, so that one run
+of ``sincerely check`` shows a contributor everything there is to fix.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from functools import partial
+from pathlib import Path
+
+from ..common.errors import BuildError, Diagnostics, Location, did_you_mean
+from ..common.i18n import load_messages
+from ..common.intake import UNREADABLE, entry_refusal, files_under, refusal, taken_in
+from ..format.nodes import MappingNode, ScalarNode
+from ..format.records import check
+from ..format.values import TODO_WARNING
+from ..model.config import Config, setting_location
+from ..model.scenario import CHANNELS, SLUG, SLUG_HELP, Scenario
+from ..model.schema import warn_stale_schema
+from ..model.site import PACK, Pack, Page, Site, language_of, sort_key
+from ..theming.look import check_look
+from ..theming.theme import Theme, warn_inline_code
+from .contentfiles import (
+    LoadCache,
+    load_page,
+    load_scenario,
+    read_mapping,
+    read_text,
+    relative_to_project,
+    warn_spelling,
+)
+from .translations import link_translations
+
+_SLUG = re.compile(SLUG)
+# A pack's own starting point for `sincerely new`: checked like a scenario, TODOs apart.
+NEW_TEMPLATE = "_new.yaml"
+RESERVED_SLUGS = frozenset({"index", "search", "404", "tags", "static", "schema", "_sources"})
+
+
+def suggest_slug(name: str) -> str:
+    """A valid slug close to ``name``: accents dropped, other runs of symbols hyphenated."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "untitled"
+    return f"{slug}-letter" if slug in RESERVED_SLUGS else slug  # never a reserved name
+
+
+def _check_slug(path: Path, name: str, what: str, out: Diagnostics) -> bool:
+    if not _SLUG.fullmatch(name):
+        suggestion = suggest_slug(name) + (path.suffix if path.is_file() else "")
+        out.error(
+            f"{what} name '{name}' must be {SLUG_HELP}; rename it to '{suggestion}'",
+            Location(path),
+        )
+        return False
+    if name in RESERVED_SLUGS:
+        out.error(
+            f"{what} name '{name}' is reserved for the site's own pages; choose another",
+            Location(path),
+        )
+        return False
+    return True
+
+
+def _warn_nested(sub: Path, pack: Path, out: Diagnostics) -> None:
+    """Content files in a folder inside a pack are not loaded: say so, file by file."""
+    unread = Diagnostics()  # nothing in it is published: what cannot be read is a warning
+    for path in files_under(sub, unread):
+        hidden = any(part.startswith((".", "_")) for part in path.relative_to(sub).parts)
+        if path.suffix in (".yaml", ".yml", ".md") and path.is_file() and not hidden:
+            out.warning(
+                f"ignored: scenario files go directly in the pack's folder ({pack.name}/), "
+                "not in a folder inside it; move it there to publish it, or into a folder "
+                "whose name starts with '_' to keep it aside",
+                Location(path),
+            )
+    for problem in unread.items:
+        if problem.message.startswith(UNREADABLE.split("{", 1)[0]):
+            out.warning(problem.message, problem.location)
+
+
+def _check_new_template(
+    entry: os.DirEntry[str], pack: str, config: Config, out: Diagnostics, cache: LoadCache
+) -> None:
+    """A pack's starting point for new scenarios is held to the format, so that what
+    `new` writes from it stays valid as the format changes; its TODOs are its point."""
+    found = Diagnostics()
+    load_scenario(entry, pack, config, found, cache)
+    out.extend(d for d in found.items if d.message != TODO_WARNING)
+
+
+def declared_language(meta: MappingNode | None) -> str:
+    """The language a pack's file declares, read before its letters are (their spelling
+    is judged in it); '' if none, or if it is not a text (check says so)."""
+    node = meta.get("language") if meta is not None else None
+    value = node.value if isinstance(node, ScalarNode) else None
+    return value if isinstance(value, str) else ""
+
+
+def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) -> Pack | None:
+    meta_path = folder / "_pack.yaml"
+    text = read_text(meta_path, config, out)
+    meta = read_mapping(meta_path, text, out) if text is not None else None
+    meta_ok = meta is not None and check(meta, PACK, out)
+    language = declared_language(meta) or config.language
+    if meta is not None:
+        warn_spelling(meta, language, out)
+    scenarios: list[Scenario] = []
+    # os.scandir, not Path.iterdir: its entries know their names and types, which keeps
+    # a no-change pass over a thousand files in milliseconds.
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        out.error(UNREADABLE.format(reason=exc.strerror), Location(folder))
+        return None
+    for entry in entries:
+        name = entry.name
+        taken = name == NEW_TEMPLATE or not name.startswith((".", "_"))
+        inside = entry.is_dir(follow_symlinks=False)  # not published: _warn_nested looks in
+        if taken and not inside and (refused := entry_refusal(entry)):
+            out.error(refused, Location(Path(entry.path)))
+            continue
+        if name == NEW_TEMPLATE:
+            _check_new_template(entry, folder.name, config, out, cache)
+            continue
+        if name.startswith((".", "_")):
+            continue
+        if inside:
+            _warn_nested(Path(entry.path), folder, out)
+            continue
+        stem, _, suffix = name.rpartition(".")
+        if suffix == "yml":
+            out.warning(
+                f"ignored: rename it to '{stem}.yaml' to load it", Location(Path(entry.path))
+            )
+            continue
+        if suffix != "yaml" or not stem:
+            if suffix == "md":
+                out.warning(
+                    "Markdown pages belong directly in the content folder",
+                    Location(Path(entry.path)),
+                )
+            continue
+        if not (_SLUG.fullmatch(stem) and stem not in RESERVED_SLUGS):
+            _check_slug(Path(entry.path), stem, "file", out)
+            continue
+        scenario = load_scenario(entry, folder.name, config, out, cache, language=language)
+        if scenario is not None:
+            scenarios.append(scenario)
+    if meta is None or not meta_ok:
+        return None
+    scenarios.sort(key=lambda s: sort_key(s.order, s.title))
+    pack: Pack = PACK.build(
+        meta,
+        slug=folder.name,
+        source_path=relative_to_project(config, meta_path),
+        scenarios=tuple(scenarios),
+    )
+    before = cache.packs.get(pack.slug)
+    if before == pack and all(
+        a is b for a, b in zip(before.scenarios, pack.scenarios, strict=True)
+    ):
+        return before  # the same object: what was made from it stands
+    cache.packs[pack.slug] = pack
+    return pack
+
+
+def _check_tags(config: Config, site_tags: dict[str, list[Scenario]], out: Diagnostics) -> None:
+    """A tag used once, close to a tag used more often, is most likely a typo."""
+    for tag, users in site_tags.items():
+        if len(users) != 1:
+            continue
+        common = [t for t, u in site_tags.items() if len(u) > 1]
+        hint = did_you_mean(tag, common)
+        if hint:
+            where = Location(config.root / Path(users[0].source_path))
+            out.warning(f"tag '{tag}' is used only here{hint}", where)
+
+
+def _content_folder(config: Config) -> Path:
+    """The content folder, if it is there and the site may take it in."""
+    named = config.root / config.settings.content_dir  # as the settings name it
+    refused = refusal(named)
+    if refused is not None:
+        raise BuildError.single(refused, Location(named))
+    if not config.content_dir.is_dir():
+        raise BuildError.single(
+            "content folder not found; create it, or set content_dir in [tool.sincerely]",
+            Location(config.content_dir),
+        )
+    return config.content_dir
+
+
+def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Diagnostics]:
+    """Load and validate everything; raise BuildError if any file has an error."""
+    out = Diagnostics()
+    cache = LoadCache() if cache is None else cache
+    content = _content_folder(config)
+    packs: list[Pack] = []
+    pages: list[Page] = []
+    intro: Page | None = None
+    try:
+        listed = sorted(content.iterdir())
+    except OSError as exc:
+        raise BuildError.single(UNREADABLE.format(reason=exc.strerror), Location(content)) from None
+    for entry in listed:
+        if entry.name.startswith((".", "_")) or not taken_in(entry, out):
+            continue
+        if entry.is_dir():
+            meta = entry / "_pack.yaml"  # if it is not a file, load_pack says why
+            if refusal(meta) is None and not meta.is_file():
+                out.error(
+                    "folder has no _pack.yaml: every folder in content/ is a pack; "
+                    "add _pack.yaml (title, summary) or move the folder out",
+                    Location(entry),
+                )
+            elif _check_slug(entry, entry.name, "pack folder", out):
+                pack = load_pack(entry, config, out, cache)
+                if pack is not None:
+                    packs.append(pack)
+        elif entry.suffix == ".md":
+            if entry.stem == "index":
+                intro = load_page(entry, config, out)
+            elif _check_slug(entry, entry.stem, "page", out):
+                page = load_page(entry, config, out)
+                if page is not None:
+                    pages.append(page)
+        elif entry.suffix in (".yaml", ".yml"):
+            out.error(
+                "scenario files belong in a pack folder, like content/my-pack/",
+                Location(entry),
+            )
+    taken = {p.slug for p in packs}
+    for page in pages:
+        if page.slug in taken:
+            out.error(
+                f"page '{page.slug}' has the same name as a pack; rename one of them",
+                Location(config.root / Path(page.source_path)),
+            )
+    # The site's own language first; a pack in another comes after, grouped with its kind.
+    packs.sort(
+        key=lambda p: (
+            language_of(p, config.language) != config.language,
+            language_of(p, config.language),
+            *sort_key(p.order, p.title),
+        )
+    )
+    tags: dict[str, list[Scenario]] = defaultdict(list)  # each in the gallery's order
+    for pack in packs:
+        for scenario in pack.scenarios:
+            for tag in scenario.tags:
+                tags[tag].append(scenario)
+    _check_tags(config, tags, out)
+    warn_stale_schema(config, out)
+    check_look(config, out)
+    layouts = files_under(config.root / config.settings.layouts_dir, out)
+    warn_inline_code([p for p in layouts if p.suffix == ".html"], out)
+    # Each language the pages are in, and where it is asked for: the settings, a pack.
+    languages = {
+        p.language: Location(config.root / Path(p.source_path)) for p in packs if p.language
+    }
+    languages[config.language] = setting_location(config, "language")
+    messages = load_messages(Theme.for_project(config.layouts_dir).folders, languages, out)
+    translations = link_translations(
+        packs, partial(language_of, site_language=config.language), config, out
+    )
+    out.raise_if_errors()
+    pages.sort(key=lambda p: sort_key(p.order, p.title))
+    channels: dict[str, list[Scenario]] = {channel: [] for channel in CHANNELS}
+    for pack in packs:
+        for scenario in pack.scenarios:
+            channels[scenario.channel].append(scenario)
+    site = Site(
+        config=config,
+        intro=intro,
+        pages=tuple(pages),
+        packs=tuple(packs),
+        tags={tag: tuple(tags[tag]) for tag in sorted(tags)},
+        channels={channel: tuple(sent) for channel, sent in channels.items() if sent},
+        messages=messages,
+        translations=translations,
+    )
+    return site, out

@@ -1,0 +1,129 @@
+"""The gallery as loaded: its packs of scenarios, its pages, and the site they make.
+
+A pack's _pack.yaml and a page's front matter are formats too, declared like the
+scenario's (model/scenario.py): each field made with ``key()`` is a key of the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from ..common import urls
+from ..common.i18n import Messages
+from ..format.records import MapOf, Record, key
+from ..format.values import Integer, ListOf, Markdown, Text
+from .config import LANGUAGE_TAG
+from .scenario import Scenario
+
+if TYPE_CHECKING:
+    from .config import Config
+
+
+@dataclass(frozen=True, kw_only=True)
+class Pack:
+    """A pack's _pack.yaml: what the pack is about."""
+
+    title: str = key(Text(max_length=70), "The pack's title.", required=True)
+    summary: str = key(Text(max_length=240), "Plain text, one or two sentences.", required=True)
+    intro: str = key(Markdown(), "Markdown: the pack page's introduction.")
+    order: int = key(Integer(), "Position on the home page.")
+    recipients_hint: str = key(
+        Text(max_length=160),
+        "What a letter page says above its recipients (where a letter may go to several "
+        "people): who they are in this pack's letters, like 'A separate note to each person "
+        "who interviewed you'.",
+    )
+    language: str = key(
+        LANGUAGE_TAG,
+        "The language its letters are written in, a BCP 47 tag like 'fr', if not the "
+        "site's: its pages' interface is in that language.",
+    )
+    synonyms: Mapping[str, tuple[str, ...]] = key(
+        MapOf(Text(), ListOf(Text(), 1), "{rejection: [unsuccessful], referee: [reference]}"),
+        "For search: a word of the letters, to the words and phrases seekers use for it, "
+        "like 'rejection: [unsuccessful, not selected]': a search for one of them finds the "
+        "letters of the pack's language with the word.",
+    )
+    slug: str
+    source_path: PurePosixPath
+    scenarios: tuple[Scenario, ...] = ()
+
+    @property
+    def memo_identity(self) -> tuple[str, ...]:
+        return ("pack", self.slug)
+
+    @property
+    def url(self) -> str:
+        """Its page's path from the site's root."""
+        return urls.pack(self.slug)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Page:
+    """The front matter of a Markdown page."""
+
+    title: str = key(Text(max_length=70), "The page's title.", required=True)
+    order: int = key(Integer(), "Position in the site's navigation.")
+    slug: str
+    body: str  # Markdown
+    source_path: PurePosixPath
+
+    @property
+    def memo_identity(self) -> tuple[str, ...]:
+        return ("page", self.slug)
+
+    @property
+    def url(self) -> str:
+        """Its path from the site's root."""
+        return urls.page(self.slug)
+
+
+@dataclass(frozen=True)
+class Site:
+    """The whole gallery: its packs and pages, and its letters by tag and by channel."""
+
+    config: Config
+    intro: Page | None
+    pages: tuple[Page, ...]
+    packs: tuple[Pack, ...]
+    tags: Mapping[str, tuple[Scenario, ...]] = field(default_factory=dict)
+    # The channels in use, in the format's order, each with its letters.
+    channels: Mapping[str, tuple[Scenario, ...]] = field(default_factory=dict)
+    # The interface's words in each language the pages are in (common/i18n.py).
+    messages: Mapping[str, Messages] = field(default_factory=dict)
+    # Each letter's translations, by its URL: the letter and the letters that translate
+    # it or that it translates, each with its language, in the order of their languages.
+    translations: Mapping[str, tuple[tuple[str, Scenario], ...]] = field(default_factory=dict)
+
+    @property
+    def memo_identity(self) -> tuple[str, ...]:
+        return ("site",)
+
+    def language_of(self, pack: Pack) -> str:
+        """The language a pack's letters are in: its own, or the site's."""
+        return language_of(pack, self.config.language)
+
+    def messages_in(self, language: str) -> Messages:
+        """The interface's words in ``language`` (the theme's English if none)."""
+        return self.messages.get(language) or Messages(language)
+
+    def scenarios(self) -> Iterator[Scenario]:
+        """Every letter, pack by pack."""
+        for pack in self.packs:
+            yield from pack.scenarios
+
+
+def language_of(pack: Pack, site_language: str) -> str:
+    """The language a pack's letters are in: its own, or else the site's."""
+    return pack.language or site_language
+
+
+PACK = Record.of(Pack)
+PAGE = Record.of(Page)
+
+
+def sort_key(order: int, title: str) -> tuple[int, str]:
+    return (order, title.casefold())

@@ -1,0 +1,7 @@
+"""Phase two: the model made into pages, with pure functions and one Jinja Environment.
+
+renderer.py holds the Environment; pages.py the table of page kinds; navigation.py how
+letters lead to one another; searchindex.py and stemming.py the search index; seams.py
+each language's seams; memo.py what rendering made, keyed by what it read; layouts.py
+the layouts' reference. Never imports load/ or downloads/.
+"""

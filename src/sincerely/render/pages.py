@@ -1,0 +1,224 @@
+"""The site's pages, kind by kind: what each shows, as a template and its values.
+
+One function a kind of page, in the manner of Pelican's generators; each is a pure
+function of the model, and says nothing of how pages are rendered, cached or written
+(render/renderer.py and build/outputs.py do that). Every path comes from common/urls.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..common import urls
+from ..common.i18n import language_name
+from ..format.placeholders import Template
+from ..model.scenario import Field, Scenario
+from ..model.site import Pack, Page, Site
+from .navigation import Neighbours
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page to render: its template, its path, and what it shows."""
+
+    template: str
+    path: str
+    title: str
+    description: str = ""
+    values: Mapping[str, Any] = field(default_factory=dict)
+    # The way from this page to the site's root: relative ('../'), unless given.
+    root: str | None = None
+    # A page that search engines should list (with a canonical link, in the sitemap);
+    # not the search page or the 404 page, which have no content of their own.
+    indexed: bool = True
+    # The page's language, if not the site's: a pack's letters may be in another.
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of page, as the layouts reference describes it: what it is, and the
+    values its template is given beyond those every page has (render/renderer.py's)."""
+
+    what: str
+    values: Mapping[str, str]
+
+
+KINDS: dict[str, Kind] = {
+    "home.html": Kind(
+        "The home page, index.html.",
+        {"intro": "The home page's own text (content/index.md) as a `Page`, or none."},
+    ),
+    "pack.html": Kind("A pack's page, PACK/index.html.", {"pack": "The `Pack`."}),
+    "scenario.html": Kind(
+        "A letter's page, PACK/SLUG.html.",
+        {
+            "scenario": "The `Scenario`.",
+            "pack": "Its `Pack`.",
+            "around": "`around.previous` and `around.next` in the pack (or none), and "
+            "`around.related`: up to three letters on the same tags or channel.",
+            "source_url": "The path of the copy of its YAML file that the site publishes.",
+            "edit_url": "Where 'Suggest an edit' leads, or '' (see repo_url, edit_uri).",
+            "view_url": "The file on its forge's pages, or ''.",
+            "forge": "The forge's name ('GitHub', 'GitLab', ...), or ''.",
+            "downloads": "Its downloads: (kind, path, size in bytes) for txt, md, docx.",
+            "pack_zip": "The path of its pack's zip.",
+            "places": "Where each field's input goes: 'start', 'subject' or a block's "
+            "number from 1, to the list of `Field`s first used there.",
+            "translations": "The letter in other languages: each with `.language` (a "
+            "tag), `.name` (in that language, 'Français'), `.url` and `.title`.",
+        },
+    ),
+    "tag.html": Kind(
+        "A tag's or a channel's page, tags/TAG.html and channels/CHANNEL.html.",
+        {"scenarios": "Its letters, each a `Scenario`, in the gallery's order."},
+    ),
+    "page.html": Kind("A Markdown page, SLUG.html.", {"page": "The `Page`."}),
+    "search.html": Kind("The search page, search.html.", {}),
+    "404.html": Kind(
+        "The page a host shows for a missing address; its `root` is base_url, or '/'.", {}
+    ),
+    "sitemap.xml": Kind(
+        "sitemap.xml, with base_url only.", {"pages": "The paths of the pages to list."}
+    ),
+    "robots.txt": Kind("robots.txt.", {}),
+}
+
+
+def home(site: Site) -> PageSpec:
+    intro = site.intro
+    title = intro.title if intro else site.config.title
+    return PageSpec("home.html", urls.HOME, title, site.config.description, {"intro": intro})
+
+
+def pack_page(site: Site, pack: Pack) -> PageSpec:
+    values = {"pack": pack}
+    return PageSpec(
+        "pack.html", pack.url, pack.title, pack.summary, values, language=site.language_of(pack)
+    )
+
+
+def scenario_page(
+    site: Site, scenario: Scenario, pack: Pack, around: Neighbours, sizes: Mapping[str, int]
+) -> PageSpec:
+    """A letter's page, in its pack's language; ``sizes`` are its downloads' sizes,
+    shown beside their links."""
+    config = site.config
+    values = {
+        "scenario": scenario,
+        "pack": pack,
+        "around": around,
+        "source_url": urls.source_copy(scenario.pack, scenario.slug),
+        # The file in its repository: on a known forge, or by the settings' pattern.
+        "edit_url": config.repository.edit_url(scenario.source_path),
+        "view_url": config.repository.view_url(scenario.source_path),
+        "forge": config.repository.forge_name,
+        "downloads": [
+            (kind, path, sizes.get(path, 0))
+            for kind in urls.DOWNLOAD_KINDS
+            for path in [urls.download(scenario.pack, scenario.slug, kind)]
+        ],
+        "pack_zip": urls.pack_zip(pack.slug),
+        "places": field_places(scenario),
+        "translations": [
+            Translation(language, language_name(language), other.url, other.title)
+            for language, other in site.translations.get(scenario.url, ())
+            if other is not scenario
+        ],
+    }
+    language = site.language_of(pack)
+    return PageSpec(
+        "scenario.html", scenario.url, scenario.title, scenario.summary, values, language=language
+    )
+
+
+@dataclass(frozen=True)
+class Translation:
+    """Another language's version of a letter, as its page links to it."""
+
+    language: str  # a BCP 47 tag, for hreflang and lang
+    name: str  # the language's name in that language: 'Français'
+    url: str
+    title: str
+
+
+def field_places(scenario: Scenario) -> dict[str, list[Field]]:
+    """Where each field's input goes on the letter page: beside the first part of the
+    letter that uses it ('subject', or a block's number from 1), so that the reader
+    types beside what it fills; a field no text uses (the recipient's address) goes
+    first ('start')."""
+    places: dict[str, list[Field]] = {}
+    placed: set[str] = set()
+    parts: list[tuple[str, Template | None]] = [("subject", scenario.letter.subject)]
+    for number, block in enumerate(scenario.letter.blocks, 1):
+        parts += [(str(number), block.text), (str(number), block.for_others)]
+    for place, template in parts:
+        for field_id in template.blank_ids if template is not None else ():
+            if field_id not in placed:
+                places.setdefault(place, []).append(scenario.field_map[field_id])
+                placed.add(field_id)
+    unplaced = [f for f in scenario.fields if f.id not in placed]
+    return {"start": unplaced, **places} if unplaced else places
+
+
+def listing(site: Site, path: str, title: str, scenarios: tuple[Scenario, ...]) -> PageSpec:
+    """A tag's or a channel's page: the cards of its letters."""
+    words = site.messages_in(site.config.language)
+    description = words.ngettext(
+        "%(title)s: %(num)s annotated letter template.",
+        "%(title)s: %(num)s annotated letter templates.",
+        len(scenarios),
+    ) % {"title": title, "num": len(scenarios)}
+    return PageSpec("tag.html", path, title, description, {"scenarios": scenarios})
+
+
+def tag_pages(site: Site) -> Iterator[PageSpec]:
+    words = site.messages_in(site.config.language)
+    for tag, tagged in site.tags.items():
+        title = words.gettext("Letters tagged “%(tag)s”") % {"tag": tag}
+        yield listing(site, urls.tag(tag), title, tagged)
+
+
+def channel_pages(site: Site) -> Iterator[PageSpec]:
+    words = site.messages_in(site.config.language)
+    # Whole sentences, one a channel, so that each language can say it its own way.
+    titles = {
+        "email": words.gettext("Letters sent as an email"),
+        "letter": words.gettext("Letters sent as a letter"),
+        "note": words.gettext("Letters sent as a note"),
+        "message": words.gettext("Letters sent as a message"),
+    }
+    for channel, sent in site.channels.items():
+        yield listing(site, urls.channel(channel), titles[channel], sent)
+
+
+def markdown_page(page: Page) -> PageSpec:
+    return PageSpec("page.html", page.url, page.title, "", {"page": page})
+
+
+def search(site: Site) -> PageSpec:
+    words = site.messages_in(site.config.language)
+    title, description = words.gettext("Search"), words.gettext("Search the letters.")
+    return PageSpec("search.html", urls.SEARCH, title, description, indexed=False)
+
+
+def not_found(site: Site) -> PageSpec:
+    # GitHub Pages and most hosts serve 404.html for a missing path at any depth, so its
+    # links cannot be relative: they start from base_url, or the domain's root.
+    root = site.config.base_url or "/"
+    title = site.messages_in(site.config.language).gettext("Page not found")
+    return PageSpec("404.html", urls.NOT_FOUND, title, root=root, indexed=False)
+
+
+def sitemap(site: Site, listed: list[str]) -> PageSpec | None:
+    """The sitemap of the ``listed`` pages (those indexed), in the manner of MkDocs'
+    sitemap.xml template; only with base_url, since a sitemap lists absolute addresses."""
+    if not site.config.base_url:
+        return None
+    return PageSpec("sitemap.xml", urls.SITEMAP, "", values={"pages": listed}, indexed=False)
+
+
+def robots() -> PageSpec:
+    return PageSpec("robots.txt", urls.ROBOTS, "", indexed=False)

@@ -1,0 +1,282 @@
+"""Phase two: pages rendered from the model, through one Jinja Environment.
+
+The Environment has autoescape and StrictUndefined, so a contributed string is always
+escaped and a layout's typo is an error, not a blank; content strings are values handed
+to templates, never templates themselves. The Environment is made once and not changed
+afterwards: what differs from page to page is in the page's values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any, Protocol, cast
+
+import jinja2
+from markupsafe import Markup
+
+from ..common import urls
+from ..common.i18n import SOURCE_LANGUAGE, Messages, direction
+from ..common.markdown import render_inline, render_markdown, unique_ids
+from ..model.scenario import Scenario
+from ..model.site import Site
+from ..theming.look import look_of
+from ..theming.theme import Theme, layout_error, layout_mistake
+from .memo import (
+    Identity,
+    Memo,
+    Reads,
+    RecordingEnvironment,
+    fingerprint,
+    recording,
+    replay,
+    resolver,
+)
+from .pages import PageSpec
+from .seams import SeamRules, seam_rules
+
+# The layouts' indentation before a tag at the start of a line: a page is lighter
+# without it, and nothing shows it, except inside <pre> and <textarea>, where
+# whitespace is the text itself (a theme may indent tags there on purpose).
+_INDENT = re.compile(r"\n[ \t]+<")
+_KEEPS_WHITESPACE = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.IGNORECASE | re.DOTALL)
+
+
+def strip_indentation(html: str) -> str:
+    """``html`` without the indentation before tags, outside <pre> and <textarea>."""
+    pieces = _KEEPS_WHITESPACE.split(html)
+    # split() yields text, kept element, its tag name, text, ...: every third from 0 is
+    # text outside the elements.
+    return "".join(
+        _INDENT.sub("\n<", piece) if i % 3 == 0 else piece
+        for i, piece in enumerate(pieces)
+        if i % 3 != 2
+    )
+
+
+def make_environment(theme: Theme) -> jinja2.Environment:
+    env = RecordingEnvironment(
+        # A project's layout may extend the theme's own file of the same name as
+        # "theme/NAME" (as Sphinx's "!layout.html"), and change only its blocks.
+        loader=jinja2.ChoiceLoader(
+            [
+                jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(str(theme.folders[-1]))}),
+                *(jinja2.FileSystemLoader(str(d)) for d in theme.folders),
+            ]
+        ),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["markdown"] = render_markdown
+    env.filters["markdown_inline"] = render_inline
+    env.globals["url_for"] = urls.url_for
+    env.globals["plural_forms"] = _plural_forms
+    env.globals["seam_rules"] = _seam_rules
+    # JSON in pages keeps its letters as they are (é, not \u00e9): lighter in any
+    # language but English; < > & ' are still escaped, as tojson always does.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    # The layouts' words, in the page's language (its `language`), through gettext.
+    env.add_extension("jinja2.ext.i18n")
+    cast(_WithGettext, env).install_gettext_callables(_gettext, _ngettext, newstyle=True)
+    return env
+
+
+class _WithGettext(Protocol):
+    """What Jinja's i18n extension adds to the Environment when it is added (at run
+    time, so Jinja's types do not declare it)."""
+
+    def install_gettext_callables(
+        self,
+        gettext: Callable[[str], str],
+        ngettext: Callable[[str, str, int], str],
+        newstyle: bool | None = None,
+    ) -> None: ...
+
+
+# The words of the page being rendered, in its language: macros imported into a layout
+# and cards rendered on their own have no page context to ask, so the page's rendering
+# sets them here for its whole duration.
+# Outside a page (a card rendered on its own in a test), the theme's own English.
+_WORDS: ContextVar[Messages | None] = ContextVar("words", default=None)
+_SOURCE_WORDS = Messages(SOURCE_LANGUAGE)
+
+
+def _words() -> Messages:
+    return _WORDS.get() or _SOURCE_WORDS
+
+
+def _gettext(message: str) -> str:
+    return _words().gettext(message)
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    return _words().ngettext(singular, plural, n)
+
+
+def _plural_forms(singular: str, plural: str) -> dict[str, str]:
+    return _words().plural_forms(singular, plural)
+
+
+def _seam_rules() -> SeamRules:
+    return seam_rules(_words().language)
+
+
+# What every page's template is given, for the layouts reference (render/layouts.py); a
+# test holds PageRenderer.context to these names.
+EVERY_PAGE = {
+    "site": "The whole gallery, a `Site`.",
+    "config": "The settings: `config.title`, `config.description`, `config.language`, "
+    "`config.base_url`, `config.repo_url`, and all of them as `config.settings`.",
+    "root": "The way from this page to the site's root, like '../': put it before "
+    "every path, so that the site works from any folder and from disk.",
+    "path": "This page's path from the site's root, like 'letters/thanks.html'.",
+    "title": "The page's title.",
+    "description": "The page's description, for search engines ('' for none).",
+    "canonical": "The page's full address, with base_url; else ''.",
+    "indexed": "Whether search engines should list the page (not search.html or 404).",
+    "scenario_card": "`scenario_card(scenario, root, level=3)`: a letter's card, as "
+    "the home, pack, tag and channel pages show it.",
+    "look": "The owner's look: `look.logo` (`.path`, `.width`, `.height`) or none, "
+    "`look.favicon` and `look.favicon_type`, `look.stylesheets`, `look.scripts`, "
+    "`look.footer` (Markdown).",
+    "extra": "The values of [tool.sincerely.extra].",
+    "language": "The page's language, a BCP 47 tag like 'fr': its words come from that "
+    "language's catalog, through `_('...')` and `{% trans %}`.",
+    "direction": "'rtl' for a language written from right to left, else 'ltr'.",
+}
+FILTERS = {
+    "markdown": "Markdown (no raw HTML, safe links) as HTML: `{{ text | markdown }}`.",
+    "markdown_inline": "One line of Markdown as HTML, without a paragraph around it.",
+    "_": "`_('Words')`, `_('Letter %(n)s', n=2)`: the words in the page's language; "
+    "`ngettext(singular, plural, n)` for a count.",
+    "plural_forms": "`plural_forms('{n} word', '{n} words')`: the words for each plural "
+    "category of the page's language, for a script's Intl.PluralRules.",
+    "seam_rules": "`seam_rules()`: how a reader's value joins the letter's words in the "
+    "page's language (render/seams.py), for the letter page's script.",
+    "url_for": "`url_for(kind, ...)`: a path of the site, from its root: "
+    + ", ".join(f"'{k}'" for k in urls.URL_KINDS)
+    + "; put `root` before it.",
+}
+
+
+class CardStore(Protocol):
+    """Cards kept from earlier builds, by letter (build/letterstore.py)."""
+
+    def get(self, scenario: Scenario, root: str, level: int, language: str) -> str | None: ...
+
+    def put(self, scenario: Scenario, root: str, level: int, language: str, html: str) -> None: ...
+
+
+@dataclass
+class PageRenderer:
+    """Renders pages of one site. With a memo (serve keeps one between builds), a page
+    or card whose reads are all unchanged is not rendered again; with a card store (a
+    build keeps one), neither is a card of an unchanged letter."""
+
+    site: Site
+    env: jinja2.Environment
+    memo: Memo | None = None
+    cards: CardStore | None = None
+    # Cards rendered in this build, by (letter, root, heading level): a card is shown on
+    # the home, pack, tag and channel pages alike.
+    _cards: dict[tuple[Identity, str, int, str], tuple[Reads, Markup]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._resolve = resolver(self.site)
+        self._look = look_of(self.site.config)
+
+    def scenario_card(self, scenario: Scenario, root: str, level: int = 3) -> Markup:
+        key = (scenario.memo_identity, root, level, _words().language)
+        kept = self._cards.get(key)
+        if kept is None:
+            remembered = self.memo.get(("card", *key), self._resolve) if self.memo else None
+            if remembered is not None:
+                return Markup(remembered)
+            language = key[3]
+            stored = self.cards.get(scenario, root, level, language) if self.cards else None
+            if stored is not None:
+                kept = (Reads(), Markup(stored))
+                self._cards[key] = kept
+                return kept[1]
+            macros: Any = self.env.get_template("_macros.html").module
+            reads = Reads()
+            if self.memo is None:  # a one-off build remembers nothing: nothing to note
+                html = Markup(macros.card(scenario, root, level))
+            else:
+                with recording(reads):
+                    html = Markup(macros.card(scenario, root, level))
+            kept = (reads, html)
+            self._cards[key] = kept
+            if self.cards is not None:
+                self.cards.put(scenario, root, level, language, html)
+            if self.memo is not None:
+                self.memo.put(("card", *key), reads, html)
+        elif self.memo is not None:
+            replay(kept[0])
+        return kept[1]
+
+    def render(self, spec: PageSpec) -> bytes:
+        """The page's bytes, from the memo when nothing it read has changed."""
+        key: tuple[object, ...] = ("page", spec.template, spec.path, spec.title)
+        key += (spec.description, spec.root, spec.indexed, spec.language)
+        values = {**spec.values}
+        if self.memo is not None:
+            key += (fingerprint(values),)
+            remembered = self.memo.get(key, self._resolve)
+            if remembered is not None:
+                data: bytes = remembered
+                return data
+        if self.memo is None:
+            return self._render(spec, values)
+        with recording(Reads()) as reads:
+            data = self._render(spec, values)
+        self.memo.put(key, reads, data)
+        return data
+
+    def context(self, spec: PageSpec, values: dict[str, Any]) -> dict[str, Any]:
+        """What the page's template is given: what every page has (EVERY_PAGE), and
+        the values of its kind (pages.KINDS)."""
+        base = self.site.config.base_url
+        canonical = f"{base}{spec.path}" if base and spec.indexed else ""
+        language = spec.language or self.site.config.language
+        return {
+            "site": self.site,
+            "config": self.site.config,
+            "root": urls.root_of(spec.path) if spec.root is None else spec.root,
+            "path": spec.path,
+            "title": spec.title,
+            "canonical": canonical,
+            "indexed": spec.indexed,
+            "description": spec.description,
+            "scenario_card": self.scenario_card,
+            "look": self._look,
+            "extra": self.site.config.settings.extra,
+            "language": language,
+            "direction": direction(language),
+            **values,
+        }
+
+    def _render(self, spec: PageSpec, values: dict[str, Any]) -> bytes:
+        context = self.context(spec, values)
+        words = _WORDS.set(self.site.messages_in(context["language"]))
+        try:
+            text = self.env.get_template(spec.template).render(context)
+        except jinja2.TemplateError as exc:
+            raise layout_error(exc) from None
+        except Exception as exc:
+            # A mistake met while a layout runs (url_for('serch'), 1 // 0, a filter given
+            # the wrong thing, _("%(n)s") with no n) is the layout's, at its line; one
+            # that no layout's line leads to is a bug in sincerely, and stays one.
+            located = layout_mistake(exc)
+            if located is None:
+                raise
+            raise located from None
+        finally:
+            _WORDS.reset(words)
+        return strip_indentation(unique_ids(text)).encode("utf-8")

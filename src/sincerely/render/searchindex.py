@@ -1,0 +1,178 @@
+"""The search index, prebuilt in the manner of Sphinx's searchindex.js.
+
+It is a script that assigns one global, loaded with a <script> element rather than fetch,
+so that search works from disk (file://) too. Words are indexed by their keys
+(render/stemming.py: the Snowball stem in the letter's language, folded), so "rejected" and
+"rejection" are one term; terms map to postings ``doc * 4 + field``, where field is where
+the term stands at its best (0 the title or the moment, 1 tags, 2 summary, 3 body),
+which results are ranked by; terms with the same postings are stored together.
+
+The page's script (static/search-match.js) stems what is typed with Snowball's
+JavaScript stemmers of the languages listed here (each letter was indexed in its own),
+and reads here each language's stopwords and the synonyms its packs declare, already
+stemmed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Protocol
+
+from ..common import urls
+from ..common.i18n import Messages
+from ..model.scenario import Scenario
+from ..model.site import Site
+from .stemming import algorithm, is_stopword, key, keys, stopwords, words
+
+# Where a term stands: TITLE is the title or the moment (the situation in the reader's
+# words), which say best what a letter is for.
+TITLE, TAGS, SUMMARY, BODY = range(4)
+
+
+def _body(scenario: Scenario) -> str:
+    labels = {f.id: f.label for f in scenario.fields}
+    parts = [scenario.situation, *scenario.tips.do, *scenario.tips.avoid]
+    for block in scenario.letter.blocks:
+        parts.append(block.text.fill(labels))
+        parts.append(block.note)
+    return " ".join(parts)
+
+
+# Each term of a letter, with the best field it stands in.
+Terms = dict[str, int]
+
+
+class TermStore(Protocol):
+    """Letters' terms kept from earlier builds (build/letterstore.py)."""
+
+    def terms(self, scenario: Scenario, language: str) -> Terms | None: ...
+
+    def put_terms(self, scenario: Scenario, language: str, terms: Terms) -> None: ...
+
+
+def document_terms(scenario: Scenario, language: str) -> Terms:
+    """Each term of a letter, with the best field it stands in; a body's stopwords are
+    left out (a title search for "the" still finds "The library job")."""
+    found: Terms = {}
+    fields = (
+        (TITLE, f"{scenario.title} {scenario.moment}"),
+        (TAGS, " ".join([*scenario.tags, scenario.channel])),
+        (SUMMARY, scenario.summary),
+        (BODY, _body(scenario)),
+    )
+    for field, text in fields:
+        for word in words(text):
+            if field == BODY and is_stopword(word, language):
+                continue
+            for term in keys(word, language):
+                found[term] = min(field, found.get(term, field))
+    return found
+
+
+# A letter's terms, by the letter's identity; the letter is kept alongside, so that an
+# identity is never mistaken for another letter's. Kept between builds by serve.
+TermCache = dict[int, tuple[Scenario, Terms]]
+
+
+def _terms(scenario: Scenario, language: str, store: TermStore | None) -> Terms:
+    found = store.terms(scenario, language) if store is not None else None
+    if found is None:
+        found = document_terms(scenario, language)
+        if store is not None:
+            store.put_terms(scenario, language, found)
+    return found
+
+
+def languages(site: Site) -> list[str]:
+    """The languages of the site's letters: the site's first, then the packs' own."""
+    own = {site.language_of(p) for p in site.packs} - {site.config.language}
+    return [site.config.language, *sorted(own)]
+
+
+def _phrase(text: str, language: str, *, bare: bool = False) -> str:
+    """A phrase's terms; ``bare``: without its stopwords, where it has other words (which
+    a letter must have, and bodies are indexed without stopwords)."""
+    found = words(text)
+    if bare:
+        found = [w for w in found if not is_stopword(w, language)] or found
+    return " ".join(key(word, language) for word in found)
+
+
+def synonyms(site: Site, tags: list[str]) -> list[list[object]]:
+    """Each pack's synonyms, stemmed in its language: [language's number, a phrase's
+    terms, the terms of the word of the letters it stands for], sorted, once each."""
+    found: set[tuple[int, str, str]] = set()
+    for pack in site.packs:
+        language = site.language_of(pack)
+        for word, phrases in pack.synonyms.items():
+            target = _phrase(word, language, bare=True)
+            for phrase in phrases:
+                stemmed = _phrase(phrase, language)
+                if stemmed and target and stemmed != target:
+                    found.add((tags.index(language), stemmed, target))
+    return [list(entry) for entry in sorted(found)]
+
+
+def _said(interface: Messages) -> dict[str, object]:
+    return {
+        "none": interface.gettext("No letters match."),
+        "found": interface.plural_forms("{n} letter matches.", "{n} letters match."),
+        "suggest": interface.gettext("Try other words, or one of these letters:"),
+        "all": interface.gettext("All results on the search page"),
+        "browse": interface.gettext("Browse every letter"),
+    }
+
+
+def build_index(
+    site: Site, cache: TermCache | None = None, store: TermStore | None = None
+) -> dict[str, object]:
+    tags = languages(site)
+    docs: list[list[object]] = []
+    postings: dict[str, list[int]] = defaultdict(list)
+    current: TermCache = {}
+    # Each letter's words are stemmed in its own language (its pack's).
+    in_language = [(s, site.language_of(p)) for p in site.packs for s in p.scenarios]
+    for doc, (scenario, letter_language) in enumerate(in_language):
+        # What a result shows, and the letter's language, by its number in "languages".
+        shown = [scenario.url, scenario.title, scenario.summary, scenario.channel]
+        docs.append([*shown, tags.index(letter_language), scenario.moment])
+        entry = cache.get(id(scenario)) if cache is not None else None
+        if entry is None or entry[0] is not scenario:
+            entry = (scenario, _terms(scenario, letter_language, store))
+        if cache is not None:  # a one-off build keeps no letter's terms once indexed
+            current[id(scenario)] = entry
+        for term, field in entry[1].items():
+            postings[term].append(doc * 4 + field)
+    if cache is not None:
+        cache.clear()
+        cache.update(current)
+    # Most terms occur in one letter only; grouping the terms that share a posting list
+    # ("[[7],"term term term"]") spends a space per term where a mapping would spend
+    # quotes, a colon and brackets: it keeps the index under 2 KB a letter.
+    groups: dict[tuple[int, ...], list[str]] = defaultdict(list)
+    for term in sorted(postings):
+        groups[tuple(postings[term])].append(term)
+    return {
+        "docs": docs,
+        "groups": [[list(where), " ".join(terms)] for where, terms in sorted(groups.items())],
+        # Each language: its tag, its Snowball stemmer (static/stemmers/NAME.js, or ""
+        # for none) and its stopwords.
+        "languages": [
+            [tag, algorithm(tag) or "", " ".join(sorted(stopwords(tag)))] for tag in tags
+        ],
+        "synonyms": synonyms(site, tags),
+        # Where the page finds the stemmers (NAME.js) and the search page.
+        "stemmers": urls.stemmer(""),
+        "search": urls.SEARCH,
+        # What search.js says, in each language (a page shows its own language's).
+        "text": [_said(site.messages_in(tag)) for tag in tags],
+    }
+
+
+def search_index_script(
+    site: Site, cache: TermCache | None = None, store: TermStore | None = None
+) -> bytes:
+    index = build_index(site, cache, store)
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    return f"window.sincerelySearchIndex={data};\n".encode()

@@ -1,0 +1,205 @@
+"""``sincerely serve``: build, serve, and rebuild on every save, reloading the browser.
+
+Three parts, each small: webserver.py serves the staging folder (and an error page where a
+page cannot be built), watch.py watches the project with file-system events, reload.py
+tells the browsers to reload through livereload's WebSocket handler. This module ties
+them to the incremental builder (serve/rebuild.py, the same jobs as build): the site is
+built into a staging folder outside everything watched, so the server never sees its own
+output, and each changed file is swapped in whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+import webbrowser
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tornado.ioloop import IOLoop
+
+from ..common import urls
+from ..common.errors import BUG_HINT, BuildError, Diagnostic, Location, Severity, bug_message
+from ..common.report import plural
+from ..common.workfiles import write_whole
+from ..model.config import Config, load_config
+from ..theming.look import own_files
+from .rebuild import IncrementalBuilder, Rebuild
+from .reload import reload_browsers
+from .watch import Group, Watcher, named
+from .webserver import ServeState, bind, start_server
+
+
+def _put(staging: Path, relative: str, data: bytes) -> None:
+    """Put a file in place whole, as every file sincerely keeps is (common/workfiles.py)."""
+    target = staging / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_whole(target, data)
+
+
+def write_changes(staging: Path, rebuild: Rebuild) -> None:
+    for relative in rebuild.changed:
+        _put(staging, relative, rebuild.files[relative])
+    for relative in rebuild.removed:
+        with contextlib.suppress(FileNotFoundError):
+            (staging / relative).unlink()
+
+
+def _bug(exc: Exception, project: Path) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, f"{bug_message(exc)}. {BUG_HINT}.", Location(project))
+
+
+@dataclass
+class LiveSite:
+    """The builder, the staging folder and the state the server shows."""
+
+    builder: IncrementalBuilder
+    state: ServeState
+    say: Callable[[str], None]
+    report: Callable[[Iterable[Diagnostic]], None]
+    first: bool = True
+    # Watches any folder that has appeared since (layouts/, made by theme copy).
+    watch_new: Callable[[], None] = lambda: None
+
+    def archive(self) -> None:
+        """Zip the downloads, after the browser has been told to reload."""
+        try:
+            for relative in self.builder.archive():
+                _put(self.state.staging, relative, self.builder.file(relative))
+        except BuildError as exc:
+            self.failed(exc.diagnostics)
+        except Exception as exc:  # a bug: the server stays up, and says so
+            self.failed([_bug(exc, self.builder.project)])
+
+    def failed(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.report(diagnostics)
+        self.state.fail(tuple(diagnostics))
+        errors = sum(d.is_error for d in diagnostics)
+        self.say(
+            f"build failed: {plural(errors, 'error')}; "
+            "serving the last good pages, and the errors where they are"
+        )
+
+    def rebuild(self) -> None:
+        self.watch_new()  # first: a save into a new folder after this rebuild is seen
+        started = time.perf_counter()
+        try:
+            rebuild = self.builder.build()
+        except BuildError as exc:
+            self.failed(exc.diagnostics)
+            return
+        except Exception as exc:  # a bug: the server stays up, says so, and goes on watching
+            self.failed([_bug(exc, self.builder.project)])
+            return
+        write_changes(self.state.staging, rebuild)
+        self.state.errors = ()
+        self.report(rebuild.result.warnings)
+        took = (time.perf_counter() - started) * 1000
+        if self.first:
+            self.say(f"built {plural(len(rebuild.files), 'file')} in {took:.0f} ms")
+            self.first = False
+        else:
+            self.say(
+                f"rebuilt in {took:.0f} ms: {plural(len(rebuild.changed), 'file')} changed, "
+                f"{len(rebuild.removed)} removed"
+            )
+
+
+def watched_groups(config: Config) -> list[Group]:
+    """What serve watches (see watch.py): the folders there are now."""
+    trees = [p for p in (config.content_dir, config.layouts_dir) if p.is_dir()]
+    own = list(own_files(config).values())
+    # The project's own folder: pyproject.toml (which editors replace), the owner's
+    # files that stand there, and the content or layouts folder, should one appear.
+    names = {"pyproject.toml", *(p.name for p in own if p.parent == config.root)}
+    names |= {p.name for p in (config.content_dir, config.layouts_dir) if p.parent == config.root}
+    groups = [Group(tuple(trees), True), Group((config.root,), False, named(names))]
+    # The folders of the owner's other files, wherever they are.
+    folders = {p.parent for p in own if p.parent.is_dir() and p.parent != config.root}
+    folders -= {f for f in folders for t in trees if f.is_relative_to(t)}  # watched whole
+    if folders:
+        groups.append(Group(tuple(sorted(folders)), False))
+    return groups
+
+
+_STAGING = "sincerely-serve-"
+
+
+def _clear_killed_servers() -> None:
+    """Remove the staging folders of servers that were killed outright (SIGKILL leaves no
+    chance to clean up): each folder is named after its server's process, and one whose
+    process is gone, and that is this user's, is a leftover."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_STAGING}*-*"):
+        pid = folder.name.removeprefix(_STAGING).split("-", 1)[0]
+        if not pid.isdigit() or not folder.is_dir() or folder.is_symlink():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue  # another user's
+        if folder.stat().st_uid == os.getuid():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def staging_folder() -> Iterator[Path]:
+    _clear_killed_servers()
+    # Resolved: the handler compares resolved paths with it, and the temporary folder may
+    # stand behind a symbolic link (macOS's default TMPDIR does).
+    folder = Path(tempfile.mkdtemp(prefix=f"{_STAGING}{os.getpid()}-")).resolve()
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def serve(
+    project: Path,
+    *,
+    host: str,
+    port: int,
+    open_browser: bool,
+    say: Callable[[str], None],
+    report: Callable[[Iterable[Diagnostic]], None],
+) -> None:
+    config = load_config(project)
+    with staging_folder() as staging:
+        builder = IncrementalBuilder(project, staging)
+        state = ServeState(staging, config)
+        live = LiveSite(builder, state, say, report)
+        live.rebuild()
+        live.archive()
+        loop = IOLoop.current()
+        watcher = Watcher(live.rebuild, lambda: reload_browsers(loop), live.archive)
+        live.watch_new = lambda: watcher.watch(watched_groups(config))
+        watcher.watch(watched_groups(config))
+        sockets = bind(host, port, say)
+        start_server(state, sockets)
+        url = urls.served_at(host, sockets[0].getsockname()[1])
+        say(f"Serving {config.root} at {url} (Ctrl-C to stop)")
+        sys.stdout.flush()
+        if open_browser:
+            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+        # SIGTERM stops the server as cleanly as Ctrl-C does.
+        signal.signal(signal.SIGTERM, lambda *_: _interrupt())
+        try:
+            loop.start()
+        finally:
+            watcher.stop()
+            for sock in sockets:
+                sock.close()
+        say("stopped; the staging folder is removed.")
+
+
+def _interrupt() -> None:
+    raise KeyboardInterrupt

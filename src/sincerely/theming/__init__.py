@@ -1,0 +1,1 @@
+"""The theme: layouts folders over the bundled one, the owner's look, and minifying."""

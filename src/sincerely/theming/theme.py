@@ -1,0 +1,134 @@
+"""The theme: a project's own layouts/ over the bundled default, file by file.
+
+As with Sphinx's templates_path, a project overrides one layout or one asset by putting a
+file of the same name in its layouts/ folder; everything else comes from the theme that
+ships inside the package.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import PACKAGE_DIR
+from ..common.errors import BuildError, Diagnostics, Location
+from .minify import compact
+
+STATIC = "static"
+
+
+def bundled_theme_dir() -> Path:
+    """The default theme: inside the installed package, or layouts/ in a source checkout."""
+    packaged = PACKAGE_DIR / "theme"
+    if packaged.is_dir():
+        return packaged
+    # An editable install runs from src/; the theme is the repository's layouts/.
+    return PACKAGE_DIR.parents[1] / "layouts"
+
+
+@dataclass(frozen=True)
+class Theme:
+    folders: tuple[Path, ...]  # first wins
+
+    @classmethod
+    def for_project(cls, layouts_dir: Path) -> Theme:
+        bundled = bundled_theme_dir().resolve()
+        folders = [layouts_dir.resolve()] if layouts_dir.is_dir() else []
+        if bundled not in folders:
+            folders.append(bundled)
+        return cls(tuple(folders))
+
+    def static_paths(self) -> dict[str, Path]:
+        """Each asset's site path and the file that provides it, sorted by site path."""
+        found: dict[str, Path] = {}
+        for folder in reversed(self.folders):
+            static = folder / STATIC
+            if not static.is_dir():
+                continue
+            for path in static.rglob("*"):
+                # A link is refused where the project's files are checked (common/intake.py).
+                if path.is_file() and not path.is_symlink() and not path.name.startswith("."):
+                    found[f"{STATIC}/{path.relative_to(static).as_posix()}"] = path
+        return dict(sorted(found.items()))
+
+    @staticmethod
+    def published(site_path: str, source: Path, addition: str = "") -> bytes:
+        """An asset as the site serves it: minified if it is CSS or JavaScript, with
+        ``addition`` at its end (the owner's accent, for site.css)."""
+        return compact(site_path, source.read_bytes() + addition.encode())
+
+
+# What the pages' Content-Security-Policy blocks in a layout, and what to do instead.
+_INLINE = (
+    (re.compile(r"\sstyle\s*=", re.I), "an inline style", "a class, styled in extra_css"),
+    (re.compile(r"<style\b", re.I), "a <style> element", "a stylesheet in extra_css"),
+    # A script with a src is a file of the site; one of JSON is data, never run.
+    (
+        re.compile(
+            r"<script\b(?![^>]*\b(?:src\s*=|type\s*=\s*[\"']?application/(?:ld\+)?json))", re.I
+        ),
+        "an inline script",
+        "extra_js",
+    ),
+    (re.compile(r"\son[a-z]+\s*=", re.I), "an event handler attribute", "a script in extra_js"),
+    (re.compile(r"javascript:", re.I), "a javascript: address", "a script in extra_js"),
+)
+
+
+def warn_inline_code(layouts: list[Path], out: Diagnostics) -> None:
+    """A warning at each piece of inline style or script in the project's own layouts
+    (``layouts``: their files): the pages' Content-Security-Policy would block it, with
+    only a console error."""
+    for path in layouts:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        # Jinja comments say what they like; blanked, so that positions stay true.
+        code = re.sub(r"\{#.*?#\}", lambda m: re.sub(r"[^\n]", " ", m[0]), text, flags=re.S)
+        for pattern, what, instead in _INLINE:
+            for found in pattern.finditer(code):
+                out.warning(
+                    f"{what}: the pages' Content-Security-Policy blocks it, so it would do "
+                    f"nothing; use {instead} instead",
+                    Location.at_offset(path, text, found.start() + (found[0][0].isspace())),
+                )
+
+
+# ---- a layout's mistakes, where they are ----
+
+
+def _layout_line(exc: Exception) -> tuple[str | None, int]:
+    """The layout file and line an exception was met at: Jinja rewrites tracebacks so
+    that frames carry the template's file and line, the innermost of which is where a
+    theme author must look."""
+    filename = getattr(exc, "filename", None)
+    line = getattr(exc, "lineno", None) or 0
+    if not filename:
+        tb = sys.exc_info()[2] or exc.__traceback__
+        while tb is not None:
+            frame_file = tb.tb_frame.f_code.co_filename
+            if frame_file.endswith((".html", ".xml", ".txt")):
+                filename, line = frame_file, tb.tb_lineno
+            tb = tb.tb_next
+    return filename, line
+
+
+def _located(message: str, filename: str | None, line: int) -> BuildError:
+    path = Path(filename) if filename else Path("layouts")
+    return BuildError.single(f"layout error: {message}", Location(path, line, 1 if line else 0))
+
+
+def layout_error(exc: Exception) -> BuildError:
+    """A located error for a broken layout (Jinja's own TemplateError: syntax, an
+    undefined name), by its message."""
+    message = getattr(exc, "message", None) or type(exc).__name__
+    return _located(message, *_layout_line(exc))
+
+
+def layout_mistake(exc: Exception) -> BuildError | None:
+    """A located error for any other exception a layout's line led to; None if none did
+    (then it is not the layout's)."""
+    filename, line = _layout_line(exc)
+    if not filename:
+        return None
+    return _located(f"{exc} ({type(exc).__name__}); fix this line of the layout", filename, line)

@@ -1,0 +1,93 @@
+"""Contributed Markdown: no raw HTML, no images, only safe links."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sincerely.common.markdown import _parser, _plain_paragraphs, is_safe_link, render_markdown
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.org", "http://x.y/z", "mailto:a@b.c", "other.html", "#part", "../a.html"],
+)
+def test_safe_links(url: str) -> None:
+    assert is_safe_link(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,x",
+        "vbscript:x",
+        "file:///etc/passwd",
+    ],
+)
+def test_unsafe_links(url: str) -> None:
+    assert not is_safe_link(url)
+
+
+def test_raw_html_is_shown_as_text() -> None:
+    html = render_markdown("Hi <script>alert(1)</script> <b onclick=x>b</b>")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<b" not in html
+
+
+def test_a_javascript_link_is_not_a_link() -> None:
+    html = render_markdown("[click](javascript:alert(1)) and [ok](https://example.org)")
+    assert 'href="javascript' not in html
+    assert '<a href="https://example.org">ok</a>' in html
+
+
+def test_images_are_not_loaded() -> None:
+    assert "<img" not in render_markdown("![tracker](https://evil.example/p.gif)")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet="abc XYZ019,.;:'?()\u2019\u201c\u2014\u2013", min_size=1, max_size=30),
+            st.sampled_from(
+                [
+                    "\n",
+                    "\n\n",
+                    "\n   ",
+                    "\n    ",
+                    "  \n",
+                    "1. ",
+                    "- ",
+                    "\n2) ",
+                    " ",
+                    "\n \n",
+                    "(",
+                    "\u201cx\u201d",
+                    "\u2019",
+                ]
+            ),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_plain_text_shortcut_is_what_markdown_it_gives(text: str) -> None:
+    plain = _plain_paragraphs(text)
+    if plain is not None:
+        assert plain == _parser().render(text, {})
+
+
+def test_the_shortcut_takes_ordinary_notes_and_leaves_markdown_alone() -> None:
+    assert _plain_paragraphs("Thank them (briefly).\nThen stop.\n\nAnother one.\n") == (
+        "<p>Thank them (briefly).\nThen stop.</p>\n<p>Another one.</p>\n"
+    )
+    for markdown in ("Some *emphasis*.", "- a list", "1. first", "[a](b)", "line  \nbreak"):
+        assert _plain_paragraphs(markdown) is None
+
+
+def test_an_image_is_shown_as_its_alt_text_not_as_a_link() -> None:
+    html = render_markdown("Like ![a short <card>](card.png) this.")
+    assert html == "<p>Like a short &lt;card&gt; this.</p>\n"

@@ -1,0 +1,80 @@
+"""Building again and again in one process, as serve does: after an edit, every page
+shows the project as it now is, whatever the theme shows of each letter."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from sincerely.common import intake
+from sincerely.serve.rebuild import IncrementalBuilder
+
+from ..conftest import REPO, Project
+from ..helpers.related import PAGE, give_x_the_tag, related_titles, write_window_gallery
+
+CARD_WITH_SITUATION = (
+    (REPO / "layouts/_macros.html")
+    .read_text(encoding="utf-8")
+    .replace(
+        "  <p>{{ scenario.summary }}</p>\n",
+        '  <p>{{ scenario.summary }}</p>\n  <div class="why">{{ scenario.situation }}</div>\n',
+    )
+)
+
+
+def test_a_theme_whose_cards_show_another_field_stays_current(scenario_project: Project) -> None:
+    assert CARD_WITH_SITUATION.count('class="why"') == 1
+    scenario_project.write("layouts/_macros.html", CARD_WITH_SITUATION)
+    builder = IncrementalBuilder(scenario_project.root)
+    first = builder.build()
+    assert "You were a finalist" in first.files["index.html"].decode()
+    path = scenario_project.root / "content/letters/close-second.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("You were a finalist", "You came so close"), encoding="utf-8")
+    second = builder.build()
+    home = second.files["index.html"].decode()
+    assert "You came so close" in home and "You were a finalist" not in home
+    assert "index.html" in second.changed
+
+
+def test_a_new_page_or_pack_shows_in_every_letters_navigation(scenario_project: Project) -> None:
+    builder = IncrementalBuilder(scenario_project.root)
+    builder.build()
+    letter = "letters/close-second.html"
+    assert "Questions people ask" not in builder.file(letter).decode()
+    scenario_project.write("content/faq.md", "---\ntitle: Questions people ask\n---\nAsk.\n")
+    scenario_project.write("content/later/_pack.yaml", "title: Later letters\nsummary: Later.\n")
+    changed = builder.build().changed
+    assert letter in changed
+    assert "Questions people ask" in builder.file(letter).decode()
+    assert "Later letters" in builder.file(letter).decode()
+
+
+def test_related_letters_that_change_order_but_not_members_are_shown_anew(
+    tmp_path: Path,
+) -> None:
+    write_window_gallery(tmp_path)
+    builder = IncrementalBuilder(tmp_path)
+    builder.build()
+    assert related_titles(builder.file(PAGE).decode()) == ["j", "a", "b"]
+    give_x_the_tag(tmp_path)
+    again = builder.build()
+    assert related_titles(builder.file(PAGE).decode()) == ["a", "b", "j"]
+    assert PAGE in again.changed
+    assert again.files == IncrementalBuilder(tmp_path).build().files  # a fresh build's
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_served(
+    scenario_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(intake, "SETTLING_NS", 0)  # as if every file were long written
+    builder = IncrementalBuilder(scenario_project.root)
+    builder.build()
+    letter = scenario_project.root / "content/letters/close-second.yaml"
+    info = letter.stat()
+    letter.write_text(letter.read_text().replace("Close second", "Close SECOND"))
+    os.utime(letter, ns=(info.st_atime_ns, info.st_mtime_ns))
+    builder.build()
+    assert "Close SECOND" in builder.file("letters/close-second.html").decode()
