@@ -1,5 +1,5 @@
 """Loading ahead: what loading found is kept between builds, and what must be loaded
-afresh is parsed on several processes.
+afresh is parsed on several processes (common/forked.py).
 
 Parsing and validating a scenario file is most of a build's loading. A build keeps what
 loading each file gave (contentfiles.LoadCache: the scenario and its diagnostics, by the
@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import multiprocessing
 import os
 import pickle
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 from ..common import signed
 from ..common.errors import Diagnostics
+from ..common.forked import run_forked
 from ..common.intake import refusal, stamp_of
 from ..common.workfiles import real_folder
 from ..model.config import Config
@@ -109,16 +110,7 @@ def _stale(cache: LoadCache, path: str, language: str) -> bool:
         return True
 
 
-class _Ahead:
-    """The build's settings and cache, set before forking so that each worker has them."""
-
-    config: Config | None = None
-    cache: LoadCache | None = None
-
-
-def _load(share: Share) -> list[tuple[str, Loaded]]:
-    config, cache = _Ahead.config, _Ahead.cache
-    assert config is not None and cache is not None
+def _load(config: Config, cache: LoadCache, share: Share) -> list[tuple[str, Loaded]]:
     wanted = {path: (pack, language) for path, pack, language in share}
     loaded = []
     for folder in sorted({str(Path(path).parent) for path in wanted}):
@@ -139,13 +131,9 @@ def fill(config: Config, cache: LoadCache, processes: int) -> dict[str, Share]:
     stale = [f for share in packs.values() for f in share if _stale(cache, f[0], f[2])]
     if processes <= 1 or len(stale) < _AHEAD:
         return packs  # the loader loads them, in this process, as it comes to them
-    _Ahead.config, _Ahead.cache = config, cache
-    try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            for loaded in pool.map(_load, [stale[k::processes] for k in range(processes)]):
-                cache.files.update(loaded)
-    finally:
-        _Ahead.config = _Ahead.cache = None
+    shares = [partial(_load, config, cache, stale[k::processes]) for k in range(processes)]
+    for loaded in run_forked(shares, config.content_dir, "loading"):
+        cache.files.update(loaded)
     return packs
 
 
