@@ -12,17 +12,14 @@ from pathlib import Path
 from .. import __version__
 from ..build.builders import run
 from ..build.parallel import default_jobs
-from ..common.errors import BuildError, Diagnostic, Location
+from ..common.errors import BuildError, Diagnostic, Location, relative
 from ..common.report import as_json, format_lines, plural, progress_line
-from ..model.project import find_project
+from ..model.project import find_project, has_settings
 
 
 def shown(path: Path) -> str:
     """A path as the user would type it: relative to where they are, if it is below."""
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)
+    return relative(path, Path.cwd())
 
 
 def say(message: str) -> None:
@@ -166,7 +163,7 @@ def _init(args: argparse.Namespace) -> int:
     from . import scaffold  # only these commands need it (and its imports)
     from .pinning import gallery_pin
 
-    if args.copy_theme and scaffold.is_gallery(args.directory):
+    if args.copy_theme and has_settings(args.directory):
         return _copied(*scaffold.copy_theme_files(args.directory))
     pin = gallery_pin()
     made = scaffold.init_gallery(args.directory, copy_theme=args.copy_theme, pin=pin)

@@ -21,6 +21,7 @@ from .. import PACKAGE_DIR
 from ..common.errors import BuildError, Location, closest
 from ..load.loader import NEW_TEMPLATE, RESERVED_SLUGS, suggest_slug
 from ..model.config import DEFAULT_OUTPUT_DIR, PROJECT_SCHEMA, WORK_DIR, Config, load_config
+from ..model.project import has_settings
 from ..model.scenario import SLUG, SLUG_HELP
 from ..model.schema import schema_text
 from ..theming.theme import Theme, bundled_theme_dir
@@ -122,7 +123,7 @@ def init_gallery(
     folder's own is kept, and the gallery's is not written."""
     root = directory.resolve()
     pyproject = root / "pyproject.toml"
-    if is_gallery(root):
+    if has_settings(root):
         raise BuildError.single(
             "pyproject.toml already has [tool.sincerely]: this folder is a gallery already "
             "(to copy the theme into it: 'sincerely theme copy --all')",
@@ -171,12 +172,6 @@ def init_gallery(
         shutil.copytree(bundled_theme_dir(), layouts)
         made.append(layouts)
     return sorted(made)
-
-
-def is_gallery(folder: Path) -> bool:
-    """Whether ``folder`` holds a gallery's settings already."""
-    pyproject = folder / "pyproject.toml"
-    return pyproject.is_file() and "[tool.sincerely]" in pyproject.read_text(encoding="utf-8")
 
 
 def _add_to(path: Path, text: str) -> Path:

@@ -36,15 +36,19 @@ class Location:
         return cls(path, text.count("\n", 0, offset) + 1, offset - line_start + 1)
 
     def display(self, relative_to: Path | None = None) -> str:
-        path = self.path
-        base = relative_to if relative_to is not None else Path.cwd()
-        try:
-            shown = path.relative_to(base).as_posix()
-        except ValueError:
-            shown = str(path)
+        shown = relative(self.path, relative_to if relative_to is not None else Path.cwd())
         if self.line:
             return f"{shown}:{self.line}:{self.column or 1}"
         return shown
+
+
+def relative(path: Path, base: Path) -> str:
+    """``path`` as written from ``base`` ('content/x.yaml') where it is below it; else
+    whole. The one rule for how a path is shown and recorded."""
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def one_line(text: str) -> str:

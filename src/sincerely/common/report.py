@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .errors import Diagnostic
+from .errors import Diagnostic, relative
 
 FORMATS = ("text", "github", "json")
 Progress = Callable[[int, int, str], None]  # (done, total, the path being made)
@@ -21,13 +21,6 @@ Progress = Callable[[int, int, str], None]  # (done, total, the path being made)
 def plural(count: int, word: str) -> str:
     """'1 file', '2 files': counts in messages read as English."""
     return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _escape_data(text: str) -> str:
@@ -41,7 +34,7 @@ def _escape_property(text: str) -> str:
 
 def github_annotation(diagnostic: Diagnostic, root: Path) -> str:
     where = diagnostic.location
-    properties = [f"file={_escape_property(_relative(where.path, root))}"]
+    properties = [f"file={_escape_property(relative(where.path, root))}"]
     if where.line:
         properties += [f"line={where.line}", f"col={where.column or 1}"]
     kind = "error" if diagnostic.is_error else "warning"
@@ -51,7 +44,7 @@ def github_annotation(diagnostic: Diagnostic, root: Path) -> str:
 def as_json(diagnostics: Sequence[Diagnostic], root: Path, *, ok: bool) -> str:
     items = [
         {
-            "file": _relative(d.location.path, root),
+            "file": relative(d.location.path, root),
             "line": d.location.line or None,
             "column": (d.location.column or 1) if d.location.line else None,
             "severity": d.severity.value,

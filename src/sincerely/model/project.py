@@ -31,9 +31,14 @@ def _has_settings(pyproject: Path) -> bool:
     return isinstance(tool, dict) and "sincerely" in tool
 
 
-def is_project(folder: Path) -> bool:
+def has_settings(folder: Path) -> bool:
+    """Whether ``folder``'s pyproject.toml has sincerely's settings table."""
     pyproject = folder / "pyproject.toml"
-    return (pyproject.is_file() and _has_settings(pyproject)) or (folder / "content").is_dir()
+    return pyproject.is_file() and _has_settings(pyproject)
+
+
+def is_project(folder: Path) -> bool:
+    return has_settings(folder) or (folder / "content").is_dir()
 
 
 def find_project(start: Path) -> Path:

@@ -150,8 +150,8 @@ class Memo:
 def resolver(site: Any) -> Callable[[Identity], object | None]:
     """Finds a model object of ``site`` by identity (the site, its settings, its packs,
     pages and scenarios)."""
-    objects: dict[Identity, object] = {("site",): site, ("config",): site.config}
-    for item in (*site.packs, *site.pages, *site.scenarios(), site.intro):
+    objects: dict[Identity, object] = {}
+    for item in (site, site.config, *site.packs, *site.pages, *site.scenarios(), site.intro):
         if item is not None:
             objects[item.memo_identity] = item
     return objects.get
