@@ -1,35 +1,37 @@
-"""The pipeline, end to end: configuration, loading, the site's jobs, writing.
+"""The builders: the site, its text forms, and the check, each a class, as in Sphinx.
 
-``build`` and ``check`` both run through :func:`run`: the same jobs (build/outputs.py), on the
-same processes, into a staging folder; build swaps it in as the new site, check removes
-it. ``serve`` runs the same jobs in process (serve/rebuild.py).
+Every builder runs the same pipeline: the settings, loading (through a store of what
+builds keep, build/store.py), the jobs of build/outputs.py on several processes into a
+staging folder, then the archives. They differ in what they make and where it goes:
+:class:`SiteBuilder` makes the gallery and swaps it in; :class:`TextBuilder` the
+letters alone, as plain-text templates (``build -b text``); :class:`CheckBuilder` the
+gallery into a folder it then removes, keeping nothing. ``serve`` runs the same jobs in
+process, with a store kept in memory (serve/rebuild.py).
 """
 
 from __future__ import annotations
 
 import contextlib
-import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from ..common.errors import BuildError, Diagnostic
 from ..common.report import Progress
 from ..model.config import Config, load_config
 from ..theming.theme import Theme
-from . import record as buildcache
+from . import record
+from .store import JobsMade, KeptOnDisk, Store, in_memory_once
 from .writer import check_output_dir, replaced, staged
 
 if TYPE_CHECKING:
     from ..model.site import Site
     from .digests import Digests
     from .outputs import Job
-    from .parallel import Files
-    from .reuse import Record
 
 
 NOT_KEPT = "what a build keeps for the next one cannot be written"
@@ -85,6 +87,191 @@ def _throwaway() -> Iterator[Path]:
         yield Path(folder)
 
 
+@dataclass
+class Builder:
+    """Makes the project's outputs into a staging folder, then writes them or not."""
+
+    name: ClassVar[str]
+    # Whether what it makes is the site a build's record stands for (the record lets the
+    # next build bring it over, or find nothing changed).
+    makes_the_site: ClassVar[bool] = True
+    writes: ClassVar[bool] = True
+
+    project: Path
+    output: Path | None = None
+    strict: bool = False
+    jobs: int = 1
+    progress: Progress | None = None
+    fresh: bool = False
+    base_url: str | None = None
+
+    def run(self) -> Result:
+        """Load, validate and make the project's outputs; write them if this builder
+        writes. Raises BuildError with every error found (and, under ``strict``, every
+        warning), before anything is written."""
+        config = load_config(self.project, self.output, self.base_url)
+        theme = Theme.for_project(config.layouts_dir)
+        unkept = None
+        disk: KeptOnDisk | None = None
+        if self.writes:
+            check_output_dir(config)  # refuse a dangerous folder before any work is done
+            # A read-only checkout built into a writable folder: built whole, keeping nothing.
+            unkept = record.cannot_keep(config)
+        if self.writes and unkept is None:
+            disk = KeptOnDisk.open(config, theme, fresh=self.fresh, cards=self.makes_the_site)
+            if self.makes_the_site and disk.unchanged():
+                warnings, counts = disk.settle()
+                if self.strict and warnings:
+                    raise BuildError(warnings)
+                return Result(config, None, warnings, 0, counts)
+        store: Store = disk if disk is not None else in_memory_once()
+        store.load_ahead(config, self.jobs, fresh=self.fresh)
+        # Imported only now: a build with nothing to do never needs YAML, Markdown or Jinja.
+        from ..load.loader import load_site
+
+        site, diagnostics = load_site(config, store.loaded)
+        warnings = diagnostics.items
+        if self.strict and warnings:
+            raise BuildError(warnings)
+        if disk is not None and not self.makes_the_site:
+            disk.forget_record()  # the output will no longer hold what the record says
+        with self._staging(config, disk) as staging:
+            made, reused = self._make(site, theme, store, disk, staging)
+        note = f"{NOT_KEPT} here ({unkept}): each build makes everything" if unkept else ""
+        with replaced() if self.writes else contextlib.nullcontext():
+            if disk is not None:
+                note = self._keep(disk, site, warnings, made)
+        count = sum(len(files) for _, files in made.values())
+        return Result(config, site, warnings, count, counts_of(site), reused, note)
+
+    def _staging(self, config: Config, disk: KeptOnDisk | None) -> AbstractContextManager[Path]:
+        """Where the outputs are made: a folder swapped in as the new site when the block
+        ends (the record forgotten just before, so that a build killed between the two is
+        never taken for the last one)."""
+        forget = disk.forget_record if disk is not None else (lambda: None)
+        return staged(config, forget, disk is not None)
+
+    def first_jobs(self, site: Site, theme: Theme, store: Store) -> list[Job]:
+        raise NotImplementedError
+
+    def later_jobs(self, site: Site, files: Mapping[str, bytes]) -> list[list[Job]]:
+        """The phases made from the first one's files (the archives)."""
+        return []
+
+    def _keep(
+        self, disk: KeptOnDisk, site: Site, warnings: tuple[Diagnostic, ...], made: JobsMade
+    ) -> str:
+        """Close the store: keep what this build made for the next one; a note for the
+        command line if it could not be written."""
+        try:
+            disk.close(counts_of(site) if self.makes_the_site else None, warnings, made)
+        except OSError as exc:  # a full disk, say: the site is whole and new all the same
+            disk.forget_record()
+            reason = exc.strerror or str(exc)
+            return (
+                f"the new site is in place, but {NOT_KEPT} in {disk.config.work_dir} "
+                f"({reason}): the next build makes everything again"
+            )
+        return ""
+
+    def _make(
+        self,
+        site: Site,
+        theme: Theme,
+        store: Store,
+        disk: KeptOnDisk | None,
+        staging: Path,
+    ) -> tuple[JobsMade, int]:
+        """Run the jobs into ``staging``, phase by phase, bringing over from the last
+        build each job whose inputs are unchanged; returns each job's key and files, and
+        how many files were brought over."""
+        from .digests import model_digests
+
+        digests = model_digests(site)
+        store.begin(digests)
+        where = site.config.output_dir if self.writes else site.config.root
+        first = self.first_jobs(site, theme, store)
+        finish = store.letters.write_made  # in each process, when its share is done
+        phase = partial(
+            _phase, digests=digests, disk=disk, processes=self.jobs, staging=staging, where=where
+        )
+        made, reused = phase(first, progress=self.progress, finish=finish)
+        for later in self.later_jobs(site, _Written(staging)):
+            more, also = phase(later, progress=None, finish=None)
+            made.update(more)
+            reused += also
+        return made, reused
+
+
+class SiteBuilder(Builder):
+    """The gallery: every page, every letter's files, the archives."""
+
+    name = "html"
+
+    def first_jobs(self, site: Site, theme: Theme, store: Store) -> list[Job]:
+        from ..render.renderer import make_environment
+        from .outputs import site_jobs
+
+        return site_jobs(site, make_environment(theme), theme, store)
+
+    def later_jobs(self, site: Site, files: Mapping[str, bytes]) -> list[list[Job]]:
+        from .outputs import archive_jobs
+
+        return archive_jobs(site, files)
+
+
+class TextBuilder(Builder):
+    """The letters alone, as plain-text templates."""
+
+    name = "text"
+    makes_the_site = False
+
+    def first_jobs(self, site: Site, theme: Theme, store: Store) -> list[Job]:
+        from .outputs import text_jobs
+
+        return text_jobs(site)
+
+
+class CheckBuilder(SiteBuilder):
+    """The gallery, made whole as a build makes it, into a folder then removed: every
+    problem a build would meet, met; nothing written, nothing kept."""
+
+    name = "check"
+    writes = False
+
+    def _staging(self, config: Config, disk: KeptOnDisk | None) -> AbstractContextManager[Path]:
+        return _throwaway()
+
+
+# ``build -b NAME``: the builders a build can run.
+BUILDERS: dict[str, type[Builder]] = {b.name: b for b in (SiteBuilder, TextBuilder)}
+
+
+def _phase(
+    work: list[Job],
+    *,
+    digests: Digests,
+    disk: KeptOnDisk | None,
+    processes: int,
+    staging: Path,
+    where: Path,
+    progress: Progress | None,
+    finish: Callable[[], None] | None,
+) -> tuple[JobsMade, int]:
+    """One phase's jobs: those made before with the same key brought over (from the
+    store on disk, if there is one), the others run on ``processes`` processes."""
+    from .digests import job_key
+    from .parallel import run_jobs
+
+    keys = {job.path: job_key(job.made_from, digests, job.arrangement) for job in work}
+    brought = disk.bring_over(keys, staging) if disk is not None else []
+    done = {path for path, _ in brought}
+    todo = [job for job in work if job.path not in done]
+    made = run_jobs(todo, processes, staging, progress, where, finish=finish)
+    reused = sum(len(files) for _, files in brought)
+    return {path: (keys[path], files) for path, files in (*brought, *made)}, reused
+
+
 def run(
     project: Path,
     output: Path | None = None,
@@ -97,157 +284,6 @@ def run(
     builder: str = "html",
     base_url: str | None = None,
 ) -> Result:
-    """Load, validate and render the project; write it unless ``write`` is False (check:
-    every step runs, the final swap aside).
-
-    Raises BuildError with every error found (and, under ``strict``, every warning),
-    before anything is written.
-    """
-    config = load_config(project, output, base_url)
-    theme = Theme.for_project(config.layouts_dir)
-    inputs = None
-    record = None
-    # A read-only checkout built into a writable folder: built whole, keeping nothing.
-    unkept = buildcache.cannot_keep(config) if write else None
-    keep = write and unkept is None
-    if write:
-        check_output_dir(config)  # refuse a dangerous folder before any work is done
-    if keep:
-        cached = {} if fresh or builder != "html" else buildcache.read(config)
-        inputs = buildcache.Inputs.gather(config, theme, cached)
-        if cached and inputs.same_as(cached) and buildcache.outputs_intact(config, cached):
-            buildcache.settle(config, cached, inputs)
-            warnings = buildcache.warnings_of(config, cached)
-            if strict and warnings:
-                raise BuildError(warnings)
-            return Result(config, None, warnings, 0, cached["counts"])
-        record = buildcache.record_of(config, cached, inputs)
-    # Imported only now: a build with nothing to do never needs YAML, Markdown or Jinja.
-    from ..load import preload
-    from ..load.contentfiles import LoadCache
-    from ..load.loader import load_site
-
-    loaded = preload.read(config) if keep and not fresh else LoadCache()
-    before = dict(loaded.files)
-    listed = preload.fill(config, loaded, jobs)
-    site, diagnostics = load_site(config, loaded)
-    warnings = diagnostics.items
-    if strict and warnings:
-        raise BuildError(warnings)
-    if keep and builder == "text":
-        buildcache.forget(config)  # the output will no longer hold what the record says
-    where = config.output_dir if write else config.root
-    cards_kept = None
-    if inputs is not None and builder == "html":
-        cards_kept = (buildcache.cards_folder(config), inputs.settings.encode())
-        if fresh:
-            shutil.rmtree(cards_kept[0], ignore_errors=True)
-    forget = partial(buildcache.forget, config) if keep else (lambda: None)
-    with staged(config, forget, keep) if write else _throwaway() as staging:
-        made, reused = _make(
-            site,
-            theme,
-            builder,
-            jobs,
-            staging,
-            progress=progress,
-            where=where,
-            record=record,
-            cards_kept=cards_kept,
-        )
-    note = f"{NOT_KEPT} here ({unkept}): each build makes everything" if unkept else ""
-    with replaced() if write else contextlib.nullcontext():
-        if keep:
-            keeping = partial(preload.write, config, loaded, before, listed)
-            html = inputs if builder == "html" else None
-            note = _keep(config, html, site, warnings=warnings, made=made, also=keeping)
-    count = sum(len(files) for _, files in made.values())
-    return Result(config, site, warnings, count, counts_of(site), reused, note)
-
-
-def _keep(
-    config: Config,
-    inputs: buildcache.Inputs | None,
-    site: Site,
-    *,
-    warnings: tuple[Diagnostic, ...],
-    made: dict[str, tuple[str, Files]],
-    also: Callable[[], None],
-) -> str:
-    """Write what this build keeps for the next one (its record, if ``inputs``, and
-    ``also``); a note for the command line if it could not be written."""
-    try:
-        if inputs is not None:
-            buildcache.write(config, inputs, counts_of(site), warnings, made)
-        also()
-    except OSError as exc:  # a full disk, say: the site is whole and new all the same
-        buildcache.forget(config)
-        reason = exc.strerror or str(exc)
-        return (
-            f"the new site is in place, but {NOT_KEPT} in {config.work_dir} ({reason}): "
-            "the next build makes everything again"
-        )
-    return ""
-
-
-def _make(
-    site: Site,
-    theme: Theme,
-    builder: str,
-    jobs: int,
-    staging: Path,
-    *,
-    progress: Progress | None,
-    where: Path,
-    record: Record | None,
-    cards_kept: tuple[Path, bytes] | None = None,
-) -> tuple[dict[str, tuple[str, Files]], int]:
-    """Run the site's jobs into ``staging``, then the archives from what they wrote,
-    bringing over from ``record`` each job whose inputs are unchanged, and keeping
-    letters' cards in ``cards_kept`` (a folder, and what they are made with); returns
-    each job's key and files, and how many files were brought over."""
-    from ..render.renderer import make_environment
-    from .digests import model_digests
-    from .letterstore import LetterStore
-    from .outputs import archive_jobs, site_jobs, text_jobs
-
-    digests = model_digests(site)
-    cards = LetterStore(*cards_kept, digests) if cards_kept is not None else None
-    first: list[Job] = (
-        text_jobs(site)
-        if builder == "text"
-        else site_jobs(site, make_environment(theme), theme, store=cards)
-    )
-    phase = partial(_phase, digests=digests, record=record, processes=jobs, staging=staging)
-    finish = cards.write_made if cards is not None else None
-    made, reused = phase(first, progress=progress, where=where, finish=finish)
-    if cards is not None:
-        cards.keep()
-    if builder == "html":
-        for archives in archive_jobs(site, _Written(staging)):
-            more, also = phase(archives, progress=None, where=where, finish=None)
-            made.update(more)
-            reused += also
-    return made, reused
-
-
-def _phase(
-    work: list[Job],
-    *,
-    digests: Digests,
-    record: Record | None,
-    processes: int,
-    staging: Path,
-    progress: Progress | None,
-    where: Path,
-    finish: Callable[[], None] | None,
-) -> tuple[dict[str, tuple[str, Files]], int]:
-    from .digests import job_key
-    from .parallel import run_jobs
-    from .reuse import bring_over
-
-    keys = {job.path: job_key(job.made_from, digests, job.arrangement) for job in work}
-    todo, brought = bring_over(work, keys, record, staging)
-    made = run_jobs(todo, processes, staging, progress, where, finish=finish)
-    reused = sum(len(files) for _, files in brought)
-    return {path: (keys[path], files) for path, files in (*brought, *made)}, reused
+    """Run the builder ``builder`` (check's, unless ``write``): see :class:`Builder`."""
+    chosen = BUILDERS[builder] if write else CheckBuilder
+    return chosen(project, output, strict, jobs, progress, fresh, base_url).run()

@@ -33,20 +33,33 @@ _SPREAD = 8
 
 
 class LetterStore:
-    """The cards and terms kept for the letters of this build (and the ones made in it)."""
+    """The cards and terms kept for the letters of this build (and the ones made in it):
+    in ``folder``, signed with ``context`` (a build from the command line), or in memory
+    (serve, between saves; check, for one build)."""
 
-    def __init__(self, folder: Path, context: bytes, digests: Digests) -> None:
+    def __init__(self, folder: Path | None = None, context: bytes = b"") -> None:
         self.folder = folder
         self.context = context
-        self.digests = digests
+        self.digests: Digests = {}
         self.kept: dict[str, str] = {}
         self.made: dict[str, str] = {}
-        self.files = sorted(folder.glob("*.json"))  # a killed build's made files too
-        for path in self.files:
-            body = signed.read(path, context)
-            if body is not None:
-                self.kept.update(json.loads(body))
-        self.kept.pop("", None)  # the last entry of every file (see _json)
+        self.files: list[Path] = []
+        self.untidy = False
+        if folder is not None:
+            self.files = sorted(folder.glob("*.json"))  # a killed build's made files too
+            for path in self.files:
+                body = signed.read(path, context)
+                if body is not None:
+                    self.kept.update(json.loads(body))
+            self.kept.pop("", None)  # the last entry of every file (see _json)
+
+    def begin(self, digests: Digests) -> None:
+        """A build of letters with these digests starts: what belongs to no letter of
+        the site any more is let go."""
+        self.digests = digests
+        if self.folder is None:  # in memory, what the last build made is kept now
+            self.kept.update(self.made)
+            self.made = {}
         current = set(digests.values())
         gone = [key for key in self.kept if key.partition("\t")[0] not in current]
         for key in gone:
@@ -55,6 +68,11 @@ class LetterStore:
         # written again) only once it is spread over many, or a tenth of it is of no
         # letter the site has any more: not after every edit.
         self.untidy = len(self.files) > _SPREAD or len(gone) * 10 > len(self.kept)
+
+    def forget(self) -> None:
+        """Let everything go (the theme changed: every card was made with the old one)."""
+        self.kept.clear()
+        self.made.clear()
 
     def _key(self, scenario: Scenario, root: str, level: int, language: str) -> str:
         return f"{self.digests[scenario.memo_identity]}\t{root}\t{level}\t{language}"
@@ -76,8 +94,12 @@ class LetterStore:
         self.made[self._key(scenario, "terms", 0, language)] = json.dumps(terms, ensure_ascii=False)
 
     def write_made(self) -> None:
-        """Write out what this process made (each process its own file), and let it go."""
-        if self.made:
+        """Write out what this process made (each process its own file), and let it go;
+        in memory, keep it."""
+        if self.folder is None:
+            self.kept.update(self.made)
+            self.made = {}
+        elif self.made:
             target = self.folder / f"{_NEW}{os.getpid()}.json"
             # Keeping saves time, nothing more: a disk too full for it fails no build.
             with contextlib.suppress(OSError):
@@ -91,6 +113,8 @@ class LetterStore:
         and are not read again here), and what was kept tidied into one file if it must
         be (it is in memory already)."""
         self.write_made()
+        if self.folder is None:
+            return
         with contextlib.suppress(OSError):  # as in write_made: nothing kept, no harm done
             if self.untidy:
                 tidy = self.folder / _TIDY

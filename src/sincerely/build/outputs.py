@@ -13,7 +13,7 @@ process and keeps what each made.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from typing import Protocol
 
@@ -31,18 +31,26 @@ from ..render import pages, stemming
 from ..render.memo import Identity, Memo
 from ..render.navigation import Neighbours, neighbours, related_positions, relatedness_key
 from ..render.pages import PageSpec
-from ..render.renderer import CardStore, PageRenderer
-from ..render.searchindex import TermCache, TermStore, languages, search_index_script
+from ..render.renderer import PageRenderer
+from ..render.searchindex import languages, search_index_script
 from ..theming.look import accent_css, own_files
 from ..theming.theme import Theme
 from .digests import CONFIG, FRAME, SITE
+from .letterstore import LetterStore
+
+
+class Keeps(Protocol):
+    """What the jobs use of a store of what builds keep (build/store.py): the memo of
+    rendering's reads, each letter's cards, terms and downloads, the related letters."""
+
+    memo: Memo | None
+    letters: LetterStore
+    downloads: dict[int, tuple[Scenario, dict[str, bytes]]] | None
+    related: tuple[object, list[tuple[int, ...]]] | None
+
 
 # A path relative to the site's root, with '/', and its bytes (or its bytes piece by piece).
 Output = tuple[str, Content]
-
-
-class PerLetter(CardStore, TermStore, Protocol):
-    """What a build keeps of each letter between builds: its cards and its terms."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,41 +73,31 @@ class Job:
         return cls(path, cost, lambda: [(path, make())], made_from)
 
 
-@dataclass
-class Kept:
-    """What serve keeps from one build to the next, so that an edit redoes only what
-    it changes: the pages' memo, each letter's search terms and downloads (by the
-    letter's identity, the letter kept alongside so that an identity is never
-    mistaken for another's), and the related letters of the last build."""
-
-    memo: Memo = field(default_factory=Memo)
-    terms: TermCache = field(default_factory=dict)
-    downloads: dict[int, tuple[Scenario, dict[str, bytes]]] = field(default_factory=dict)
-    related: tuple[object, list[tuple[int, ...]]] | None = None
-
-    def forget_layouts(self) -> None:
-        self.memo.clear()
-
-
-def _around(site: Site, kept: Kept | None) -> dict[str, Neighbours]:
-    if kept is None:
+def _around(site: Site, store: Keeps | None) -> dict[str, Neighbours]:
+    """Each letter's neighbours; the related letters found by the last build where no
+    letter's title, tags or moment has changed since (serve keeps them)."""
+    if store is None:
         return neighbours(site)
     key = relatedness_key(site)
-    if kept.related is None or kept.related[0] != key:
-        kept.related = (key, related_positions(site))
-    return neighbours(site, kept.related[1])
+    if store.related is None or store.related[0] != key:
+        store.related = (key, related_positions(site))
+    return neighbours(site, store.related[1])
 
 
 def _scenario_files(
-    renderer: PageRenderer, scenario: Scenario, pack: Pack, around: Neighbours, kept: Kept | None
+    renderer: PageRenderer,
+    scenario: Scenario,
+    pack: Pack,
+    around: Neighbours,
+    kept: dict[int, tuple[Scenario, dict[str, bytes]]] | None,
 ) -> list[Output]:
     """A letter's page, its YAML beside it, and its downloads, whose sizes it shows."""
-    entry = kept.downloads.get(id(scenario)) if kept is not None else None
+    entry = kept.get(id(scenario)) if kept is not None else None
     if entry is None or entry[0] is not scenario:
         words = renderer.site.messages_in(renderer.site.language_of(pack))
         entry = (scenario, scenario_downloads(scenario, words))
         if kept is not None:
-            kept.downloads[id(scenario)] = entry
+            kept[id(scenario)] = entry
     downloads = entry[1]
     sizes = {path: len(data) for path, data in downloads.items()}
     page = pages.scenario_page(renderer.site, scenario, pack, around, sizes)
@@ -115,12 +113,15 @@ def site_jobs(
     site: Site,
     env: jinja2.Environment,
     theme: Theme,
-    kept: Kept | None = None,
-    store: PerLetter | None = None,
+    store: Keeps | None = None,
 ) -> list[Job]:
-    """Every job of the first phase, in the site's order."""
-    renderer = PageRenderer(site, env, kept.memo if kept is not None else None, store)
-    around = _around(site, kept)
+    """Every job of the first phase, in the site's order, using and filling what
+    ``store`` keeps between builds."""
+    memo = store.memo if store is not None else None
+    letters = store.letters if store is not None else None
+    kept = store.downloads if store is not None else None
+    renderer = PageRenderer(site, env, memo, letters)
+    around = _around(site, store)
     size = sum(len(p.scenarios) for p in site.packs) or 1
     everything = {SITE, CONFIG}
     jobs: list[Job] = []
@@ -156,8 +157,7 @@ def site_jobs(
     sitemap = pages.sitemap(site, listed)
     for spec in (pages.robots(), *([sitemap] if sitemap else [])):
         add_page(spec, 0, everything)
-    terms = kept.terms if kept is not None else None
-    index = partial(search_index_script, site, terms, store)
+    index = partial(search_index_script, site, letters)
     jobs.append(Job.single(urls.SEARCH_INDEX, size, index, frozenset({SITE})))
     # The search page's stemmers: only those of the languages the letters are in.
     for path, source in stemming.published(languages(site)).items():

@@ -25,13 +25,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..common import signed
-from ..common.errors import Diagnostic, Diagnostics, Location, Severity
+from ..common.errors import Diagnostic, Diagnostics, Location, Severity, relative
 from ..common.intake import files_under, refusal, settled, stamp_of, taken_in
 from ..common.workfiles import read_regular, real_folder, write_whole
 from ..model.config import PROJECT_SCHEMA, Config
 from ..theming.look import own_files
 from ..theming.theme import Theme
-from .reuse import Record, still_there
 
 if TYPE_CHECKING:
     from .parallel import Files
@@ -41,10 +40,7 @@ FORMAT = 4
 
 def _where(config: Config, path: Path) -> str:
     """A path as the cache records it: relative to the project where it is inside."""
-    try:
-        return path.relative_to(config.root).as_posix()
-    except ValueError:
-        return str(path)
+    return relative(path, config.root)
 
 
 def cache_file(config: Config) -> Path:
@@ -155,6 +151,14 @@ class Inputs:
         } == {path: stamp[-1] for path, stamp in theirs.items()}
 
 
+def still_there(folder: Path, files: Files) -> bool:
+    """Every one of ``files`` is in ``folder``, at the size it was made."""
+    try:
+        return all((folder / path).stat().st_size == size for path, size in files)
+    except OSError:
+        return False
+
+
 def read(config: Config) -> dict[str, Any]:
     try:
         data = json.loads(read_regular(cache_file(config)) or b"{}")
@@ -166,18 +170,6 @@ def read(config: Config) -> dict[str, Any]:
 def outputs_intact(config: Config, cached: dict[str, Any]) -> bool:
     """Every file the last build made is still there, at the size it was made."""
     return all(still_there(config.output_dir, files) for _, files in cached["jobs"].values())
-
-
-def record_of(config: Config, cached: dict[str, Any], inputs: Inputs) -> Record | None:
-    """What the last build made, if it was made with the same settings, theme and code
-    (and so what this build may bring over from it)."""
-    if not cached or cached.get("settings") != inputs.settings:
-        return None
-    jobs = {
-        path: (key, [(p, size) for p, size in files])
-        for path, (key, files) in cached["jobs"].items()
-    }
-    return Record(config.output_dir, jobs)
 
 
 def settle(config: Config, cached: dict[str, Any], inputs: Inputs) -> None:

@@ -176,8 +176,8 @@ class CardStore(Protocol):
 @dataclass
 class PageRenderer:
     """Renders pages of one site. With a memo (serve keeps one between builds), a page
-    or card whose reads are all unchanged is not rendered again; with a card store (a
-    build keeps one), neither is a card of an unchanged letter."""
+    or card whose reads are all unchanged is not rendered again; without one, with a
+    card store (a build keeps one), neither is a card of an unchanged letter."""
 
     site: Site
     env: jinja2.Environment
@@ -192,34 +192,38 @@ class PageRenderer:
         self._look = look_of(self.site.config)
 
     def scenario_card(self, scenario: Scenario, root: str, level: int = 3) -> Markup:
+        """A letter's card, made once in a build (the home, pack, tag and channel pages
+        all show it) and, between builds, kept in one place: serve's memo, which knows
+        what the card read (a page remembered by the memo depends on exactly that), or
+        else a build's store of letters, which knows the letter's digest."""
         key = (scenario.memo_identity, root, level, _words().language)
-        kept = self._cards.get(key)
-        if kept is None:
-            remembered = self.memo.get(("card", *key), self._resolve) if self.memo else None
+        made = self._cards.get(key)
+        if made is not None:
+            if self.memo is not None:
+                replay(made[0])
+            return made[1]
+        language = key[3]
+        if self.memo is not None:
+            remembered = self.memo.get(("card", *key), self._resolve)
             if remembered is not None:
                 return Markup(remembered)
-            language = key[3]
-            stored = self.cards.get(scenario, root, level, language) if self.cards else None
+        elif self.cards is not None:
+            stored = self.cards.get(scenario, root, level, language)
             if stored is not None:
-                kept = (Reads(), Markup(stored))
-                self._cards[key] = kept
-                return kept[1]
-            macros: Any = self.env.get_template("_macros.html").module
-            reads = Reads()
-            if self.memo is None:  # a one-off build remembers nothing: nothing to note
+                self._cards[key] = (Reads(), Markup(stored))
+                return self._cards[key][1]
+        macros: Any = self.env.get_template("_macros.html").module
+        reads = Reads()
+        if self.memo is None:  # a build notes nothing: no page of it is remembered
+            html = Markup(macros.card(scenario, root, level))
+        else:
+            with recording(reads):
                 html = Markup(macros.card(scenario, root, level))
-            else:
-                with recording(reads):
-                    html = Markup(macros.card(scenario, root, level))
-            kept = (reads, html)
-            self._cards[key] = kept
-            if self.cards is not None:
-                self.cards.put(scenario, root, level, language, html)
-            if self.memo is not None:
-                self.memo.put(("card", *key), reads, html)
-        elif self.memo is not None:
-            replay(kept[0])
-        return kept[1]
+            self.memo.put(("card", *key), reads, html)
+        self._cards[key] = (reads, html)
+        if self.cards is not None and self.memo is None:
+            self.cards.put(scenario, root, level, language, html)
+        return html
 
     def render(self, spec: PageSpec) -> bytes:
         """The page's bytes, from the memo when nothing it read has changed."""

@@ -70,11 +70,6 @@ def document_terms(scenario: Scenario, language: str) -> Terms:
     return found
 
 
-# A letter's terms, by the letter's identity; the letter is kept alongside, so that an
-# identity is never mistaken for another letter's. Kept between builds by serve.
-TermCache = dict[int, tuple[Scenario, Terms]]
-
-
 def _terms(scenario: Scenario, language: str, store: TermStore | None) -> Terms:
     found = store.terms(scenario, language) if store is not None else None
     if found is None:
@@ -124,29 +119,18 @@ def _said(interface: Messages) -> dict[str, object]:
     }
 
 
-def build_index(
-    site: Site, cache: TermCache | None = None, store: TermStore | None = None
-) -> dict[str, object]:
+def build_index(site: Site, store: TermStore | None = None) -> dict[str, object]:
     tags = languages(site)
     docs: list[list[object]] = []
     postings: dict[str, list[int]] = defaultdict(list)
-    current: TermCache = {}
     # Each letter's words are stemmed in its own language (its pack's).
     in_language = [(s, site.language_of(p)) for p in site.packs for s in p.scenarios]
     for doc, (scenario, letter_language) in enumerate(in_language):
         # What a result shows, and the letter's language, by its number in "languages".
         shown = [scenario.url, scenario.title, scenario.summary, scenario.channel]
         docs.append([*shown, tags.index(letter_language), scenario.moment])
-        entry = cache.get(id(scenario)) if cache is not None else None
-        if entry is None or entry[0] is not scenario:
-            entry = (scenario, _terms(scenario, letter_language, store))
-        if cache is not None:  # a one-off build keeps no letter's terms once indexed
-            current[id(scenario)] = entry
-        for term, field in entry[1].items():
+        for term, field in _terms(scenario, letter_language, store).items():
             postings[term].append(doc * 4 + field)
-    if cache is not None:
-        cache.clear()
-        cache.update(current)
     # Most terms occur in one letter only; grouping the terms that share a posting list
     # ("[[7],"term term term"]") spends a space per term where a mapping would spend
     # quotes, a colon and brackets: it keeps the index under 2 KB a letter.
@@ -170,9 +154,7 @@ def build_index(
     }
 
 
-def search_index_script(
-    site: Site, cache: TermCache | None = None, store: TermStore | None = None
-) -> bytes:
-    index = build_index(site, cache, store)
+def search_index_script(site: Site, store: TermStore | None = None) -> bytes:
+    index = build_index(site, store)
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     return f"window.sincerelySearchIndex={data};\n".encode()

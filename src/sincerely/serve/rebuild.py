@@ -1,12 +1,14 @@
 """Building one project again and again in one process, redoing only what a change affects.
 
-It runs the same jobs as build (build/outputs.py) and keeps what each made. The loader keeps
-each file's result while its bytes are unchanged, so an unchanged scenario (or pack, or
-the settings) is the very same object in the next build; a job whose inputs all have the
-same digests (build/digests.py, as a build from the command line compares them) is not run
-again, its files are kept. A job that must run again still renders only the pages whose
-reads changed (render/memo.py). A change to the theme forgets everything rendered, since every
-page depends on it.
+serve's builder: the same jobs as every builder (build/outputs.py), with the store of
+what builds keep held in memory from one save to the next (build/store.py,
+KeptInMemory). Loading keeps each file's result while its bytes are unchanged, so an
+unchanged scenario (or pack, or the settings) is the very same object in the next
+build; a job whose inputs all have the same digests (build/digests.py, as a build from
+the command line compares them) is not run again, its files are kept; a letter's cards
+and terms are made once for each version of it. A job that must run again still
+renders only the pages whose reads changed (render/memo.py). A change to the theme
+forgets everything rendered, since every page depends on it.
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ import jinja2
 
 from ..build.builders import Result, counts_of
 from ..build.digests import job_key, model_digests
-from ..build.outputs import Kept, archive_jobs, site_jobs
+from ..build.outputs import archive_jobs, site_jobs
 from ..build.record import own_files_digest, theme_digest
+from ..build.store import JobsMade, KeptInMemory
 from ..common.errors import BuildError, Diagnostics
 from ..downloads.archives import archive_paths
 from ..downloads.zips import whole
-from ..load.contentfiles import LoadCache
 from ..load.loader import load_site
 from ..model.config import Config, load_config
 from ..model.site import Site
@@ -52,29 +54,26 @@ class IncrementalBuilder:
     project: Path
     output: Path | None = None
     strict: bool = False
-    _load_cache: LoadCache = field(default_factory=LoadCache)
-    _kept: Kept = field(default_factory=Kept)
+    store: KeptInMemory = field(default_factory=KeptInMemory)
     _config: Config | None = None
     _theme_key: str = ""
     _env: jinja2.Environment | None = None
-    _files: dict[str, bytes] = field(default_factory=dict)
-    # Each job's key (of its inputs' digests) and the paths it made.
-    _made: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     _site: Site | None = None
 
     def archive(self) -> tuple[str, ...]:
         """Make the archives of the last build; returns the paths that changed."""
         if self._site is None:
             return ()
+        files = self.store.files
         changed: list[str] = []
-        for phase in archive_jobs(self._site, self._files):
+        for phase in archive_jobs(self._site, files):
             made = {p: whole(d) for job in phase for p, d in job.make()}
-            changed += (p for p, data in made.items() if self._files.get(p) != data)
-            self._files.update(made)
+            changed += (p for p, data in made.items() if files.get(p) != data)
+            files.update(made)
         return tuple(changed)
 
     def file(self, path: str) -> bytes:
-        return self._files[path]
+        return self.store.files[path]
 
     def build(self) -> Rebuild:
         """Build the project as it is now; raises BuildError, keeping the last good state."""
@@ -82,7 +81,7 @@ class IncrementalBuilder:
         if config == self._config:
             config = self._config  # the same object: jobs made from it stay valid
         self._config = config
-        site, diagnostics = load_site(config, self._load_cache)
+        site, diagnostics = load_site(config, self.store.loaded)
         warnings = diagnostics.items
         if self.strict and warnings:
             raise BuildError(warnings)
@@ -91,42 +90,39 @@ class IncrementalBuilder:
         key = theme_fingerprint(theme) + own_files_digest(config, Diagnostics())
         if self._env is None or key != self._theme_key:
             self._env = make_environment(theme)
-            self._kept.forget_layouts()
-            self._made.clear()
+            self.store.forget_layouts()
             self._theme_key = key
+        before = self.store.files
         files = self._run_jobs(site, theme)
-        current = {id(s) for s in site.scenarios()}
-        self._kept.downloads = {k: v for k, v in self._kept.downloads.items() if k in current}
+        self.store.keep_downloads_of({id(s) for s in site.scenarios()})
         # The archives are made afterwards (see archive), so a save reaches the browser
         # without waiting for the gallery to be zipped; until then the last ones stand.
-        files.update((p, self._files[p]) for p in archive_paths(site) if p in self._files)
-        changed = tuple(p for p, data in files.items() if self._files.get(p) != data)
-        removed = tuple(p for p in self._files if p not in files)
-        self._files = files
+        files.update((p, before[p]) for p in archive_paths(site) if p in before)
+        changed = tuple(p for p, data in files.items() if before.get(p) != data)
+        removed = tuple(p for p in before if p not in files)
+        self.store.files = files
         self._site = site
         result = Result(config, site, warnings, len(files), counts_of(site))
         return Rebuild(result, files, changed, removed)
 
     def _run_jobs(self, site: Site, theme: Theme) -> dict[str, bytes]:
         assert self._env is not None
+        store = self.store
         digests = model_digests(site)
+        store.begin(digests)
         files: dict[str, bytes] = {}
-        made: dict[str, tuple[str, list[str]]] = {}
-        for job in site_jobs(site, self._env, theme, self._kept):
+        made: JobsMade = {}
+        for job in site_jobs(site, self._env, theme, store):
             key = job_key(job.made_from, digests, job.arrangement)
-            before = self._made.get(job.path)
             # A job made from nothing named reads files (the theme's assets, the owner's
             # own): it runs every time, so that an edit to them is seen.
-            if (
-                job.made_from
-                and before is not None
-                and before[0] == key
-                and all(p in self._files for p in before[1])
-            ):
-                outputs = [(p, self._files[p]) for p in before[1]]
+            before = store.made_before(job.path, key) if job.made_from else None
+            if before is not None:
+                outputs = [(p, store.files[p]) for p, _ in before]
             else:
                 outputs = [(p, whole(d)) for p, d in job.make()]
             files.update(outputs)
-            made[job.path] = (key, [p for p, _ in outputs])
-        self._made = made
+            made[job.path] = (key, [(p, len(data)) for p, data in outputs])
+        store.jobs = made
+        store.letters.keep()
         return files
