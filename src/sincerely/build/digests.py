@@ -58,17 +58,17 @@ def model_digests(site: Site) -> Digests:
     # project (whose output does not depend on where it is) keeps what it built.
     digests: Digests = {CONFIG: _hash([_fields(site.config.settings)])}
     for pack in site.packs:
-        digests[pack.memo_identity] = _hash([_fields(pack)])
+        digests[pack.identity] = _hash([_fields(pack)])
         for scenario in pack.scenarios:
             # A letter is its file: everything else it is made with is named apart.
-            digests[scenario.memo_identity] = _hash([str(scenario.source_path), scenario.yaml_text])
+            digests[scenario.identity] = _hash([str(scenario.source_path), scenario.yaml_text])
     for page in (*site.pages, *([site.intro] if site.intro else [])):
-        digests[page.memo_identity] = _hash([_fields(page)])
+        digests[page.identity] = _hash([_fields(page)])
     places = [(p.slug, p.title, p.order) for p in site.pages]
     digests[FRAME] = _hash(
         [
             digests[CONFIG],
-            *(digests[p.memo_identity] for p in site.packs),
+            *(digests[p.identity] for p in site.packs),
             repr(places),
             repr(site.intro is not None),
         ]

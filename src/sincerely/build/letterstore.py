@@ -75,7 +75,7 @@ class LetterStore:
         self.made.clear()
 
     def _key(self, scenario: Scenario, root: str, level: int, language: str) -> str:
-        return f"{self.digests[scenario.memo_identity]}\t{root}\t{level}\t{language}"
+        return f"{self.digests[scenario.identity]}\t{root}\t{level}\t{language}"
 
     def get(self, scenario: Scenario, root: str, level: int, language: str) -> str | None:
         return self.kept.get(self._key(scenario, root, level, language))

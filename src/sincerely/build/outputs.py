@@ -138,11 +138,11 @@ def site_jobs(
         for scenario in pack.scenarios:
             near = around[scenario.url]
             shown = [n for n in (near.previous, near.next, *near.related) if n is not None]
-            made_from = {scenario.memo_identity, pack.memo_identity, CONFIG, FRAME}
-            made_from.update(n.memo_identity for n in shown)
+            made_from = {scenario.identity, pack.identity, CONFIG, FRAME}
+            made_from.update(n.identity for n in shown)
             # Its links to its translations show their titles, in their packs' languages.
             for _, other in site.translations.get(scenario.url, ()):
-                made_from.update((other.memo_identity, ("pack", other.pack)))
+                made_from.update((other.identity, ("pack", other.pack)))
             make = partial(_scenario_files, renderer, scenario, pack, near, kept)
             arranged = " ".join(n.url if n else "-" for n in (near.previous, near.next))
             arranged += " related " + " ".join(n.url for n in near.related)
@@ -151,7 +151,7 @@ def site_jobs(
     for spec in (*pages.tag_pages(site), *pages.channel_pages(site)):
         add_page(spec, len(spec.values["scenarios"]), everything)
     for page in site.pages:
-        add_page(pages.markdown_page(page), 1, {page.memo_identity, FRAME})
+        add_page(pages.markdown_page(page), 1, {page.identity, FRAME})
     add_page(pages.search(site), size, everything)
     add_page(pages.not_found(site), 1, everything)
     sitemap = pages.sitemap(site, listed)
@@ -183,7 +183,7 @@ def text_jobs(site: Site) -> list[Job]:
             urls.download(s.pack, s.slug, "txt"),
             1,
             partial(lambda s, w: letter_text(s, w).encode("utf-8"), s, words),
-            frozenset({s.memo_identity}),
+            frozenset({s.identity}),
         )
         for pack in site.packs
         for words in [site.messages_in(site.language_of(pack))]
@@ -215,7 +215,7 @@ def archive_makers(site: Site, files: Mapping[str, bytes]) -> list[list[Maker]]:
             urls.pack_zip(p.slug),
             len(p.scenarios),
             partial(pack_archive, site, p, files),
-            {CONFIG, p.memo_identity, *(s.memo_identity for s in p.scenarios)},
+            {CONFIG, p.identity, *(s.identity for s in p.scenarios)},
         )
         for p in site.packs
     ]

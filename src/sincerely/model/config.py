@@ -147,7 +147,7 @@ class Config:
     pyproject: Path | None
 
     @property
-    def memo_identity(self) -> tuple[str, ...]:
+    def identity(self) -> tuple[str, ...]:
         return ("config",)
 
     @property

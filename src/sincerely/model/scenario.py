@@ -257,7 +257,7 @@ class Scenario:
     yaml_text: str  # the file as written, published beside the page
 
     @property
-    def memo_identity(self) -> tuple[str, ...]:
+    def identity(self) -> tuple[str, ...]:
         return ("scenario", self.pack, self.slug)
 
     @cached_property

@@ -52,7 +52,7 @@ class Pack:
     scenarios: tuple[Scenario, ...] = ()
 
     @property
-    def memo_identity(self) -> tuple[str, ...]:
+    def identity(self) -> tuple[str, ...]:
         return ("pack", self.slug)
 
     @property
@@ -72,7 +72,7 @@ class Page:
     source_path: PurePosixPath
 
     @property
-    def memo_identity(self) -> tuple[str, ...]:
+    def identity(self) -> tuple[str, ...]:
         return ("page", self.slug)
 
     @property
@@ -99,7 +99,7 @@ class Site:
     translations: Mapping[str, tuple[tuple[str, Scenario], ...]] = field(default_factory=dict)
 
     @property
-    def memo_identity(self) -> tuple[str, ...]:
+    def identity(self) -> tuple[str, ...]:
         return ("site",)
 
     def language_of(self, pack: Pack) -> str:

@@ -59,7 +59,7 @@ def _attributes(model: type) -> Iterator[tuple[str, str]]:
             continue
         yield f.name, keys.get(f.name) or _NOT_KEYS.get(f.name, "")
     for name, member in inspect.getmembers(model):
-        if name.startswith("_") or name == "memo_identity":
+        if name.startswith("_") or name == "identity":
             continue
         if isinstance(member, property | cached_property) or inspect.isfunction(member):
             doc = (inspect.getdoc(member) or "").split("\n\n")[0].replace("\n", " ")

@@ -7,7 +7,7 @@ unchanged file keeps its loaded scenario) or has the same values for every attri
 read. So a theme whose cards show another field still stays current, and an edit to a
 letter's notes re-renders its own page, not the pages that only show its title.
 
-Objects are compared by identity first (``memo_identity``: ('scenario', pack, slug)),
+Objects are compared by identity first (``identity``: ('scenario', pack, slug)),
 then by :func:`fingerprint` of the attributes read; a model object inside a value counts
 by its identity, its own attributes being noted when they are read.
 """
@@ -31,12 +31,12 @@ class _Identified(Protocol):
     """A model object that says which it is, for the memo (a property of its class)."""
 
     @property
-    def memo_identity(self) -> Identity: ...
+    def identity(self) -> Identity: ...
 
 
 def identity_of(value: object) -> Identity | None:
-    found = getattr(type(value), "memo_identity", None)
-    return cast(_Identified, value).memo_identity if isinstance(found, property) else None
+    found = getattr(type(value), "identity", None)
+    return cast(_Identified, value).identity if isinstance(found, property) else None
 
 
 def fingerprint(value: object) -> object:
@@ -153,5 +153,5 @@ def resolver(site: Any) -> Callable[[Identity], object | None]:
     objects: dict[Identity, object] = {}
     for item in (site, site.config, *site.packs, *site.pages, *site.scenarios(), site.intro):
         if item is not None:
-            objects[item.memo_identity] = item
+            objects[item.identity] = item
     return objects.get

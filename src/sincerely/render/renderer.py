@@ -196,7 +196,7 @@ class PageRenderer:
         all show it) and, between builds, kept in one place: serve's memo, which knows
         what the card read (a page remembered by the memo depends on exactly that), or
         else a build's store of letters, which knows the letter's digest."""
-        key = (scenario.memo_identity, root, level, _words().language)
+        key = (scenario.identity, root, level, _words().language)
         made = self._cards.get(key)
         if made is not None:
             if self.memo is not None:
