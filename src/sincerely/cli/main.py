@@ -13,8 +13,10 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
+from ..build.builders import BUILDERS, SiteBuilder
 from ..common.errors import BUG_HINT, BuildError, SiteReplacedInterrupt, bug_message
 from ..common.report import FORMATS, as_json, plural
 from ..model.scenario import CHANNELS
@@ -90,7 +92,19 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sincerely {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_building(commands)
+    _add_starting(commands)
+    _add_theme(commands)
+    _add_tools(commands)
+    return parser
 
+
+# The subparsers' action: argparse's own type for it is private.
+Commands = Any
+
+
+def _add_building(commands: Commands) -> None:
+    """build, check and serve."""
     build = commands.add_parser("build", help="build the site into the output folder")
     _add_common(build)
     build.add_argument(
@@ -115,8 +129,8 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "-b",
         "--builder",
-        choices=("html", "text"),
-        default="html",
+        choices=tuple(BUILDERS),
+        default=SiteBuilder.name,
         help="html: the gallery (default); text: only the letters, as plain-text templates",
     )
     check = commands.add_parser("check", help="validate and render everything; write nothing")
@@ -133,6 +147,9 @@ def make_parser() -> argparse.ArgumentParser:
     serve_parser.add_argument("--open", action="store_true", help="open the site in a browser")
     serve_parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
+
+def _add_starting(commands: Commands) -> None:
+    """new and init."""
     new = commands.add_parser("new", help="start a new scenario file from a commented template")
     new.add_argument("name", metavar="PACK/SLUG", help="where it goes, like letters/my-letter")
     new.add_argument(
@@ -159,6 +176,9 @@ def make_parser() -> argparse.ArgumentParser:
     )
     init.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
+
+def _add_theme(commands: Commands) -> None:
+    """theme list, reference and copy."""
     theme = commands.add_parser("theme", help="list the theme's files, or copy some to change")
     theme_commands = theme.add_subparsers(dest="theme_command", required=True, metavar="ACTION")
     listing = theme_commands.add_parser("list", help="the theme's files, and which you override")
@@ -175,6 +195,9 @@ def make_parser() -> argparse.ArgumentParser:
     for sub in (theme, listing, reference, copy):
         sub.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
+
+def _add_tools(commands: Commands) -> None:
+    """clean and schema."""
     clean = commands.add_parser(
         "clean", help="remove what builds made: the output folder and .sincerely/"
     )
@@ -189,7 +212,6 @@ def make_parser() -> argparse.ArgumentParser:
         help="json: the JSON Schema (default); markdown: the reference in CONTRIBUTING.md",
     )
     schema.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
-    return parser
 
 
 def _failed(args: argparse.Namespace, exc: BuildError) -> int:

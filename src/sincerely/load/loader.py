@@ -10,6 +10,7 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
@@ -196,10 +197,10 @@ def _content_folder(config: Config) -> Path:
     return config.content_dir
 
 
-def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Diagnostics]:
-    """Load and validate everything; raise BuildError if any file has an error."""
-    out = Diagnostics()
-    cache = LoadCache() if cache is None else cache
+def _read_content(
+    config: Config, cache: LoadCache, out: Diagnostics
+) -> tuple[list[Pack], list[Page], Page | None]:
+    """Every pack and page in content/ (and its index.md), each problem into ``out``."""
     content = _content_folder(config)
     packs: list[Pack] = []
     pages: list[Page] = []
@@ -235,6 +236,18 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
                 "scenario files belong in a pack folder, like content/my-pack/",
                 Location(entry),
             )
+    return packs, pages, intro
+
+
+def _check_across(
+    config: Config,
+    packs: list[Pack],
+    pages: list[Page],
+    tags: dict[str, list[Scenario]],
+    out: Diagnostics,
+) -> None:
+    """What no one file can be checked for alone: names shared by a page and a pack, the
+    tags, the project's schema, the look, the layouts."""
     taken = {p.slug for p in packs}
     for page in pages:
         if page.slug in taken:
@@ -242,6 +255,29 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
                 f"page '{page.slug}' has the same name as a pack; rename one of them",
                 Location(config.root / Path(page.source_path)),
             )
+    _check_tags(config, tags, out)
+    warn_stale_schema(config, out)
+    check_look(config, out)
+    layouts = files_under(config.root / config.settings.layouts_dir, out)
+    warn_inline_code([p for p in layouts if p.suffix == ".html"], out)
+
+
+def _grouped(
+    packs: list[Pack], keys: Callable[[Scenario], Iterable[str]]
+) -> dict[str, list[Scenario]]:
+    """The packs' letters under each of their keys (tags, channels), in the gallery's order."""
+    grouped: dict[str, list[Scenario]] = defaultdict(list)
+    for pack in packs:
+        for scenario in pack.scenarios:
+            for key in keys(scenario):
+                grouped[key].append(scenario)
+    return grouped
+
+
+def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Diagnostics]:
+    """Load and validate everything; raise BuildError if any file has an error."""
+    out = Diagnostics()
+    packs, pages, intro = _read_content(config, LoadCache() if cache is None else cache, out)
     # The site's own language first; a pack in another comes after, grouped with its kind.
     packs.sort(
         key=lambda p: (
@@ -250,16 +286,8 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
             *sort_key(p.order, p.title),
         )
     )
-    tags: dict[str, list[Scenario]] = defaultdict(list)  # each in the gallery's order
-    for pack in packs:
-        for scenario in pack.scenarios:
-            for tag in scenario.tags:
-                tags[tag].append(scenario)
-    _check_tags(config, tags, out)
-    warn_stale_schema(config, out)
-    check_look(config, out)
-    layouts = files_under(config.root / config.settings.layouts_dir, out)
-    warn_inline_code([p for p in layouts if p.suffix == ".html"], out)
+    tags = _grouped(packs, lambda s: s.tags)
+    _check_across(config, packs, pages, tags, out)
     # Each language the pages are in, and where it is asked for: the settings, a pack.
     languages = {
         p.language: Location(config.root / Path(p.source_path)) for p in packs if p.language
@@ -271,17 +299,14 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
     )
     out.raise_if_errors()
     pages.sort(key=lambda p: sort_key(p.order, p.title))
-    channels: dict[str, list[Scenario]] = {channel: [] for channel in CHANNELS}
-    for pack in packs:
-        for scenario in pack.scenarios:
-            channels[scenario.channel].append(scenario)
+    channels = _grouped(packs, lambda s: (s.channel,))
     site = Site(
         config=config,
         intro=intro,
         pages=tuple(pages),
         packs=tuple(packs),
         tags={tag: tuple(tags[tag]) for tag in sorted(tags)},
-        channels={channel: tuple(sent) for channel, sent in channels.items() if sent},
+        channels={c: tuple(channels[c]) for c in CHANNELS if channels.get(c)},
         messages=messages,
         translations=translations,
     )
