@@ -41,8 +41,9 @@ class LetterStore:
         self.folder = folder
         self.context = context
         self.digests: Digests = {}
-        self.kept: dict[str, str] = {}
-        self.made: dict[str, str] = {}
+        # A card's HTML, or a letter's terms (as read from a file: their JSON text).
+        self.kept: dict[str, str | Terms] = {}
+        self.made: dict[str, str | Terms] = {}
         self.files: list[Path] = []
         self.untidy = False
         if folder is not None:
@@ -78,20 +79,22 @@ class LetterStore:
         return f"{self.digests[scenario.identity]}\t{root}\t{level}\t{language}"
 
     def get(self, scenario: Scenario, root: str, level: int, language: str) -> str | None:
-        return self.kept.get(self._key(scenario, root, level, language))
+        card = self.kept.get(self._key(scenario, root, level, language))
+        return card if isinstance(card, str) else None
 
     def put(self, scenario: Scenario, root: str, level: int, language: str, html: str) -> None:
         self.made[self._key(scenario, root, level, language)] = html
 
     def terms(self, scenario: Scenario, language: str) -> Terms | None:
         found = self.kept.get(self._key(scenario, "terms", 0, language))
-        if found is None:
-            return None
-        kept: Terms = json.loads(found)
+        if found is None or isinstance(found, dict):
+            return found
+        kept: Terms = json.loads(found)  # as read from a file
         return kept
 
     def put_terms(self, scenario: Scenario, language: str, terms: Terms) -> None:
-        self.made[self._key(scenario, "terms", 0, language)] = json.dumps(terms, ensure_ascii=False)
+        # Kept as they are in memory; a file holds them as JSON text (see _json).
+        self.made[self._key(scenario, "terms", 0, language)] = terms
 
     def write_made(self) -> None:
         """Write out what this process made (each process its own file), and let it go;
@@ -126,12 +129,14 @@ class LetterStore:
                 made.replace(made.with_name(_KEPT + made.name.removeprefix(_NEW)))
 
 
-def _json(entries: Iterable[tuple[str, str]]) -> Iterator[bytes]:
-    """A JSON object of ``entries``, in pieces of about 64 KB."""
+def _json(entries: Iterable[tuple[str, str | Terms]]) -> Iterator[bytes]:
+    """A JSON object of ``entries``, in pieces of about 64 KB; terms are written as
+    their JSON text, so that reading the file back parses them only when asked for."""
     pieces = ["{"]
     size = 0
     for key, value in entries:
-        piece = f"{json.dumps(key, ensure_ascii=False)}:{json.dumps(value, ensure_ascii=False)},"
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        piece = f"{json.dumps(key, ensure_ascii=False)}:{json.dumps(text, ensure_ascii=False)},"
         pieces.append(piece)
         size += len(piece)
         if size > 65536:
