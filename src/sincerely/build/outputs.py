@@ -20,9 +20,9 @@ from typing import Protocol
 import jinja2
 
 from ..common import urls
+from ..downloads import formats
 from ..downloads.archives import gallery_archive, pack_archive
 from ..downloads.docx import browser_parts
-from ..downloads.formats import letter_text, scenario_downloads
 from ..downloads.zips import Content
 from ..model.scenario import Scenario
 from ..model.schema import schema_text
@@ -97,12 +97,16 @@ def _scenario_files(
     entry = kept.downloads.get(id(scenario)) if kept is not None else None
     if entry is None or entry[0] is not scenario:
         words = renderer.site.messages_in(renderer.site.language_of(pack))
-        entry = (scenario, scenario_downloads(scenario, words))
+        entry = (scenario, formats.scenario_downloads(scenario, words))
         if kept is not None:
             kept.downloads[id(scenario)] = entry
     downloads = entry[1]
-    sizes = {path: len(data) for path, data in downloads.items()}
-    page = pages.scenario_page(renderer.site, scenario, pack, around, sizes)
+    links = [
+        pages.Download(f.suffix, path, len(downloads[path]), f.label)
+        for f in formats.FORMATS
+        for path in [f.path(scenario)]
+    ]
+    page = pages.scenario_page(renderer.site, scenario, pack, around, links)
     source = (urls.source_copy(scenario.pack, scenario.slug), scenario.yaml_text.encode("utf-8"))
     return [(page.path, renderer.render(page)), source, *downloads.items()]
 
@@ -178,13 +182,9 @@ def site_jobs(
 
 def text_jobs(site: Site) -> list[Job]:
     """The letters alone, as plain-text templates (build -b text)."""
+    text = formats.format_of("txt")
     return [
-        Job.single(
-            urls.download(s.pack, s.slug, "txt"),
-            1,
-            partial(lambda s, w: letter_text(s, w).encode("utf-8"), s, words),
-            frozenset({s.memo_identity}),
-        )
+        Job.single(text.path(s), 1, partial(text.make, s, words), frozenset({s.memo_identity}))
         for pack in site.packs
         for words in [site.messages_in(site.language_of(pack))]
         for s in pack.scenarios

@@ -63,7 +63,9 @@ KINDS: dict[str, Kind] = {
             "edit_url": "Where 'Suggest an edit' leads, or '' (see repo_url, edit_uri).",
             "view_url": "The file on its forge's pages, or ''.",
             "forge": "The forge's name ('GitHub', 'GitLab', ...), or ''.",
-            "downloads": "Its downloads: (kind, path, size in bytes) for txt, md, docx.",
+            "downloads": "Its downloads, each a `Download`: `.kind` (its suffix, 'txt'), "
+            "`.path`, `.size` in bytes and `.label` (in English: `_(download.label)`); "
+            "`(kind, path, size)` when unpacked.",
             "pack_zip": "The path of its pack's zip.",
             "places": "Where each field's input goes: 'start', 'subject' or a block's "
             "number from 1, to the list of `Field`s first used there.",
@@ -100,11 +102,26 @@ def pack_page(site: Site, pack: Pack) -> PageSpec:
     )
 
 
+@dataclass(frozen=True)
+class Download:
+    """One of a letter's downloads, as its page links to it (made by build/outputs.py
+    from the table of formats, downloads/formats.py's, which this package cannot read)."""
+
+    kind: str  # the format's suffix: 'txt'
+    path: str
+    size: int  # in bytes, shown beside the link
+    label: str  # what the link says, in English: the layout translates it
+
+    def __iter__(self) -> Iterator[object]:
+        # Unpacked, it is (kind, path, size), as layouts written before it had a label
+        # take it.
+        return iter((self.kind, self.path, self.size))
+
+
 def scenario_page(
-    site: Site, scenario: Scenario, pack: Pack, around: Neighbours, sizes: Mapping[str, int]
+    site: Site, scenario: Scenario, pack: Pack, around: Neighbours, downloads: list[Download]
 ) -> PageSpec:
-    """A letter's page, in its pack's language; ``sizes`` are its downloads' sizes,
-    shown beside their links."""
+    """A letter's page, in its pack's language, with links to its ``downloads``."""
     config = site.config
     values = {
         "scenario": scenario,
@@ -115,11 +132,7 @@ def scenario_page(
         "edit_url": config.repository.edit_url(scenario.source_path),
         "view_url": config.repository.view_url(scenario.source_path),
         "forge": config.repository.forge_name,
-        "downloads": [
-            (kind, path, sizes.get(path, 0))
-            for kind in urls.DOWNLOAD_KINDS
-            for path in [urls.download(scenario.pack, scenario.slug, kind)]
-        ],
+        "downloads": downloads,
         "pack_zip": urls.pack_zip(pack.slug),
         "places": field_places(scenario),
         "translations": [
