@@ -3,7 +3,9 @@
 // split, stemmed and folded by the rule of stemming.py, which built the index.
 (self.sincerelySearch = self.sincerelySearch || {}).open = function (data, made) {
   "use strict";
-  var FIELD_WEIGHT = [8, 4, 2, 1]; // the title or moment, tags, summary, body
+  // What a word weighs in each field where the index says it stands, by the field's
+  // number, best first (render/searchindex.py's FIELDS, the one table of them).
+  var WEIGHT = data.weights, FIELDS = WEIGHT.length;
   var EXACT = 3, BEGUN = 2, TYPO = 1; // how a word matched: as typed, by its start, by a typo
   var index;
 
@@ -83,9 +85,9 @@
     terms.forEach(function (term) {
       var here = Object.create(null);
       (index.terms[term] || []).forEach(function (posting) {
-        var doc = Math.floor(posting / 4);
+        var doc = Math.floor(posting / FIELDS);
         if (index.docs[doc][4] === number && (!found || doc in found)) {
-          here[doc] = Math.max(posting % 4, found ? found[doc] : 0);
+          here[doc] = Math.max(posting % FIELDS, found ? found[doc] : 0);
         }
       });
       found = here;
@@ -115,7 +117,7 @@
     var hits = Object.create(null);
     function note(docs, how, terms) {
       Object.keys(docs).forEach(function (doc) {
-        var score = FIELD_WEIGHT[docs[doc]] * how, hit = hits[doc];
+        var score = WEIGHT[docs[doc]] * how, hit = hits[doc];
         if (!hit) hit = hits[doc] = { how: how, score: score, terms: [] };
         if (score > hit.score) { hit.score = score; hit.how = how; }
         hit.terms = hit.terms.concat(terms);
@@ -194,7 +196,7 @@
         if (n === best) terms.push(term);
       });
       terms.forEach(function (term) {
-        index.terms[term].forEach(function (posting) { found[Math.floor(posting / 4)] = true; });
+        index.terms[term].forEach(function (posting) { found[Math.floor(posting / FIELDS)] = true; });
       });
     });
     var docs = Object.keys(found).map(Number).sort(function (a, b) { return a - b; });

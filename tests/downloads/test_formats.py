@@ -1,5 +1,7 @@
-"""Templates to take away: every letter as .txt, .md and .docx, every pack and the whole
-gallery as a zip; opened here with python-docx and zipfile, as a reader's tools would."""
+"""Templates to take away: every letter in every format of the table (.txt, .md and
+.docx), every pack and the whole gallery as a zip; opened here with python-docx and
+zipfile, as a reader's tools would. A format added to the table is made, linked, zipped
+and named in the zips' README, with no other change."""
 
 from __future__ import annotations
 
@@ -12,9 +14,11 @@ import pytest
 from docx.enum.text import WD_COLOR_INDEX
 
 from sincerely.build.builders import run
-from sincerely.common import urls
+from sincerely.common.i18n import Messages
 from sincerely.common.urls import GALLERY_ZIP
-from sincerely.downloads.formats import letter_text
+from sincerely.downloads import formats
+from sincerely.downloads.archives import forms_sentence
+from sincerely.downloads.formats import FORMATS, Format, letter_text
 from sincerely.model.scenario import Scenario
 
 from ..conftest import REPO, Project
@@ -24,7 +28,7 @@ IDS = [s.slug for s in SCENARIOS]
 
 
 def downloads_of(scenario: Scenario) -> dict[str, str]:
-    return urls.downloads(scenario.pack, scenario.slug)
+    return {f.suffix: f.path(scenario) for f in FORMATS}
 
 
 def head_of(scenario: Scenario) -> list[str]:
@@ -114,6 +118,8 @@ def test_the_pack_zip_holds_every_letter_in_every_form(repo_site: Path) -> None:
     assert names == sorted(names)
     assert f"{PACK.slug}/README.txt" in names
     readme = archive.read(f"{PACK.slug}/README.txt").decode()
+    # What each form is for, in the pack's language, from the table.
+    assert " ".join(forms_sentence(words_of(PACK.scenarios[0])).split()) in " ".join(readme.split())
     for scenario in PACK.scenarios:
         assert scenario.title in readme
         for kind, path in downloads_of(scenario).items():
@@ -122,12 +128,12 @@ def test_the_pack_zip_holds_every_letter_in_every_form(repo_site: Path) -> None:
                 == (repo_site / path).read_bytes()
             )
     assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-    assert len(names) == 1 + 3 * len(PACK.scenarios)
+    assert len(names) == 1 + len(FORMATS) * len(PACK.scenarios)
 
 
 def test_the_gallery_zip_holds_every_pack(repo_site: Path) -> None:
     archive = zipfile.ZipFile(repo_site / GALLERY_ZIP)
-    assert len(archive.namelist()) == sum(1 + 3 * len(p.scenarios) for p in SITE.packs)
+    assert len(archive.namelist()) == sum(1 + len(FORMATS) * len(p.scenarios) for p in SITE.packs)
     assert archive.testzip() is None
 
 
@@ -217,10 +223,80 @@ def test_the_blank_templates_say_what_they_are_and_are_not_named_as_the_letter(
     assert [href.rsplit("/", 1)[1] for href, _text in templates] == [
         f"{scenario.slug}-template.{kind}" for kind in ("txt", "md", "docx")
     ]
-    assert [text for _href, text in templates] == [
-        _("Blank template, plain text"),
-        _("Blank template with the notes, tips and sources, in Markdown"),
-        _("Blank template for Word, the notes as comments"),
+    assert [text for _href, text in templates] == [_(f.label) for f in FORMATS]
+    assert [f.label for f in FORMATS] == [
+        "Blank template, plain text",
+        "Blank template with the notes, tips and sources, in Markdown",
+        "Blank template for Word, the notes as comments",
     ]
     # The reader's own letter leaves the page as "{slug}.txt" and "{slug}.docx".
     assert not (repo_site / scenario.pack / f"{scenario.slug}.txt").exists()
+
+
+def test_the_zips_readme_lists_every_form_in_the_words_of_its_language() -> None:
+    assert forms_sentence(Messages("en")) == (
+        "Each letter comes in three forms: .txt (the letter alone, to paste), .md (with the "
+        "notes on why each paragraph is there, the tips and the sources), and .docx (for a "
+        "word processor; the notes are comments). Blanks to fill in are in [brackets]; "
+        "optional paragraphs are marked."
+    )
+    french = Messages(
+        "fr",
+        {"%(rest)s, and %(last)s": "%(rest)s et %(last)s", "three": "trois"},
+        {
+            "Each letter comes in one form: %(forms)s.": {
+                "one": "Chaque lettre existe en un format : %(forms)s.",
+                "many": "Chaque lettre existe en %(number)s formats : %(forms)s.",
+                "other": "Chaque lettre existe en %(number)s formats : %(forms)s.",
+            }
+        },
+    )
+    # The list is joined as its language joins one, not as English does.
+    assert forms_sentence(french).startswith("Chaque lettre existe en trois formats : .txt (")
+    assert "sources) et .docx (" in forms_sentence(french)
+
+
+NEW_FORMAT = Format(
+    "html",
+    "Blank template as a web page",
+    "to open in a browser",
+    lambda scenario, words: f"<h1>{scenario.title}</h1>".encode(),
+)
+
+
+def test_a_format_added_to_the_table_is_made_linked_zipped_and_named(
+    scenario_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(formats, "FORMATS", (*FORMATS, NEW_FORMAT))
+    scenario_project.build()
+    site = scenario_project.site
+    # Its file, beside the others.
+    assert (site / "letters/close-second-template.html").read_bytes() == b"<h1>Close second</h1>"
+    # Its link on the letter page, after the others, with its label and size.
+    page = (site / "letters/close-second.html").read_text(encoding="utf-8")
+    links = re.findall(
+        r'<li><a href="([^"]+)" download>([^<]+)</a> <span class="size">\(\.(\w+)', page
+    )
+    assert links[:4] == [
+        *((f"../letters/close-second-template.{f.suffix}", f.label, f.suffix) for f in FORMATS),
+        ("../letters/close-second-template.html", "Blank template as a web page", "html"),
+    ]
+    # In the pack's zip and the gallery's, and named in their README.
+    for path in ("letters/letters-letters.zip", GALLERY_ZIP):
+        archive = zipfile.ZipFile(site / path)
+        assert archive.read("letters/close-second.html") == b"<h1>Close second</h1>"
+        readme = " ".join(archive.read("letters/README.txt").decode().split())
+        assert "Each letter comes in four forms: .txt (the letter alone, to paste), " in readme
+        assert "are comments), and .html (to open in a browser). Blanks" in readme
+
+
+def test_the_notes_beside_the_zips_name_as_many_forms_as_the_table_has(repo_site: Path) -> None:
+    # These are whole sentences of the layouts, not read off the table (the French
+    # catalog joins their list its own way): a format added to the table must be named
+    # in them too, in layouts/home.html, pack.html and scenario.html.
+    assert len(FORMATS) == 3
+    page = (repo_site / SCENARIOS[0].url).read_text(encoding="utf-8")
+    assert '<span class="size">(.zip, all three forms)</span>' in page
+    for path in ("index.html", f"{PACK.slug}/index.html"):
+        note = "(.zip: plain text, Markdown with notes, and Word)"
+        assert note in (repo_site / path).read_text(encoding="utf-8")

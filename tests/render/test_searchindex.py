@@ -8,6 +8,7 @@ import pytest
 
 from sincerely.render.searchindex import (
     BODY,
+    FIELDS,
     SUMMARY,
     TAGS,
     TITLE,
@@ -37,6 +38,26 @@ def test_each_term_keeps_the_best_field_it_appears_in(project: Project) -> None:
     assert postings["reach"] == [SUMMARY]
     assert postings["sincer"] == [BODY]
     assert "the" not in postings or postings["the"] != [BODY], "stopwords stay out of the body"
+
+
+def test_the_index_carries_each_fields_weight_best_first(project: Project) -> None:
+    project.add_scenario()
+    project.add_scenario("other", MINIMAL_SCENARIO.replace("Close second", "Another"))
+    index = build_index(project.check().site)
+    # The page ranks by these (static/search-match.js has no weights of its own).
+    assert index["weights"] == [8, 4, 2, 1] == [field.weight for field in FIELDS]
+    assert [field.name for field in FIELDS] == ["title", "tags", "summary", "body"]
+    # A term is kept at its best field and a letter ranks by its poorest: the fields
+    # are listed best first, so their weights fall.
+    weights = [field.weight for field in FIELDS]
+    assert weights == sorted(weights, reverse=True) and len(set(weights)) == len(weights)
+    # A posting is its letter's number times the number of fields, plus its field.
+    docs = index["docs"]
+    assert isinstance(docs, list)
+    other = next(n for n, doc in enumerate(docs) if doc[0] == "letters/other.html")
+    assert other == 1 - [doc[0] for doc in docs].index("letters/close-second.html")
+    assert _postings(index)["anoth"] == [other * len(FIELDS) + TITLE]
+    assert _postings(index)["close"] == [(1 - other) * len(FIELDS) + TITLE]
 
 
 def test_the_index_is_a_script_assigning_one_global(project: Project) -> None:

@@ -347,3 +347,33 @@ def test_a_pasted_run_of_letters_is_answered_at_once(browser: Browser, site_url:
             "No letters match. Try other words, or one of these letters:"
         )
         watched.assert_clean()
+
+
+def test_the_page_ranks_by_the_weights_the_index_carries(
+    browser: Browser, project: Project
+) -> None:
+    # "Gratitude" in one letter's title, in the other's body; the body's letter comes
+    # first in the gallery, so only the weights can put the title's first.
+    project.add_scenario(
+        "a-body", MINIMAL_SCENARIO.replace("Short and sincere.", "Gratitude, briefly.")
+    )
+    project.add_scenario(
+        "b-title", MINIMAL_SCENARIO.replace("title: Close second", "title: Gratitude first")
+    )
+    project.build()
+    with serve(project.site) as url, watched_page(browser, url) as watched:
+        page = watched.page
+        page.goto(url + "search.html")
+        assert search_for(page, "gratitude") == ["Gratitude first", "Close second"]
+        watched.assert_clean()
+    # The same page, given an index whose weights favour the body, ranks the other way:
+    # it has no weights of its own.
+    index = project.site / "search-index.js"
+    script = index.read_text(encoding="utf-8")
+    assert script.count('"weights":[8,4,2,1]') == 1
+    index.write_text(script.replace('"weights":[8,4,2,1]', '"weights":[1,2,4,8]'), "utf-8")
+    with serve(project.site) as url, watched_page(browser, url) as watched:
+        page = watched.page
+        page.goto(url + "search.html")
+        assert search_for(page, "gratitude") == ["Close second", "Gratitude first"]
+        watched.assert_clean()

@@ -14,7 +14,7 @@ import yaml
 from sincerely.cli.scaffold import init_gallery
 from sincerely.load.loader import load_site
 from sincerely.model.config import load_config
-from sincerely.render import pages
+from sincerely.render import kinds, pages
 from sincerely.render.layouts import layouts_reference
 from sincerely.render.navigation import neighbours
 from sincerely.render.renderer import EVERY_PAGE, PageRenderer, make_environment
@@ -153,7 +153,7 @@ def test_every_kind_of_page_is_given_what_the_reference_says(repo_site: Path) ->
     specs = [
         pages.home(site),
         pages.pack_page(site, pack),
-        pages.scenario_page(site, scenario, pack, around, {}),
+        pages.scenario_page(site, scenario, pack, around, []),
         next(pages.tag_pages(site)),
         pages.markdown_page(site.pages[0]),
         pages.search(site),
@@ -163,6 +163,6 @@ def test_every_kind_of_page_is_given_what_the_reference_says(repo_site: Path) ->
     ]
     renderer = PageRenderer(site, make_environment(Theme.for_project(config.layouts_dir)))
     for spec in specs:
-        assert set(spec.values) == set(pages.KINDS[spec.template].values), spec.template
+        assert set(spec.values) == set(kinds.KINDS[spec.template].values), spec.template
         given = renderer.context(spec, dict(spec.values))
         assert set(given) == set(EVERY_PAGE) | set(spec.values), spec.template

@@ -33,7 +33,7 @@ def road(project: Path, build: Callable[[Path, Path], Any]) -> list[str]:
 
     def carries(value: object) -> bool:
         if isinstance(value, Path):
-            return value == project or value == root
+            return value in {project, root}
         return type(value).__name__ in CARRIERS
 
     def profile(frame: FrameType, event: str, _: object) -> None:

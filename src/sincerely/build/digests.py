@@ -1,7 +1,8 @@
 """What each output is made from, as digests: when they are all as they were, so is it.
 
 Every job of the pipeline names the model objects it is made from (``made_from``, by
-identity: a scenario, a pack, a page, the settings, the site). Here each of them gets a
+identity: a scenario, a pack, a page, the settings, the site; a page's, by its kind, in
+render/kinds.py's table). Here each of them gets a
 digest of its content, and each job a key made of the digests of its inputs, the same
 in every process and every run. A build that finds a job's key unchanged brings its
 files over from the previous output instead of making them again (build/builders.py, through the
@@ -28,11 +29,9 @@ import hashlib
 from collections.abc import Iterable
 
 from ..model.site import Site
+from ..render.kinds import CONFIG, FRAME, SITE
 from ..render.memo import Identity, fingerprint
 
-SITE: Identity = ("site",)
-CONFIG: Identity = ("config",)
-FRAME: Identity = ("frame",)
 Digests = dict[Identity, str]
 
 

@@ -4,7 +4,8 @@
 hosting files, the theme's assets); :func:`archive_jobs` the second (the zips, made from
 the first phase's downloads). Each job knows its main path, a rough cost (to share the
 work out evenly) and what it is made from (model identities: scenarios, packs, pages,
-the site, the settings; the theme and sincerely's own code are behind every output).
+the site, the settings; the theme and sincerely's own code are behind every output). A
+page's are its kind's, read off render/kinds.py's table, never written here.
 There is no other list of outputs: build runs these jobs on several processes into a
 staging folder, check runs them into a folder it then removes, serve runs them in
 process and keeps what each made.
@@ -20,22 +21,21 @@ from typing import Protocol
 import jinja2
 
 from ..common import urls
+from ..downloads import formats
 from ..downloads.archives import gallery_archive, pack_archive
 from ..downloads.docx import browser_parts
-from ..downloads.formats import letter_text, scenario_downloads
 from ..downloads.zips import Content
 from ..model.scenario import Scenario
 from ..model.schema import schema_text
 from ..model.site import Pack, Site
 from ..render import pages, stemming
+from ..render.kinds import CONFIG, SITE
 from ..render.memo import Identity, Memo
 from ..render.navigation import Neighbours, neighbours, related_positions, relatedness_key
-from ..render.pages import PageSpec
 from ..render.renderer import PageRenderer
 from ..render.searchindex import languages, search_index_script
 from ..theming.look import accent_css, own_files
 from ..theming.theme import Theme
-from .digests import CONFIG, FRAME, SITE
 from .letterstore import LetterStore
 
 
@@ -95,18 +95,18 @@ def _scenario_files(
     entry = kept.get(id(scenario)) if kept is not None else None
     if entry is None or entry[0] is not scenario:
         words = renderer.site.messages_in(renderer.site.language_of(pack))
-        entry = (scenario, scenario_downloads(scenario, words))
+        entry = (scenario, formats.scenario_downloads(scenario, words))
         if kept is not None:
             kept[id(scenario)] = entry
     downloads = entry[1]
-    sizes = {path: len(data) for path, data in downloads.items()}
-    page = pages.scenario_page(renderer.site, scenario, pack, around, sizes)
+    links = [
+        pages.Download(f.suffix, path, len(downloads[path]), f.label)
+        for f in formats.FORMATS
+        for path in [f.path(scenario)]
+    ]
+    page = pages.scenario_page(renderer.site, scenario, pack, around, links)
     source = (urls.source_copy(scenario.pack, scenario.slug), scenario.yaml_text.encode("utf-8"))
     return [(page.path, renderer.render(page)), source, *downloads.items()]
-
-
-def _page(renderer: PageRenderer, spec: PageSpec, cost: int, made_from: set[Identity]) -> Job:
-    return Job.single(spec.path, cost, partial(renderer.render, spec), frozenset(made_from))
 
 
 def site_jobs(
@@ -123,40 +123,22 @@ def site_jobs(
     renderer = PageRenderer(site, env, memo, letters)
     around = _around(site, store)
     size = sum(len(p.scenarios) for p in site.packs) or 1
-    everything = {SITE, CONFIG}
     jobs: list[Job] = []
-    listed: list[str] = []  # the pages search engines should list, for the sitemap
-
-    def add_page(spec: PageSpec, cost: int, made_from: set[Identity]) -> None:
-        jobs.append(_page(renderer, spec, cost, made_from))
-        if spec.indexed:
-            listed.append(spec.path)
-
-    add_page(pages.home(site), size, everything)
-    for pack in site.packs:
-        add_page(pages.pack_page(site, pack), len(pack.scenarios), {SITE, CONFIG})
+    # Each page's inputs are its kind's (render/kinds.py); a letter's page is made by its
+    # job with the letter's downloads, whose sizes it shows, so its inputs come first.
+    for page in pages.site_pages(site):
+        if not isinstance(page, pages.Letters):
+            spec, cost = page
+            jobs.append(Job.single(spec.path, cost, partial(renderer.render, spec), spec.made_from))
+            continue
+        pack = page.pack
         for scenario in pack.scenarios:
             near = around[scenario.url]
-            shown = [n for n in (near.previous, near.next, *near.related) if n is not None]
-            made_from = {scenario.identity, pack.identity, CONFIG, FRAME}
-            made_from.update(n.identity for n in shown)
-            # Its links to its translations show their titles, in their packs' languages.
-            for _, other in site.translations.get(scenario.url, ()):
-                made_from.update((other.identity, ("pack", other.pack)))
+            made_from = pages.letter_made_from(site, scenario, pack, near)
             make = partial(_scenario_files, renderer, scenario, pack, near, kept)
             arranged = " ".join(n.url if n else "-" for n in (near.previous, near.next))
             arranged += " related " + " ".join(n.url for n in near.related)
-            jobs.append(Job(scenario.url, 2, make, frozenset(made_from), arranged))
-            listed.append(scenario.url)
-    for spec in (*pages.tag_pages(site), *pages.channel_pages(site)):
-        add_page(spec, len(spec.values["scenarios"]), everything)
-    for page in site.pages:
-        add_page(pages.markdown_page(page), 1, {page.identity, FRAME})
-    add_page(pages.search(site), size, everything)
-    add_page(pages.not_found(site), 1, everything)
-    sitemap = pages.sitemap(site, listed)
-    for spec in (pages.robots(), *([sitemap] if sitemap else [])):
-        add_page(spec, 0, everything)
+            jobs.append(Job(scenario.url, 2, make, made_from, arranged))
     index = partial(search_index_script, site, letters)
     jobs.append(Job.single(urls.SEARCH_INDEX, size, index, frozenset({SITE})))
     # The search page's stemmers: only those of the languages the letters are in.
@@ -178,13 +160,9 @@ def site_jobs(
 
 def text_jobs(site: Site) -> list[Job]:
     """The letters alone, as plain-text templates (build -b text)."""
+    text = formats.format_of("txt")
     return [
-        Job.single(
-            urls.download(s.pack, s.slug, "txt"),
-            1,
-            partial(lambda s, w: letter_text(s, w).encode("utf-8"), s, words),
-            frozenset({s.identity}),
-        )
+        Job.single(text.path(s), 1, partial(text.make, s, words), frozenset({s.identity}))
         for pack in site.packs
         for words in [site.messages_in(site.language_of(pack))]
         for s in pack.scenarios

@@ -68,6 +68,12 @@ class Messages:
         }
 
 
+def N_(message: str) -> str:  # noqa: N802 - the name Babel's extraction knows a marker by
+    """A message marked for translation where it is written down (a table of the code),
+    to be translated where it is shown, in the reader's language: ``_(format.label)``."""
+    return message
+
+
 def plural_category(language: str, n: int) -> str:
     """The CLDR plural category of a count in a language ('one', 'many', 'other'...)."""
     return _rule(language or SOURCE_LANGUAGE)(n)

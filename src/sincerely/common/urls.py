@@ -39,7 +39,6 @@ SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 SCHEMA = "schema/scenario.json"
 GALLERY_ZIP = "all-letters.zip"
-DOWNLOAD_KINDS = ("txt", "md", "docx")
 
 
 def scenario(pack: str, slug: str) -> str:
@@ -63,14 +62,11 @@ def channel(name: str) -> str:
 
 
 def download(pack: str, slug: str, kind: str) -> str:
+    """A letter's blank template in one format, ``kind`` its suffix ('txt'): the
+    formats are a table of downloads/formats.py's."""
     # "-template": the blank, annotated template is never mistaken for the reader's own
     # filled letter, which the letter page saves as "{slug}.txt" or "{slug}.docx".
     return f"{pack}/{slug}-template.{kind}"
-
-
-def downloads(pack: str, slug: str) -> dict[str, str]:
-    """A letter's blank templates, by kind: its .txt, .md and .docx paths."""
-    return {kind: download(pack, slug, kind) for kind in DOWNLOAD_KINDS}
 
 
 def pack_zip(slug: str) -> str:

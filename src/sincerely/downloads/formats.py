@@ -1,13 +1,22 @@
-"""Templates to take away: each letter as plain text (wrapped for email, blanks as
-[Label]) and as Markdown (with the notes, tips and sources), beside its Word document
-(downloads/docx.py); downloads/archives.py zips them by pack and for the gallery."""
+"""Templates to take away, one table of their formats: each letter as plain text (wrapped
+for email, blanks as [Label]), as Markdown (with the notes, tips and sources) and as a
+Word document (downloads/docx.py); downloads/archives.py zips them by pack and for the
+gallery.
+
+:data:`FORMATS` is the one list of them: each format's path (common/urls.py's
+download()), the build's files for each letter, the letter page's links, the zips'
+entries and their README's sentence on what each form is for are all read off it.
+Adding a format is a row here (and its words in the theme's catalogs).
+"""
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..common import urls
-from ..common.i18n import Messages
+from ..common.i18n import N_, Messages
 from ..format.placeholders import Template
 from ..model.scenario import Scenario
 from .docx import optional_mark, scenario_docx
@@ -92,11 +101,47 @@ def scenario_markdown(scenario: Scenario, words: Messages) -> str:
     return "\n".join(lines) + "\n"
 
 
+@dataclass(frozen=True)
+class Format:
+    """A form a letter's blank template is taken away in."""
+
+    suffix: str  # the file's extension, without its dot; its kind in the site's paths
+    label: str  # what the letter page's link to it says (English: shown translated)
+    about: str  # what it holds, for the zips' README (English: written translated)
+    make: Callable[[Scenario, Messages], bytes]  # its bytes, in the letter's language
+
+    def path(self, scenario: Scenario) -> str:
+        return urls.download(scenario.pack, scenario.slug, self.suffix)
+
+
+# In the order the letter page lists them, the zips hold them and the README names them.
+FORMATS: tuple[Format, ...] = (
+    Format(
+        "txt",
+        N_("Blank template, plain text"),
+        N_("the letter alone, to paste"),
+        lambda scenario, words: letter_text(scenario, words).encode("utf-8"),
+    ),
+    Format(
+        "md",
+        N_("Blank template with the notes, tips and sources, in Markdown"),
+        N_("with the notes on why each paragraph is there, the tips and the sources"),
+        lambda scenario, words: scenario_markdown(scenario, words).encode("utf-8"),
+    ),
+    Format(
+        "docx",
+        N_("Blank template for Word, the notes as comments"),
+        N_("for a word processor; the notes are comments"),
+        scenario_docx,
+    ),
+)
+
+
+def format_of(suffix: str) -> Format:
+    """The format whose files end in ``.suffix``."""
+    return next(f for f in FORMATS if f.suffix == suffix)
+
+
 def scenario_downloads(scenario: Scenario, words: Messages) -> dict[str, bytes]:
     """Each of a letter's downloads, by site path, with ``words`` in its language."""
-    paths = urls.downloads(scenario.pack, scenario.slug)
-    return {
-        paths["txt"]: letter_text(scenario, words).encode("utf-8"),
-        paths["md"]: scenario_markdown(scenario, words).encode("utf-8"),
-        paths["docx"]: scenario_docx(scenario, words),
-    }
+    return {f.path(scenario): f.make(scenario, words) for f in FORMATS}

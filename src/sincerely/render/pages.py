@@ -2,7 +2,9 @@
 
 One function a kind of page, in the manner of Pelican's generators; each is a pure
 function of the model, and says nothing of how pages are rendered, cached or written
-(render/renderer.py and build/outputs.py do that). Every path comes from common/urls.py.
+(render/renderer.py and build/outputs.py do that). Every path comes from common/urls.py;
+every kind of page, with what it is made from, is in render/kinds.py's table, and each
+page here says what it is of, for its inputs.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from ..common.i18n import language_name
 from ..format.placeholders import Template
 from ..model.scenario import Field, Scenario
 from ..model.site import Pack, Page, Site
+from .kinds import About, kind_of
+from .memo import Identity
 from .navigation import Neighbours
 
 
@@ -35,56 +39,18 @@ class PageSpec:
     indexed: bool = True
     # The page's language, if not the site's: a pack's letters may be in another.
     language: str = ""
+    # What it is of and what it shows besides, for what its kind is made from.
+    about: About = field(default_factory=About)
 
+    def __post_init__(self) -> None:
+        # A page of no kind, or naming what its kind does not count, is refused where
+        # it is made, not later, when a build asks what it is made from.
+        kind_of(self.template).inputs(self.about)
 
-@dataclass(frozen=True)
-class Kind:
-    """A kind of page, as the layouts reference describes it: what it is, and the
-    values its template is given beyond those every page has (render/renderer.py's)."""
-
-    what: str
-    values: Mapping[str, str]
-
-
-KINDS: dict[str, Kind] = {
-    "home.html": Kind(
-        "The home page, index.html.",
-        {"intro": "The home page's own text (content/index.md) as a `Page`, or none."},
-    ),
-    "pack.html": Kind("A pack's page, PACK/index.html.", {"pack": "The `Pack`."}),
-    "scenario.html": Kind(
-        "A letter's page, PACK/SLUG.html.",
-        {
-            "scenario": "The `Scenario`.",
-            "pack": "Its `Pack`.",
-            "around": "`around.previous` and `around.next` in the pack (or none), and "
-            "`around.related`: up to three letters on the same tags or channel.",
-            "source_url": "The path of the copy of its YAML file that the site publishes.",
-            "edit_url": "Where 'Suggest an edit' leads, or '' (see repo_url, edit_uri).",
-            "view_url": "The file on its forge's pages, or ''.",
-            "forge": "The forge's name ('GitHub', 'GitLab', ...), or ''.",
-            "downloads": "Its downloads: (kind, path, size in bytes) for txt, md, docx.",
-            "pack_zip": "The path of its pack's zip.",
-            "places": "Where each field's input goes: 'start', 'subject' or a block's "
-            "number from 1, to the list of `Field`s first used there.",
-            "translations": "The letter in other languages: each with `.language` (a "
-            "tag), `.name` (in that language, 'Français'), `.url` and `.title`.",
-        },
-    ),
-    "tag.html": Kind(
-        "A tag's or a channel's page, tags/TAG.html and channels/CHANNEL.html.",
-        {"scenarios": "Its letters, each a `Scenario`, in the gallery's order."},
-    ),
-    "page.html": Kind("A Markdown page, SLUG.html.", {"page": "The `Page`."}),
-    "search.html": Kind("The search page, search.html.", {}),
-    "404.html": Kind(
-        "The page a host shows for a missing address; its `root` is base_url, or '/'.", {}
-    ),
-    "sitemap.xml": Kind(
-        "sitemap.xml, with base_url only.", {"pages": "The paths of the pages to list."}
-    ),
-    "robots.txt": Kind("robots.txt.", {}),
-}
+    @property
+    def made_from(self) -> frozenset[Identity]:
+        """The identities it is made from, by its kind's table (render/kinds.py)."""
+        return kind_of(self.template).inputs(self.about)
 
 
 def home(site: Site) -> PageSpec:
@@ -95,16 +61,32 @@ def home(site: Site) -> PageSpec:
 
 def pack_page(site: Site, pack: Pack) -> PageSpec:
     values = {"pack": pack}
+    language, about = site.language_of(pack), About((pack.identity,))
     return PageSpec(
-        "pack.html", pack.url, pack.title, pack.summary, values, language=site.language_of(pack)
+        "pack.html", pack.url, pack.title, pack.summary, values, language=language, about=about
     )
 
 
+@dataclass(frozen=True)
+class Download:
+    """One of a letter's downloads, as its page links to it (made by build/outputs.py
+    from the table of formats, downloads/formats.py's, which this package cannot read)."""
+
+    kind: str  # the format's suffix: 'txt'
+    path: str
+    size: int  # in bytes, shown beside the link
+    label: str  # what the link says, in English: the layout translates it
+
+    def __iter__(self) -> Iterator[object]:
+        # Unpacked, it is (kind, path, size), as layouts written before it had a label
+        # take it.
+        return iter((self.kind, self.path, self.size))
+
+
 def scenario_page(
-    site: Site, scenario: Scenario, pack: Pack, around: Neighbours, sizes: Mapping[str, int]
+    site: Site, scenario: Scenario, pack: Pack, around: Neighbours, downloads: list[Download]
 ) -> PageSpec:
-    """A letter's page, in its pack's language; ``sizes`` are its downloads' sizes,
-    shown beside their links."""
+    """A letter's page, in its pack's language, with links to its ``downloads``."""
     config = site.config
     values = {
         "scenario": scenario,
@@ -115,11 +97,7 @@ def scenario_page(
         "edit_url": config.repository.edit_url(scenario.source_path),
         "view_url": config.repository.view_url(scenario.source_path),
         "forge": config.repository.forge_name,
-        "downloads": [
-            (kind, path, sizes.get(path, 0))
-            for kind in urls.DOWNLOAD_KINDS
-            for path in [urls.download(scenario.pack, scenario.slug, kind)]
-        ],
+        "downloads": downloads,
         "pack_zip": urls.pack_zip(pack.slug),
         "places": field_places(scenario),
         "translations": [
@@ -128,10 +106,36 @@ def scenario_page(
             if other is not scenario
         ],
     }
-    language = site.language_of(pack)
     return PageSpec(
-        "scenario.html", scenario.url, scenario.title, scenario.summary, values, language=language
+        _LETTER,
+        scenario.url,
+        scenario.title,
+        scenario.summary,
+        values,
+        language=site.language_of(pack),
+        about=letter_about(site, scenario, pack, around),
     )
+
+
+_LETTER = "scenario.html"
+
+
+def letter_made_from(
+    site: Site, scenario: Scenario, pack: Pack, around: Neighbours
+) -> frozenset[Identity]:
+    """What a letter's page is made from, as its kind says, known before the page is
+    (build/outputs.py makes it with the letter's downloads, in the job these name)."""
+    return kind_of(_LETTER).inputs(letter_about(site, scenario, pack, around))
+
+
+def letter_about(site: Site, scenario: Scenario, pack: Pack, around: Neighbours) -> About:
+    """What a letter's page is of (the letter, and its pack, whose language it is in) and
+    the letters it shows the titles of: its previous, next and related letters, and its
+    translations, in their packs' languages."""
+    shown = [n.identity for n in (around.previous, around.next, *around.related) if n]
+    for _, other in site.translations.get(scenario.url, ()):
+        shown += [other.identity, ("pack", other.pack)]
+    return About((scenario.identity, pack.identity), tuple(shown))
 
 
 @dataclass(frozen=True)
@@ -195,7 +199,8 @@ def channel_pages(site: Site) -> Iterator[PageSpec]:
 
 
 def markdown_page(page: Page) -> PageSpec:
-    return PageSpec("page.html", page.url, page.title, "", {"page": page})
+    about = About((page.identity,))
+    return PageSpec("page.html", page.url, page.title, "", {"page": page}, about=about)
 
 
 def search(site: Site) -> PageSpec:
@@ -222,3 +227,39 @@ def sitemap(site: Site, listed: list[str]) -> PageSpec | None:
 
 def robots() -> PageSpec:
     return PageSpec("robots.txt", urls.ROBOTS, "", indexed=False)
+
+
+@dataclass(frozen=True)
+class Letters:
+    """Where a pack's letters' pages stand among the site's pages: build/outputs.py makes
+    each with the letter's downloads, whose sizes it shows (scenario_page)."""
+
+    pack: Pack
+
+
+def site_pages(site: Site) -> Iterator[tuple[PageSpec, int] | Letters]:
+    """Every page of the site, in its order, each with roughly how many letters it shows
+    (for sharing the work out); a pack's letters' pages follow the pack's, and the
+    sitemap, last, lists the pages that search engines should."""
+    size = sum(len(p.scenarios) for p in site.packs) or 1
+    listed: list[str] = []
+
+    def page(spec: PageSpec, shows: int) -> tuple[PageSpec, int]:
+        if spec.indexed:
+            listed.append(spec.path)
+        return spec, shows
+
+    yield page(home(site), size)
+    for pack in site.packs:
+        yield page(pack_page(site, pack), len(pack.scenarios))
+        yield Letters(pack)
+        listed.extend(scenario.url for scenario in pack.scenarios)
+    for spec in (*tag_pages(site), *channel_pages(site)):
+        yield page(spec, len(spec.values["scenarios"]))
+    yield from (page(markdown_page(p), 1) for p in site.pages)
+    yield page(search(site), size)
+    yield page(not_found(site), 1)
+    yield page(robots(), 0)
+    mapped = sitemap(site, listed)
+    if mapped is not None:
+        yield mapped, 0

@@ -245,7 +245,7 @@ class PageRenderer:
 
     def context(self, spec: PageSpec, values: dict[str, Any]) -> dict[str, Any]:
         """What the page's template is given: what every page has (EVERY_PAGE), and
-        the values of its kind (pages.KINDS)."""
+        the values of its kind (kinds.KINDS)."""
         base = self.site.config.base_url
         canonical = f"{base}{spec.path}" if base and spec.indexed else ""
         language = spec.language or self.site.config.language

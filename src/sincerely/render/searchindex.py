@@ -3,9 +3,11 @@
 It is a script that assigns one global, loaded with a <script> element rather than fetch,
 so that search works from disk (file://) too. Words are indexed by their keys
 (render/stemming.py: the Snowball stem in the letter's language, folded), so "rejected" and
-"rejection" are one term; terms map to postings ``doc * 4 + field``, where field is where
-the term stands at its best (0 the title or the moment, 1 tags, 2 summary, 3 body),
-which results are ranked by; terms with the same postings are stored together.
+"rejection" are one term; terms map to postings ``doc * len(FIELDS) + field``, where
+field is where the term stands at its best (its number in :data:`FIELDS`, the one table
+of where search looks and what a word found there weighs), which results are ranked by;
+terms with the same postings are stored together. The index carries the fields'
+weights, so the page ranks by this table and has none of its own.
 
 The page's script (static/search-match.js) stems what is typed with Snowball's
 JavaScript stemmers of the languages listed here (each letter was indexed in its own),
@@ -17,6 +19,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol
 
 from ..common import urls
@@ -24,10 +28,6 @@ from ..common.i18n import Messages
 from ..model.scenario import Scenario
 from ..model.site import Site
 from .stemming import algorithm, is_stopword, key, keys, stopwords, words
-
-# Where a term stands: TITLE is the title or the moment (the situation in the reader's
-# words), which say best what a letter is for.
-TITLE, TAGS, SUMMARY, BODY = range(4)
 
 
 def _body(scenario: Scenario) -> str:
@@ -37,6 +37,32 @@ def _body(scenario: Scenario) -> str:
         parts.append(block.text.fill(labels))
         parts.append(block.note)
     return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class SearchField:
+    """A part of a letter that search looks in, and what a word found there weighs."""
+
+    name: str
+    # A matching letter's score for the word (times how it matched: as typed, by its
+    # start, by a typo; static/search-match.js). The page reads it from the index.
+    weight: int
+    text: Callable[[Scenario], str]
+    # Whether a stopword counts here: a title search for "the" still finds "The library
+    # job", but every letter's body has "the".
+    stopwords: bool = True
+
+
+# Where search looks, best first: a term is indexed at the best field it stands in, and
+# a letter found by a word in several ranks by the poorest (so the weights fall). The
+# title or the moment (the situation in the reader's words) say best what it is for.
+FIELDS: tuple[SearchField, ...] = (
+    SearchField("title", 8, lambda s: f"{s.title} {s.moment}"),
+    SearchField("tags", 4, lambda s: " ".join([*s.tags, s.channel])),
+    SearchField("summary", 2, lambda s: s.summary),
+    SearchField("body", 1, _body, stopwords=False),
+)
+TITLE, TAGS, SUMMARY, BODY = range(len(FIELDS))
 
 
 # Each term of a letter, with the best field it stands in.
@@ -55,15 +81,9 @@ def document_terms(scenario: Scenario, language: str) -> Terms:
     """Each term of a letter, with the best field it stands in; a body's stopwords are
     left out (a title search for "the" still finds "The library job")."""
     found: Terms = {}
-    fields = (
-        (TITLE, f"{scenario.title} {scenario.moment}"),
-        (TAGS, " ".join([*scenario.tags, scenario.channel])),
-        (SUMMARY, scenario.summary),
-        (BODY, _body(scenario)),
-    )
-    for field, text in fields:
-        for word in words(text):
-            if field == BODY and is_stopword(word, language):
+    for field, where in enumerate(FIELDS):
+        for word in words(where.text(scenario)):
+            if not where.stopwords and is_stopword(word, language):
                 continue
             for term in keys(word, language):
                 found[term] = min(field, found.get(term, field))
@@ -130,7 +150,7 @@ def build_index(site: Site, store: TermStore | None = None) -> dict[str, object]
         shown = [scenario.url, scenario.title, scenario.summary, scenario.channel]
         docs.append([*shown, tags.index(letter_language), scenario.moment])
         for term, field in _terms(scenario, letter_language, store).items():
-            postings[term].append(doc * 4 + field)
+            postings[term].append(doc * len(FIELDS) + field)
     # Most terms occur in one letter only; grouping the terms that share a posting list
     # ("[[7],"term term term"]") spends a space per term where a mapping would spend
     # quotes, a colon and brackets: it keeps the index under 2 KB a letter.
@@ -140,6 +160,8 @@ def build_index(site: Site, store: TermStore | None = None) -> dict[str, object]
     return {
         "docs": docs,
         "groups": [[list(where), " ".join(terms)] for where, terms in sorted(groups.items())],
+        # Each field's weight, by its number: a posting's field is posting % len(weights).
+        "weights": [field.weight for field in FIELDS],
         # Each language: its tag, its Snowball stemmer (static/stemmers/NAME.js, or ""
         # for none) and its stopwords.
         "languages": [
