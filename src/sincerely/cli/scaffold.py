@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .. import PACKAGE_DIR
 from ..common.errors import BuildError, Location, closest
-from ..load.loader import NEW_TEMPLATE, RESERVED_SLUGS, suggest_slug
+from ..load.names import NEW_TEMPLATE, RESERVED_SLUGS, suggest_slug
 from ..model.config import DEFAULT_OUTPUT_DIR, PROJECT_SCHEMA, WORK_DIR, Config, load_config
 from ..model.project import has_settings
 from ..model.scenario import SLUG, SLUG_HELP

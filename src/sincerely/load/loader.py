@@ -7,8 +7,6 @@ of ``sincerely check`` shows a contributor everything there is to fix.
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -21,7 +19,7 @@ from ..format.nodes import MappingNode, ScalarNode
 from ..format.records import check
 from ..format.values import TODO_WARNING
 from ..model.config import Config, setting_location
-from ..model.scenario import CHANNELS, SLUG, SLUG_HELP, Scenario
+from ..model.scenario import CHANNELS, Scenario
 from ..model.schema import warn_stale_schema
 from ..model.site import PACK, Pack, Page, Site, language_of, sort_key
 from ..theming.look import check_look
@@ -35,36 +33,8 @@ from .contentfiles import (
     relative_to_project,
     warn_spelling,
 )
+from .names import NEW_TEMPLATE, check_name, is_name
 from .translations import link_translations
-
-_SLUG = re.compile(SLUG)
-# A pack's own starting point for `sincerely new`: checked like a scenario, TODOs apart.
-NEW_TEMPLATE = "_new.yaml"
-RESERVED_SLUGS = frozenset({"index", "search", "404", "tags", "static", "schema", "_sources"})
-
-
-def suggest_slug(name: str) -> str:
-    """A valid slug close to ``name``: accents dropped, other runs of symbols hyphenated."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "untitled"
-    return f"{slug}-letter" if slug in RESERVED_SLUGS else slug  # never a reserved name
-
-
-def _check_slug(path: Path, name: str, what: str, out: Diagnostics) -> bool:
-    if not _SLUG.fullmatch(name):
-        suggestion = suggest_slug(name) + (path.suffix if path.is_file() else "")
-        out.error(
-            f"{what} name '{name}' must be {SLUG_HELP}; rename it to '{suggestion}'",
-            Location(path),
-        )
-        return False
-    if name in RESERVED_SLUGS:
-        out.error(
-            f"{what} name '{name}' is reserved for the site's own pages; choose another",
-            Location(path),
-        )
-        return False
-    return True
 
 
 def _warn_nested(sub: Path, pack: Path, out: Diagnostics) -> None:
@@ -147,8 +117,8 @@ def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) 
                     Location(Path(entry.path)),
                 )
             continue
-        if not (_SLUG.fullmatch(stem) and stem not in RESERVED_SLUGS):
-            _check_slug(Path(entry.path), stem, "file", out)
+        if not is_name(stem):
+            check_name(Path(entry.path), stem, "file", out)
             continue
         scenario = load_scenario(entry, folder.name, config, out, cache, language=language)
         if scenario is not None:
@@ -220,14 +190,14 @@ def _read_content(
                     "add _pack.yaml (title, summary) or move the folder out",
                     Location(entry),
                 )
-            elif _check_slug(entry, entry.name, "pack folder", out):
+            elif check_name(entry, entry.name, "pack folder", out):
                 pack = load_pack(entry, config, out, cache)
                 if pack is not None:
                     packs.append(pack)
         elif entry.suffix == ".md":
             if entry.stem == "index":
                 intro = load_page(entry, config, out)
-            elif _check_slug(entry, entry.stem, "page", out):
+            elif check_name(entry, entry.stem, "page", out):
                 page = load_page(entry, config, out)
                 if page is not None:
                     pages.append(page)

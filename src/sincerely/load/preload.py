@@ -30,7 +30,8 @@ from ..common.intake import refusal, stamp_of
 from ..common.workfiles import real_folder
 from ..model.config import Config
 from .contentfiles import LoadCache, Loaded, load_scenario, read_mapping, read_text
-from .loader import NEW_TEMPLATE, declared_language
+from .loader import declared_language
+from .names import NEW_TEMPLATE
 
 # Fewer files than this are parsed in this process: forking would cost more.
 _AHEAD = 64
