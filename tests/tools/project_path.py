@@ -59,6 +59,17 @@ def road(project: Path, build: Callable[[Path, Path], Any]) -> list[str]:
     return entered
 
 
+def above_ground(entered: list[str]) -> list[str]:
+    """The road without the ground floor: common/'s helpers (a path shown relative to the
+    project, a file written whole) are called from every level and call nothing back, so
+    each call into one is a step down and straight back, not a return."""
+    road: list[str] = []
+    for name in entered:
+        if not name.startswith("common.") and (not road or road[-1] != name):
+            road.append(name)
+    return road
+
+
 def figures(entered: list[str], level: Callable[[str], int]) -> dict[str, int]:
     """How many modules, entries, returns and climbs back up the road has."""
     returns = climbs = 0
@@ -86,10 +97,11 @@ def main() -> None:
 
     entered = road(args.project, build)
     known = modules()
-    for name, value in figures(entered, lambda n: known[n].level).items():
-        print(f"{name}: {value}")
+    for title, taken in (("the whole road", entered), ("above common/", above_ground(entered))):
+        shown = ", ".join(f"{k} {v}" for k, v in figures(taken, lambda n: known[n].level).items())
+        print(f"{title}: {shown}")
     if args.show:
-        print(" -> ".join(entered))
+        print(" -> ".join(above_ground(entered)))
 
 
 if __name__ == "__main__":
