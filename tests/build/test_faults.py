@@ -110,8 +110,8 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_site(project: Project) -> N
 MOUNTED = r"""
 import json, subprocess, sys
 from pathlib import Path
-from sincerely.build import run
-from sincerely.errors import BuildError
+from sincerely.build.builders import run
+from sincerely.common.errors import BuildError
 
 project, folder, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 share, jobs = float(sys.argv[4]), int(sys.argv[5])
