@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import ast
+import fnmatch
 import importlib.metadata
 import re
 import sys
 import tomllib
+
+import pytest
 
 from .conftest import REPO
 from .tools.architecture import (
@@ -102,3 +105,17 @@ def test_the_readmes_map_is_the_one_the_code_gives() -> None:
         "'.venv/bin/python -m tests.tools.architecture --readme'"
     )
     assert code_map() in readme
+
+
+def test_every_folder_of_tests_is_collected(pytestconfig: pytest.Config) -> None:
+    # pytest leaves out the folders norecursedirs names; its default names 'build' and
+    # 'dist', and tests/build/ once went unrun, silently, because of it.
+    ignored = pytestconfig.getini("norecursedirs")
+    folders = sorted({p.parent for p in (REPO / "tests").rglob("test_*.py")})
+    left_out = [
+        folder.relative_to(REPO).as_posix()
+        for folder in folders
+        for part in folder.relative_to(REPO / "tests").parts
+        if any(fnmatch.fnmatch(part, pattern) for pattern in ignored)
+    ]
+    assert folders and left_out == []

@@ -119,6 +119,30 @@ def test_an_undefined_name_in_a_layout_is_a_located_error(scenario_project: Proj
     assert "titel" in diagnostic.message
 
 
+def test_a_layout_edited_between_builds_of_one_process_shows_its_edit(
+    scenario_project: Project,
+) -> None:
+    # Each layout is compiled once in a process (serve, the tests): never a stale one.
+    scenario_project.write("content/about.md", "---\ntitle: About\n---\n")
+    layout = '{% extends "base.html" %}{% block main %}<p>WORD</p>{% endblock %}'
+    for word in ("First", "Second", "First"):
+        scenario_project.write("layouts/page.html", layout.replace("WORD", word))
+        assert f"<p>{word}</p>" in _page(scenario_project, "about.html")
+
+
+def test_a_layouts_mistake_is_located_however_often_it_is_met(scenario_project: Project) -> None:
+    layout = scenario_project.write(
+        "layouts/page.html",
+        '{% extends "base.html" %}\n{% block main %}\n<p>{{ page.titel }}</p>\n{% endblock %}\n',
+    )
+    scenario_project.write("content/about.md", "---\ntitle: About\n---\n")
+    for _ in range(2):  # the second time, from the layout compiled the first
+        with pytest.raises(BuildError) as caught:
+            scenario_project.build()
+        (diagnostic,) = caught.value.diagnostics
+        assert (diagnostic.location.path, diagnostic.location.line) == (layout, 3)
+
+
 def test_a_layout_syntax_error_is_located(scenario_project: Project) -> None:
     layout = scenario_project.write("layouts/page.html", "{% extends 'base.html' %}\n{% block %}\n")
     scenario_project.write("content/about.md", "---\ntitle: About\n---\n")

@@ -56,6 +56,31 @@ def strip_indentation(html: str) -> str:
     )
 
 
+class _CompiledLayouts(jinja2.BytecodeCache):
+    """Each layout compiled once in a process, whichever Environment asks: a process that
+    renders more than once (serve, which makes a new Environment when the theme changes;
+    check then build; the test suite's thousands of builds) would otherwise compile every
+    layout again each time, most of a small site's rendering. Kept by the layout's name
+    and file, and believed only for the very source it was compiled from (Jinja checks
+    the source's checksum), so an edited layout is compiled anew; one version a file.
+    Every Environment made here has the same options, and so the same code for a source.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._kept.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)  # left empty if the source has changed
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._kept[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledLayouts()
+
+
 def make_environment(theme: Theme) -> jinja2.Environment:
     env = RecordingEnvironment(
         # A project's layout may extend the theme's own file of the same name as
@@ -72,6 +97,7 @@ def make_environment(theme: Theme) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=_COMPILED,
     )
     env.filters["markdown"] = render_markdown
     env.filters["markdown_inline"] = render_inline
