@@ -34,8 +34,8 @@ def test_builds_in_other_folders_hash_seeds_and_jobs_are_identical(tmp_path: Pat
     assert copies[0] == copies[1]
 
 
-def test_the_repository_gallery_builds_without_warnings(repo_site: Path) -> None:
-    result = run(REPO, repo_site.parent / "again", strict=True)
+def test_the_repository_gallery_builds_without_warnings(repo_site: Path, tmp_path: Path) -> None:
+    result = run(REPO, tmp_path / "again", strict=True)
     assert result.warnings == ()
     assert result.scenario_count >= 5
     assert (repo_site / "after-rejection" / "library-job.html").is_file()
