@@ -29,10 +29,13 @@ PACK_YAML = "title: Test pack\nsummary: Letters for testing.\n"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that drives Chromium, so that `-m "not browser"` leaves them out."""
+    """Mark every test that drives Chromium, so that `-m "not browser"` leaves them out;
+    each is a whole-system test of a second or more, and so slow too (`-m "not slow"`,
+    the quick loop, leaves them out with the rest)."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
 
 
 @dataclass

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from sincerely.build.builders import run
 
 from ..conftest import REPO, Project, tree
@@ -19,6 +21,7 @@ def test_two_builds_are_byte_identical(scenario_project: Project, tmp_path: Path
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
 
 
+@pytest.mark.slow  # two builds, each in a process of its own
 def test_builds_in_other_folders_hash_seeds_and_jobs_are_identical(tmp_path: Path) -> None:
     copies = []
     for name, seed, jobs in (("a", "1", "1"), ("b", "4242", "2")):
