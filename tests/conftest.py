@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -26,10 +29,13 @@ PACK_YAML = "title: Test pack\nsummary: Letters for testing.\n"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that drives Chromium, so that `-m "not browser"` leaves them out."""
+    """Mark every test that drives Chromium, so that `-m "not browser"` leaves them out;
+    each is a whole-system test of a second or more, and so slow too (`-m "not slow"`,
+    the quick loop, leaves them out with the rest)."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
 
 
 @dataclass
@@ -112,12 +118,34 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder that ``make`` fills once for the whole run, then only read: under
+    pytest-xdist, the first worker to ask makes it (under a lock) in the run's own
+    temporary folder, and the others wait for it and read it, rather than each making
+    its own."""
+    root = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    folder, done = root / name, root / f"{name}.done"
+    with (root / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
-def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The repository's own gallery, built into a temporary folder (never into site/)."""
-    output = tmp_path_factory.mktemp("repo-site") / "site"  # session-wide: built once
-    run(REPO, output)
-    yield output
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own gallery, built into a temporary folder (never into site/),
+    once for the whole run: tests only read it."""
+
+    def build(folder: Path) -> None:
+        run(REPO, folder / "site")
+
+    return made_once(tmp_path_factory, "repo-site", build) / "site"
 
 
 def theme_seen_with(env: dict[str, str]) -> Path:
@@ -139,15 +167,17 @@ def theme_seen_with(env: dict[str, str]) -> Path:
 @pytest.fixture(scope="session")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sdist and the wheel, built once from the working tree as `python -m build`
-    builds them."""
-    out = tmp_path_factory.mktemp("dist")
-    subprocess.run(
-        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(REPO)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return out
+    builds them (once for the whole run: tests only read them)."""
+
+    def build(out: Path) -> None:
+        subprocess.run(
+            [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(REPO)],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+
+    return made_once(tmp_path_factory, "dist", build)
 
 
 @pytest.fixture(scope="session")

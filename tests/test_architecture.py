@@ -8,6 +8,7 @@ import importlib.metadata
 import re
 import sys
 import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,7 @@ from .tools.architecture import (
     LEVEL,
     README,
     Imports,
+    Module,
     broken_rules,
     code_map,
     cycle,
@@ -25,6 +27,10 @@ from .tools.architecture import (
 )
 
 MAX_LINES = 310
+TESTS = REPO / "tests"
+# Modules with logic that have no test module of their own, each with the reason. None
+# today: add one only with a reason a reviewer would accept.
+NO_TEST_MODULE: dict[str, str] = {}
 
 
 def test_every_package_has_a_level_and_says_what_it_owns() -> None:
@@ -119,3 +125,49 @@ def test_every_folder_of_tests_is_collected(pytestconfig: pytest.Config) -> None
         if any(fnmatch.fnmatch(part, pattern) for pattern in ignored)
     ]
     assert folders and left_out == []
+
+
+def _has_logic(module: Module) -> bool:
+    """Whether a module holds a function or a class (not only names and values)."""
+    tree = ast.parse(module.path.read_text(encoding="utf-8"))
+    return any(
+        isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) for n in ast.walk(tree)
+    )
+
+
+def where_tests_are(name: str) -> Path:
+    """Where a module's tests live: tests/PACKAGE/test_MODULE.py (tests/test_NAME.py for a
+    module of the package's root)."""
+    *package, module = name.split(".")
+    return TESTS.joinpath(*package, f"test_{module}.py")
+
+
+def _untested(found: dict[str, Module]) -> list[str]:
+    return [
+        f"{name}: add {where_tests_are(name).relative_to(REPO)}"
+        for name, module in found.items()
+        if name
+        and _has_logic(module)
+        and name not in NO_TEST_MODULE
+        and not where_tests_are(name).is_file()
+    ]
+
+
+def test_every_module_with_logic_has_a_test_module_of_its_own() -> None:
+    assert _untested(modules()) == []
+    # And each module let off has a reason still: it is there, and still without tests.
+    stale = [n for n in NO_TEST_MODULE if n not in modules() or where_tests_are(n).is_file()]
+    assert stale == []
+
+
+def test_the_rule_catches_a_module_without_tests(tmp_path: Path) -> None:
+    # The check above must be able to fail: a new module with a function and no tests.
+    new = tmp_path / "fresh.py"
+    new.write_text('"""A new module."""\n\n\ndef work() -> int:\n    return 1\n')
+    values = tmp_path / "values.py"
+    values.write_text('"""Only names."""\n\nANSWER = 42\n')
+    found = {
+        "render.fresh": Module("render.fresh", new),
+        "render.values": Module("render.values", values),
+    }
+    assert _untested(found) == ["render.fresh: add tests/render/test_fresh.py"]

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from sincerely.build.builders import run
 
 from ..conftest import REPO, Project, tree
@@ -19,6 +21,7 @@ def test_two_builds_are_byte_identical(scenario_project: Project, tmp_path: Path
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
 
 
+@pytest.mark.slow  # two builds, each in a process of its own
 def test_builds_in_other_folders_hash_seeds_and_jobs_are_identical(tmp_path: Path) -> None:
     copies = []
     for name, seed, jobs in (("a", "1", "1"), ("b", "4242", "2")):
@@ -34,8 +37,8 @@ def test_builds_in_other_folders_hash_seeds_and_jobs_are_identical(tmp_path: Pat
     assert copies[0] == copies[1]
 
 
-def test_the_repository_gallery_builds_without_warnings(repo_site: Path) -> None:
-    result = run(REPO, repo_site.parent / "again", strict=True)
+def test_the_repository_gallery_builds_without_warnings(repo_site: Path, tmp_path: Path) -> None:
+    result = run(REPO, tmp_path / "again", strict=True)
     assert result.warnings == ()
     assert result.scenario_count >= 5
     assert (repo_site / "after-rejection" / "library-job.html").is_file()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 import yaml
 
 from sincerely.common.markdown import render_markdown
@@ -14,6 +15,7 @@ from ..conftest import MINIMAL_SCENARIO, Project
 BOUND = 30.0  # seconds: far above the real figure, so only a runaway fails
 
 
+@pytest.mark.slow
 def test_ten_thousand_fields_are_handled(project: Project) -> None:
     document = yaml.safe_load(MINIMAL_SCENARIO)
     for n in range(10_000):

@@ -6,6 +6,7 @@ be seen in."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -52,8 +53,10 @@ def _fifo(project: Project, path: Path) -> None:
 
 
 def _socket(project: Project, path: Path) -> None:
-    with socket.socket(socket.AF_UNIX) as bound:
-        bound.bind(str(path))
+    # A socket's address holds at most 107 bytes: bound by its name from its own folder,
+    # it fits however deep the temporary folder is (pytest-xdist's are deeper).
+    with socket.socket(socket.AF_UNIX) as bound, contextlib.chdir(path.parent):
+        bound.bind(path.name)
 
 
 # Where a file is taken in, what is put there, and the message that must be given.

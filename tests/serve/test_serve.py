@@ -21,6 +21,9 @@ from ..conftest import MINIMAL_SCENARIO, Project
 from ..helpers.browser import watched_page
 from ..helpers.serving import Server, open_live
 
+# Real servers, in processes of their own, saved to a second apart as a writer would.
+pytestmark = pytest.mark.slow
+
 
 def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")

@@ -37,6 +37,10 @@ _NOT_KEYS = {
     "packs": "Its packs, in order.",
     "tags": "Each tag, to its letters.",
     "channels": "Each channel in use, to its letters.",
+    "messages": "The interface's words in each language the pages are in.",
+    "translations": "Each letter's translations, by its URL: the letter and the letters that "
+    "translate it or that it translates, each with its language, in the order of their "
+    "languages.",
     "segments": "Text and blanks, in order.",
 }
 

@@ -1,0 +1,38 @@
+"""Telling browsers to reload, through livereload's handler: what serve relies on of the
+installed livereload, and the page's side of its protocol (a real page reloads in
+tests/serve/test_serve.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from livereload.handlers import LiveReloadHandler
+
+from sincerely.serve.reload import RELOAD_SCRIPT, reload_browsers, socket_route
+
+
+def test_the_socket_is_livereloads_handler_with_a_watcher_it_can_ask() -> None:
+    route, handler = socket_route()
+    assert route == r"/livereload" and handler is LiveReloadHandler
+    assert handler.watcher.filepath == "*"  # what the handler logs when it reloads
+    assert handler.live_css is False  # a stylesheet's edit reloads the whole page
+    assert callable(handler.reload_waiters)
+
+
+def test_browsers_are_told_to_reload_from_the_servers_own_loop() -> None:
+    scheduled: list[tuple[Callable[..., Any], tuple[Any, ...]]] = []
+
+    class Loop:
+        def add_callback(self, callback: Callable[..., Any], *args: Any) -> None:
+            scheduled.append((callback, args))
+
+    reload_browsers(Loop())  # type: ignore[arg-type]
+    assert scheduled == [(LiveReloadHandler.reload_waiters, ("*",))]
+
+
+def test_the_pages_script_speaks_protocol_7_to_its_own_host() -> None:
+    script = RELOAD_SCRIPT.decode()
+    assert '"http://livereload.com/protocols/official-7"' in script
+    assert 'location.host + "/livereload"' in script
+    assert 'command: "hello"' in script and 'message.command === "reload"' in script
