@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from sincerely.build.digests import CONFIG, FRAME, SITE, job_key, model_digests
+from sincerely.build.digests import job_key, model_digests
 from sincerely.load.loader import load_site
 from sincerely.model.config import load_config
 from sincerely.model.site import Site
+from sincerely.render.kinds import CONFIG, FRAME, SITE
 
 from ..conftest import MINIMAL_SCENARIO, Project
 
@@ -154,6 +155,6 @@ def test_every_identity_a_job_may_name_has_a_digest(gallery: Project) -> None:
     digests = model_digests(site)
     named = {SITE, CONFIG, FRAME, PACK, A, B, ABOUT}
     assert site.intro is not None
-    named.add(site.intro.memo_identity)
+    named.add(site.intro.identity)
     assert named <= set(digests)
     assert len(set(digests.values())) == len(digests)  # no two stand for the same thing

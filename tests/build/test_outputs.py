@@ -11,6 +11,7 @@ import pytest
 
 from sincerely.build.builders import run
 from sincerely.common import urls
+from sincerely.downloads.formats import FORMATS
 from sincerely.theming.theme import bundled_theme_dir
 
 from ..conftest import MINIMAL_SCENARIO, PACK_YAML, Project, tree
@@ -57,9 +58,9 @@ def _files(site: Path) -> set[str]:
 
 
 def _letter_files(pack: str, slug: str) -> set[str]:
-    return {urls.scenario(pack, slug), urls.source_copy(pack, slug)} | set(
-        urls.downloads(pack, slug).values()
-    )
+    return {urls.scenario(pack, slug), urls.source_copy(pack, slug)} | {
+        urls.download(pack, slug, f.suffix) for f in FORMATS
+    }
 
 
 def test_a_site_has_every_page_every_letters_files_and_every_archive(built: Path) -> None:
@@ -134,7 +135,7 @@ def test_each_packs_zip_holds_its_letters_downloads_and_the_gallerys_every_pack(
     for pack, slugs in (("letters", ("a", "b")), ("lettres", ("c",))):
         archive = zipfile.ZipFile(built / urls.pack_zip(pack))
         for slug in slugs:
-            for kind, path in urls.downloads(pack, slug).items():
+            for kind, path in ((f.suffix, urls.download(pack, slug, f.suffix)) for f in FORMATS):
                 entry = f"{pack}/{slug}.{kind}"
                 assert archive.read(entry) == (built / path).read_bytes()
         held |= {name: archive.read(name) for name in archive.namelist()}

@@ -7,8 +7,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from sincerely.render.kinds import KINDS
 from sincerely.render.layouts import OBJECTS, layouts_reference
-from sincerely.render.pages import KINDS
 from sincerely.render.renderer import EVERY_PAGE, FILTERS
 from sincerely.theming.theme import bundled_theme_dir
 
@@ -51,6 +51,6 @@ def test_every_field_of_every_object_a_layout_reads_is_said() -> None:
         rows = dict(ROW.findall(section))
         public = [f.name for f in dataclasses.fields(model) if not f.name.startswith("_")]
         assert set(public) - {"config"} <= set(rows), model.__name__
-        assert "memo_identity" not in rows  # the memo's, not a layout's
+        assert "identity" not in rows  # the memo's, not a layout's
         unsaid = [name for name, what in rows.items() if not what.strip()]
         assert unsaid == [], f"{model.__name__}: say what {unsaid} are"

@@ -30,7 +30,7 @@ class Letter:
     notes: str = "Why it is written so."
 
     @property
-    def memo_identity(self) -> Identity:
+    def identity(self) -> Identity:
         return ("scenario", "letters", self.slug)
 
     def shout(self) -> str:
@@ -50,7 +50,7 @@ def _made(template: jinja2.Template, memo: Memo, key: str, **values: object) -> 
 
 
 def _lookup(*objects: Letter) -> dict[Identity, object]:
-    return {o.memo_identity: o for o in objects}
+    return {o.identity: o for o in objects}
 
 
 def test_a_template_notes_each_attribute_it_reads_of_a_model_object() -> None:
@@ -58,8 +58,8 @@ def test_a_template_notes_each_attribute_it_reads_of_a_model_object() -> None:
     template = ENV.from_string("{{ letter.title }} {{ letter.title }} {{ plain.real }}")
     with recording(Reads()) as reads:
         assert template.render(letter=letter, plain=3 + 4j) == "Close second Close second 3.0"
-    assert reads.attributes == {letter.memo_identity: {"title"}}  # not the number's part
-    assert reads.objects == {letter.memo_identity: letter}
+    assert reads.attributes == {letter.identity: {"title"}}  # not the number's part
+    assert reads.objects == {letter.identity: letter}
 
 
 def test_nothing_is_noted_outside_a_recording() -> None:
@@ -113,12 +113,12 @@ def test_a_page_depends_on_what_its_cards_read_even_when_they_are_reused() -> No
     letter = Letter("close-second", "Close second")
     with recording(Reads()) as first_page:
         _made(CARD, memo, "card", letter=letter)  # a recording inside the page's
-    assert first_page.attributes == {letter.memo_identity: {"title"}}
+    assert first_page.attributes == {letter.identity: {"title"}}
     with recording(Reads()) as second_page:
         assert memo.get("card", _lookup(letter).get) is not None  # reused, not rendered
     # The page that shows the kept card read the letter's title all the same, so an
     # edit of the title makes that page again too.
-    assert second_page.attributes == {letter.memo_identity: {"title"}}
+    assert second_page.attributes == {letter.identity: {"title"}}
     memo.put("page", second_page, "<main>…</main>")
     assert memo.get("page", _lookup(replace(letter, title="Runner-up")).get) is None
 
@@ -158,5 +158,5 @@ def test_the_resolver_finds_every_model_object_of_a_site_by_its_identity(
     (pack,) = site.packs
     (letter,) = pack.scenarios
     for item in (site, site.config, pack, letter, *site.pages, site.intro):
-        assert find(item.memo_identity) is item
+        assert find(item.identity) is item
     assert find(("scenario", "letters", "no-such-letter")) is None

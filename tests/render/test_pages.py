@@ -9,6 +9,7 @@ from sincerely.load.loader import load_site
 from sincerely.model.config import load_config
 from sincerely.model.site import Site
 from sincerely.render import pages
+from sincerely.render.kinds import KINDS
 from sincerely.render.navigation import neighbours
 from sincerely.theming.theme import bundled_theme_dir
 
@@ -52,7 +53,7 @@ def test_every_page_the_theme_can_make_is_a_kind_the_reference_describes() -> No
         for p in bundled_theme_dir().iterdir()
         if p.is_file() and not p.name.startswith(("_", "base."))
     }
-    assert layouts == set(pages.KINDS)
+    assert layouts == set(KINDS)
 
 
 def test_the_home_page_is_titled_by_its_intro_or_the_site(project: Project) -> None:
@@ -84,11 +85,14 @@ def test_a_letters_page_links_its_downloads_with_their_sizes_and_its_translation
     site = _site(_gallery(project))
     english = next(p for p in site.packs if p.slug == "letters")
     letter = next(s for s in english.scenarios if s.slug == "close-second")
-    sizes = {"letters/close-second-template.docx": 4321}
-    spec = pages.scenario_page(site, letter, english, neighbours(site)[letter.url], sizes)
-    assert spec.values["downloads"] == [
-        ("txt", "letters/close-second-template.txt", 0),
-        ("md", "letters/close-second-template.md", 0),
+    links = [
+        pages.Download("txt", "letters/close-second-template.txt", 12, "Plain text"),
+        pages.Download("docx", "letters/close-second-template.docx", 4321, "Word"),
+    ]
+    spec = pages.scenario_page(site, letter, english, neighbours(site)[letter.url], links)
+    # Each link as the layout unpacks it (kind, path, size), in the order given.
+    assert [tuple(d) for d in spec.values["downloads"]] == [
+        ("txt", "letters/close-second-template.txt", 12),
         ("docx", "letters/close-second-template.docx", 4321),
     ]
     (french,) = spec.values["translations"]  # the other language, never the letter itself

@@ -57,14 +57,10 @@ def strip_indentation(html: str) -> str:
 
 
 class _CompiledLayouts(jinja2.BytecodeCache):
-    """Each layout compiled once in a process, whichever Environment asks: a process that
-    renders more than once (serve, which makes a new Environment when the theme changes;
-    check then build; the test suite's thousands of builds) would otherwise compile every
-    layout again each time, most of a small site's rendering. Kept by the layout's name
-    and file, and believed only for the very source it was compiled from (Jinja checks
-    the source's checksum), so an edited layout is compiled anew; one version a file.
-    Every Environment made here has the same options, and so the same code for a source.
-    """
+    """Each layout compiled once in a process, whichever Environment asks (serve after a
+    theme edit, check then build, the suite's builds), by name and file, believed only
+    for the very source it was compiled from (Jinja checks its checksum). Every
+    Environment made here has the same options, so the same code for a source."""
 
     def __init__(self) -> None:
         self._kept: dict[str, bytes] = {}
