@@ -20,6 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from ..common import timings
 from ..common.errors import BuildError, Diagnostic
 from ..common.report import Progress
 from ..model.config import Config, load_config
@@ -109,8 +110,9 @@ class Builder:
         """Load, validate and make the project's outputs; write them if this builder
         writes. Raises BuildError with every error found (and, under ``strict``, every
         warning), before anything is written."""
-        config = load_config(self.project, self.output, self.base_url)
-        theme = Theme.for_project(config.layouts_dir)
+        with timings.phase("settings and theme"):
+            config = load_config(self.project, self.output, self.base_url)
+            theme = Theme.for_project(config.layouts_dir)
         unkept = None
         disk: KeptOnDisk | None = None
         if self.writes:
@@ -118,18 +120,22 @@ class Builder:
             # A read-only checkout built into a writable folder: built whole, keeping nothing.
             unkept = record.cannot_keep(config)
         if self.writes and unkept is None:
-            disk = KeptOnDisk.open(config, theme, fresh=self.fresh, cards=self.makes_the_site)
-            if self.makes_the_site and disk.unchanged():
+            with timings.phase("store opened, inputs compared"):
+                disk = KeptOnDisk.open(config, theme, fresh=self.fresh, cards=self.makes_the_site)
+                unchanged = self.makes_the_site and disk.unchanged()
+            if unchanged:
                 warnings, counts = disk.settle()
                 if self.strict and warnings:
                     raise BuildError(warnings)
                 return Result(config, None, warnings, 0, counts)
         store: Store = disk if disk is not None else in_memory_once()
-        store.load_ahead(config, self.jobs, fresh=self.fresh)
-        # Imported only now: a build with nothing to do never needs YAML, Markdown or Jinja.
-        from ..load.loader import load_site
+        with timings.phase("scenario files read and parsed"):
+            store.load_ahead(config, self.jobs, fresh=self.fresh)
+        with timings.phase("model made and checked"):
+            # Imported only now: a build with nothing to do never needs YAML, Markdown or Jinja.
+            from ..load.loader import load_site
 
-        site, diagnostics = load_site(config, store.loaded)
+            site, diagnostics = load_site(config, store.loaded)
         warnings = diagnostics.items
         if self.strict and warnings:
             raise BuildError(warnings)
@@ -140,7 +146,8 @@ class Builder:
         note = f"{NOT_KEPT} here ({unkept}): each build makes everything" if unkept else ""
         with replaced() if self.writes else contextlib.nullcontext():
             if disk is not None:
-                note = self._keep(disk, site, warnings, made)
+                with timings.phase("store kept"):
+                    note = self._keep(disk, site, warnings, made)
         count = sum(len(files) for _, files in made.values())
         return Result(config, site, warnings, count, counts_of(site), reused, note)
 
@@ -187,19 +194,21 @@ class Builder:
         how many files were brought over."""
         from .digests import model_digests
 
-        digests = model_digests(site)
-        store.begin(digests)
-        where = site.config.output_dir if self.writes else site.config.root
-        first = self.first_jobs(site, theme, store)
+        with timings.phase("jobs listed"):
+            digests = model_digests(site)
+            store.begin(digests)
+            where = site.config.output_dir if self.writes else site.config.root
+            first = self.first_jobs(site, theme, store)
         finish = store.letters.write_made  # in each process, when its share is done
         phase = partial(
             _phase, digests=digests, disk=disk, processes=self.jobs, staging=staging, where=where
         )
         made, reused = phase(first, progress=self.progress, finish=finish)
-        for later in self.later_jobs(site, _Written(staging)):
-            more, also = phase(later, progress=None, finish=None)
-            made.update(more)
-            reused += also
+        with timings.phase("archives"):
+            for later in self.later_jobs(site, _Written(staging)):
+                more, also = phase(later, progress=None, finish=None)
+                made.update(more)
+                reused += also
         return made, reused
 
 
@@ -263,11 +272,14 @@ def _phase(
     from .digests import job_key
     from .parallel import run_jobs
 
-    keys = {job.path: job_key(job.made_from, digests, job.arrangement) for job in work}
-    brought = disk.bring_over(keys, staging) if disk is not None else []
+    with timings.phase("jobs listed"):
+        keys = {job.path: job_key(job.made_from, digests, job.arrangement) for job in work}
+    with timings.phase("unchanged files brought over"):
+        brought = disk.bring_over(keys, staging) if disk is not None else []
     done = {path for path, _ in brought}
     todo = [job for job in work if job.path not in done]
-    made = run_jobs(todo, processes, staging, progress, where, finish=finish)
+    with timings.phase("rendered and written"):
+        made = run_jobs(todo, processes, staging, progress, where, finish=finish)
     reused = sum(len(files) for _, files in brought)
     return {path: (keys[path], files) for path, files in (*brought, *made)}, reused
 

@@ -20,6 +20,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ..common import timings
 from ..common.errors import BuildError, Location, SiteReplacedInterrupt, cannot_write
 from ..common.workfiles import real_folder
 from ..model.config import Config
@@ -210,11 +211,12 @@ def staged(
                 (staging / MARKER).write_bytes(MARKER_TEXT)
                 staging.chmod(0o755)
                 before_swap()
-                _swap_in(staging, output, scratch)
+                with timings.phase("swapped in"):
+                    _swap_in(staging, output, scratch)
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
-            with replaced():
+            with replaced(), timings.phase("old site removed"):
                 shutil.rmtree(staging, ignore_errors=True)  # the old site, now
     except OSError as exc:
         raise BuildError([cannot_write(exc, output)]) from None

@@ -12,6 +12,7 @@ from pathlib import Path
 from .. import __version__
 from ..build.builders import run
 from ..build.parallel import default_jobs
+from ..common import timings
 from ..common.errors import BuildError, Diagnostic, Location, relative
 from ..common.report import as_json, format_lines, plural, progress_line
 from ..model.project import find_project, has_settings
@@ -58,6 +59,7 @@ def _build_or_check(args: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             sys.stderr.write("\r\033[K")
+        timings.write(verb)
     if args.format == "json":
         print(as_json(result.warnings, Path.cwd(), ok=True))
         return 0
