@@ -16,7 +16,6 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -31,7 +30,6 @@ from .writer import check_output_dir, replaced, staged
 
 if TYPE_CHECKING:
     from ..model.site import Site
-    from .digests import Digests
     from .outputs import Job
 
 
@@ -58,12 +56,17 @@ class Result:
 
 
 class _Written(Mapping[str, bytes]):
-    """The files the first phase wrote under a folder, read when the archives ask."""
+    """The files the first phase wrote under a folder, read when the archives ask; a
+    file in a folder to be moved over whole from the last site is read there."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, last: Path, moves: list[str]) -> None:
         self.root = root
+        self.last = last
+        self.moves = moves  # filled in once the jobs are listed
 
     def __getitem__(self, path: str) -> bytes:
+        if path.startswith(tuple(f"{folder}/" for folder in self.moves)):
+            return (self.last / path).read_bytes()
         return (self.root / path).read_bytes()
 
     def __iter__(self) -> Iterator[str]:
@@ -141,8 +144,9 @@ class Builder:
             raise BuildError(warnings)
         if disk is not None and not self.makes_the_site:
             disk.forget_record()  # the output will no longer hold what the record says
-        with self._staging(config, disk) as staging:
-            made, reused = self._make(site, theme, store, disk, staging)
+        moves: list[str] = []  # the folders of the last site to move over whole
+        with self._staging(config, disk, moves) as staging:
+            made, reused = self._make(site, theme, store, disk=disk, staging=staging, moves=moves)
         note = f"{NOT_KEPT} here ({unkept}): each build makes everything" if unkept else ""
         with replaced() if self.writes else contextlib.nullcontext():
             if disk is not None:
@@ -151,12 +155,15 @@ class Builder:
         count = sum(len(files) for _, files in made.values())
         return Result(config, site, warnings, count, counts_of(site), reused, note)
 
-    def _staging(self, config: Config, disk: KeptOnDisk | None) -> AbstractContextManager[Path]:
+    def _staging(
+        self, config: Config, disk: KeptOnDisk | None, moves: list[str]
+    ) -> AbstractContextManager[Path]:
         """Where the outputs are made: a folder swapped in as the new site when the block
         ends (the record forgotten just before, so that a build killed between the two is
-        never taken for the last one)."""
+        never taken for the last one), with ``moves``, the unchanged folders of the last
+        site, moved into it just before."""
         forget = disk.forget_record if disk is not None else (lambda: None)
-        return staged(config, forget, disk is not None)
+        return staged(config, forget, disk is not None, moves)
 
     def first_jobs(self, site: Site, theme: Theme, store: Store) -> list[Job]:
         raise NotImplementedError
@@ -186,30 +193,41 @@ class Builder:
         site: Site,
         theme: Theme,
         store: Store,
+        *,
         disk: KeptOnDisk | None,
         staging: Path,
+        moves: list[str],
     ) -> tuple[JobsMade, int]:
         """Run the jobs into ``staging``, phase by phase, bringing over from the last
-        build each job whose inputs are unchanged; returns each job's key and files, and
-        how many files were brought over."""
-        from .digests import model_digests
+        build each job whose inputs are unchanged (noting in ``moves`` the folders to
+        move over whole); returns each job's key and files, and how many files were
+        brought over."""
+        from .digests import job_key, model_digests
+        from .parallel import run_jobs
 
         with timings.phase("jobs listed"):
             digests = model_digests(site)
             store.begin(digests)
             where = site.config.output_dir if self.writes else site.config.root
-            first = self.first_jobs(site, theme, store)
-        finish = store.letters.write_made  # in each process, when its share is done
-        phase = partial(
-            _phase, digests=digests, disk=disk, processes=self.jobs, staging=staging, where=where
-        )
-        made, reused = phase(first, progress=self.progress, finish=finish)
-        with timings.phase("archives"):
-            for later in self.later_jobs(site, _Written(staging)):
-                more, also = phase(later, progress=None, finish=None)
-                made.update(more)
-                reused += also
-        return made, reused
+            phases = [self.first_jobs(site, theme, store)]
+            phases += self.later_jobs(site, _Written(staging, site.config.output_dir, moves))
+            every = [job for work in phases for job in work]
+            keys = {job.path: job_key(job.made_from, digests, job.arrangement) for job in every}
+        with timings.phase("unchanged files brought over"):
+            outputs = {job.path: job.outputs for job in every}
+            brought, folders = disk.bring_over(keys, outputs, staging) if disk else ([], [])
+            moves.extend(folders)
+        done = {path for path, _ in brought}
+        made: JobsMade = {path: (keys[path], files) for path, files in brought}
+        finish: Callable[[], None] | None = store.letters.write_made  # each process's end
+        progress = self.progress
+        for number, work in enumerate(phases):
+            todo = [job for job in work if job.path not in done]
+            with timings.phase("rendered and written" if number == 0 else "archives"):
+                ran = run_jobs(todo, self.jobs, staging, progress, where, finish=finish)
+            made.update((path, (keys[path], files)) for path, files in ran)
+            finish = progress = None
+        return made, sum(len(files) for _, files in brought)
 
 
 class SiteBuilder(Builder):
@@ -248,40 +266,14 @@ class CheckBuilder(SiteBuilder):
     name = "check"
     writes = False
 
-    def _staging(self, config: Config, disk: KeptOnDisk | None) -> AbstractContextManager[Path]:
+    def _staging(
+        self, config: Config, disk: KeptOnDisk | None, moves: list[str]
+    ) -> AbstractContextManager[Path]:
         return _throwaway()
 
 
 # ``build -b NAME``: the builders a build can run.
 BUILDERS: dict[str, type[Builder]] = {b.name: b for b in (SiteBuilder, TextBuilder)}
-
-
-def _phase(
-    work: list[Job],
-    *,
-    digests: Digests,
-    disk: KeptOnDisk | None,
-    processes: int,
-    staging: Path,
-    where: Path,
-    progress: Progress | None,
-    finish: Callable[[], None] | None,
-) -> tuple[JobsMade, int]:
-    """One phase's jobs: those made before with the same key brought over (from the
-    store on disk, if there is one), the others run on ``processes`` processes."""
-    from .digests import job_key
-    from .parallel import run_jobs
-
-    with timings.phase("jobs listed"):
-        keys = {job.path: job_key(job.made_from, digests, job.arrangement) for job in work}
-    with timings.phase("unchanged files brought over"):
-        brought = disk.bring_over(keys, staging) if disk is not None else []
-    done = {path for path, _ in brought}
-    todo = [job for job in work if job.path not in done]
-    with timings.phase("rendered and written"):
-        made = run_jobs(todo, processes, staging, progress, where, finish=finish)
-    reused = sum(len(files) for _, files in brought)
-    return {path: (keys[path], files) for path, files in (*brought, *made)}, reused
 
 
 def run(

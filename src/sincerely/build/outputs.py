@@ -65,12 +65,16 @@ class Job:
     # next and related letters, in order (a page's key holds it, so an order that changes
     # while the set stays makes the page again).
     arrangement: str = ""
+    # Every path it makes, ``path`` among them, known before it runs: a build brings an
+    # unchanged folder of the last site over whole only when no job to be made writes
+    # into it (build/store.py), and each job is held to its list (build/parallel.py).
+    outputs: tuple[str, ...] = ()
 
     @classmethod
     def single(
         cls, path: str, cost: int, make: Callable[[], Content], made_from: frozenset[Identity]
     ) -> Job:
-        return cls(path, cost, lambda: [(path, make())], made_from)
+        return cls(path, cost, lambda: [(path, make())], made_from, outputs=(path,))
 
 
 def _around(site: Site, store: Keeps | None) -> dict[str, Neighbours]:
@@ -82,6 +86,12 @@ def _around(site: Site, store: Keeps | None) -> dict[str, Neighbours]:
     if store.related is None or store.related[0] != key:
         store.related = (key, related_positions(site))
     return neighbours(site, store.related[1])
+
+
+def letter_outputs(scenario: Scenario) -> tuple[str, ...]:
+    """The files a letter's job makes: its page, its YAML beside it, its downloads."""
+    source = urls.source_copy(scenario.pack, scenario.slug)
+    return (scenario.url, source, *(f.path(scenario) for f in formats.FORMATS))
 
 
 def _scenario_files(
@@ -138,7 +148,7 @@ def site_jobs(
             make = partial(_scenario_files, renderer, scenario, pack, near, kept)
             arranged = " ".join(n.url if n else "-" for n in (near.previous, near.next))
             arranged += " related " + " ".join(n.url for n in near.related)
-            jobs.append(Job(scenario.url, 2, make, made_from, arranged))
+            jobs.append(Job(scenario.url, 2, make, made_from, arranged, letter_outputs(scenario)))
     index = partial(search_index_script, site, letters)
     jobs.append(Job.single(urls.SEARCH_INDEX, size, index, frozenset({SITE})))
     # The search page's stemmers: only those of the languages the letters are in.

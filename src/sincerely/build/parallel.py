@@ -63,6 +63,8 @@ def _run(
     for job in share:
         written: Files = []
         for path, data in job.make():
+            if path not in job.outputs:  # its folder might have been brought over whole
+                raise RuntimeError(f"the job {job.path} made {path}, which it did not list")
             chunks = [data] if isinstance(data, bytes) else data
             if staging is None:
                 written.append((path, sum(len(chunk) for chunk in chunks)))

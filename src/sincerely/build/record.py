@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..common import signed
 from ..common.errors import Diagnostic, Diagnostics, Location, Severity, relative
-from ..common.intake import files_under, refusal, settled, stamp_of, taken_in
+from ..common.intake import SETTLING_NS, files_under, refusal, settled, stamp_of, taken_in
 from ..common.workfiles import read_regular, real_folder, write_whole
 from ..model.config import PROJECT_SCHEMA, Config
 from ..theming.look import own_files
@@ -35,7 +35,7 @@ from ..theming.theme import Theme
 if TYPE_CHECKING:
     from .parallel import Files
 
-FORMAT = 4
+FORMAT = 5
 
 
 def _where(config: Config, path: Path) -> str:
@@ -154,9 +154,48 @@ class Inputs:
 def still_there(folder: Path, files: Files) -> bool:
     """Every one of ``files`` is in ``folder``, at the size it was made."""
     try:
-        return all((folder / path).stat().st_size == size for path, size in files)
+        # os.stat of a string: a Path object for each of a site's files costs more.
+        return all(os.stat(f"{folder}/{path}").st_size == size for path, size in files)  # noqa: PTH116
     except OSError:
         return False
+
+
+def folder_stamps(output: Path) -> dict[str, list[int]]:
+    """Each folder under ``output`` (not itself), by its path in it, as [inode,
+    modification time]: a file added to a folder, removed from it or put in another's
+    place changes its modification time, so a folder with the same stamp, settled, holds
+    what it held. (A file written over in place does not: the output is the build's,
+    replaced whole, and a changed file in it is not looked for; ``--fresh`` makes all.)"""
+    stamps: dict[str, list[int]] = {}
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    info = entry.stat(follow_symlinks=False)
+                    stamps[prefix + entry.name] = [info.st_ino, info.st_mtime_ns]
+                    walk(entry.path, f"{prefix}{entry.name}/")
+
+    walk(str(output), "")
+    return stamps
+
+
+def unchanged_folders(config: Config, cached: dict[str, Any]) -> set[str]:
+    """The folders of the output that hold what the last build put there: stamped by
+    it, settled then, and stamped the same now (their files are not looked at)."""
+    taken = cached.get("folders_taken", 0)
+    output = config.output_dir
+    same: set[str] = set()
+    for folder, (inode, mtime) in cached.get("folders", {}).items():
+        if mtime >= taken - SETTLING_NS:
+            continue  # changed too soon before it was stamped to be sure of
+        try:
+            info = os.stat(f"{output}/{folder}", follow_symlinks=False)  # noqa: PTH116
+        except OSError:
+            continue
+        if info.st_ino == inode and info.st_mtime_ns == mtime:
+            same.add(folder)
+    return same
 
 
 def read(config: Config) -> dict[str, Any]:
@@ -168,8 +207,15 @@ def read(config: Config) -> dict[str, Any]:
 
 
 def outputs_intact(config: Config, cached: dict[str, Any]) -> bool:
-    """Every file the last build made is still there, at the size it was made."""
-    return all(still_there(config.output_dir, files) for _, files in cached["jobs"].values())
+    """Every file the last build made is still there: in a folder unchanged since
+    (see folder_stamps), or else at the size it was made."""
+    same = unchanged_folders(config, cached)
+    return all(
+        still_there(config.output_dir, [(path, size)])
+        for _, files in cached["jobs"].values()
+        for path, size in files
+        if path.rpartition("/")[0] not in same
+    )
 
 
 def settle(config: Config, cached: dict[str, Any], inputs: Inputs) -> None:
@@ -192,12 +238,15 @@ def write(
 ) -> None:
     """Record the build just made: its inputs, counts and warnings, and each job's key
     and files (known from the jobs themselves: nothing is read back from disk)."""
+    stamped = time.time_ns()  # before the folders are stamped: sure to be no later
     document = {
         "format": FORMAT,
         "settings": inputs.settings,
         "stamps": inputs.stamps,
         "taken": inputs.taken,
         "jobs": jobs,
+        "folders": folder_stamps(config.output_dir),
+        "folders_taken": stamped,
         "counts": counts,
         "warnings": [
             [

@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import shutil
 from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -195,24 +196,82 @@ class KeptOnDisk(Store):
             record.write(self.config, self.inputs, counts, warnings, made)
         preload.write(self.config, self.loaded, self._loaded_before, self._listed)
 
-    def bring_over(self, keys: dict[str, str], staging: Path) -> Made:
-        """Bring over into ``staging`` the files of every job (by main path, with its
-        key) made before with the same key, still in the output folder at the sizes
-        recorded; returns what was brought over. The staging folder is swapped in as
-        ever, so a build is still all or nothing, and its output is a clean build's,
-        byte for byte."""
+    def bring_over(
+        self, keys: dict[str, str], outputs: dict[str, tuple[str, ...]], staging: Path
+    ) -> tuple[Made, list[str]]:
+        """Bring over, from the last build into ``staging``, the files of every job (by
+        main path, with its key and the paths it makes) made before with the same key;
+        returns what was brought over, and the folders to move over whole.
+
+        A folder of the last site is moved over whole (just before the swap: see
+        writer.staged) when no job to be made writes into it, it holds no file of a job
+        this build no longer has, and it and every folder in it are unchanged since the
+        last build (record.unchanged_folders): an edit costs what it changes, not a
+        link per file of the site. The other files of unchanged jobs are hard-linked,
+        each checked to be there at its size. The staging folder is swapped in as ever,
+        so a build is still all or nothing, and its output is a clean build's, byte for
+        byte."""
+        cached = self.cached
+        if not cached or cached.get("settings") != self.inputs.settings:
+            return [], []  # made with other settings, theme or code: nothing is brought over
+        before: dict[str, Any] = cached["jobs"]
+        same = {job for job, key in keys.items() if job in before and before[job][0] == key}
+        unchanged = record.unchanged_folders(self.config, cached)
+        recorded = set(cached.get("folders", {}))
+        output = self.config.output_dir
+        while True:
+            moves = _whole_folders(same, outputs, before, unchanged, recorded)
+            moved = tuple(f + "/" for f in moves)
+            loose = {
+                job: [(p, size) for p, size in before[job][1] if not p.startswith(moved)]
+                for job in same
+            }
+            # A job with a file gone is made again: then its folders are no longer whole.
+            gone = {job for job, files in loose.items() if not record.still_there(output, files)}
+            if not gone:
+                break
+            same -= gone
         brought: Made = []
         folders: set[Path] = {staging}
-        for job, key in keys.items():
-            before = self.made_before(job, key)
-            if before is None:
-                continue
-            for path, _ in before:
+        for job in sorted(same):
+            for path, _ in loose[job]:
                 target = staging / path
                 make_folder(target.parent, folders)
-                _bring(self.config.output_dir / path, target)
-            brought.append((job, before))
-        return brought
+                _bring(output / path, target)
+            brought.append((job, [(p, size) for p, size in before[job][1]]))
+        return brought, moves
+
+
+def _whole_folders(
+    same: set[str],
+    outputs: dict[str, tuple[str, ...]],
+    before: dict[str, Any],
+    unchanged: set[str],
+    recorded: set[str],
+) -> list[str]:
+    """The folders of the last site to move over whole, outermost only: unchanged since
+    the last build, with no file of a job to be made (as it lists its outputs) or of a
+    job made last time that is not brought over, and every folder in them the same."""
+    touched = {""}
+    for job, paths in outputs.items():
+        if job not in same:
+            touched.update(_folders_of(paths))
+    for job, (_, files) in before.items():
+        if job not in same:
+            touched.update(_folders_of(path for path, _ in files))
+    movable = unchanged - touched
+    for folder in recorded - movable:  # a folder changed inside keeps its folders too
+        movable.difference_update(_folders_of([f"{folder}/-"]))
+    return sorted(f for f in movable if not set(_folders_of([f])) & movable)
+
+
+def _folders_of(paths: Iterable[str]) -> Iterator[str]:
+    """Every folder the paths are in, and the folders those are in, up to the root."""
+    for path in paths:
+        folder = path
+        while "/" in folder:
+            folder = folder.rpartition("/")[0]
+            yield folder
 
 
 def _bring(source: Path, target: Path) -> None:
