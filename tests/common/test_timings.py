@@ -41,7 +41,8 @@ def _lines(path: Path) -> list[dict[str, Any]]:
 
 
 def _top_level(line: dict[str, Any]) -> float:
-    return sum(s for name, s in line["phases"].items() if " / " not in name)
+    phases: dict[str, float] = line["phases"]
+    return sum(s for name, s in phases.items() if " / " not in name)
 
 
 def test_each_build_appends_its_phases_in_order_and_a_total_that_covers_them(
