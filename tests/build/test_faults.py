@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from sincerely.build import writer
+
 from ..conftest import MINIMAL_SCENARIO, Project, tree
 from ..helpers.serving import URL
 
@@ -95,6 +97,12 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_site(project: Project) -> N
         process.kill()
         process.wait()
         now = tree(site)
+        if set(now) < set(previous) and list(work.glob(".sincerely-moving-*")):
+            # Killed in the milliseconds while unchanged folders were lent to the new
+            # site: the next build (or clean) puts them back first, as they were.
+            writer._clear_leftovers(site, work)
+            outcomes[f"{moment}: folders put back"] += 1
+            now = tree(site)
         if now == previous:
             outcomes[f"{moment}: old site"] += 1
         else:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from sincerely.build import record
 from sincerely.build.builders import run
 
 from ..conftest import REPO, Project, tree
@@ -231,4 +232,63 @@ def test_related_letters_that_change_order_but_not_members_are_remade(
     run(project.root)
     after = related_titles((project.site / PAGE).read_text(encoding="utf-8"))
     assert after == ["a", "b", "j"]  # the same letters, in the order a fresh build has
+    _is_clean_build(project, tmp_path / "clean")
+
+
+def _settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trust a folder's stamp however recent (a real build trusts only one two seconds
+    old, which a test would have to wait for)."""
+    monkeypatch.setattr(record, "SETTLING_NS", 0)
+
+
+def _inode(path: Path) -> int:
+    return path.stat().st_ino
+
+
+def test_an_edit_moves_the_untouched_folders_over_whole(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _settled_at_once(monkeypatch)
+    project = _copy_of(built, tmp_path)
+    run(project.root, fresh=True)  # the copy's folders are new: stamped by this build
+    site = project.site
+    untouched = {f: _inode(site / f) for f in ("static", "static/stemmers", "schema")}
+    edited = _inode(site / "after-rejection")
+
+    _edit(project, LETTER, "close", "near")
+    again = run(project.root)
+
+    # The same folders, moved (not a file of them written or linked); the edited one new.
+    assert {f: _inode(site / f) for f in untouched} == untouched
+    assert _inode(site / "after-rejection") != edited
+    assert again.reused > 0
+    _is_clean_build(project, tmp_path / "clean")
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["a file added", "a file removed", "a file replaced", "a folder added inside"],
+)
+def test_an_untouched_folder_changed_by_hand_is_not_moved_over(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    _settled_at_once(monkeypatch)
+    project = _copy_of(built, tmp_path)
+    run(project.root, fresh=True)
+    folder = project.site / "static"  # moved over whole, were it not for the change
+    page = folder / "site.css"
+    if change == "a file added":
+        (folder / "notes.html").write_text("mine")
+    elif change == "a file removed":
+        page.unlink()
+    elif change == "a file replaced":  # as an editor saves: a new file, renamed over
+        (folder / "new.tmp").write_text("not the letter")
+        (folder / "new.tmp").replace(page)
+    else:
+        (folder / "drafts").mkdir()
+        (folder / "drafts" / "x.html").write_text("mine")
+
+    _edit(project, LETTER, "close", "near")
+    run(project.root)
+
     _is_clean_build(project, tmp_path / "clean")

@@ -15,8 +15,8 @@ from sincerely.common import timings
 
 from ..conftest import Project
 
-# The phases of a first build, in the order they begin; "archives / …" are the same
-# steps as the pages', run again for the archives, inside the archives' phase.
+# The phases of a first build, in the order they begin (every phase's jobs, the
+# archives' too, are listed and brought over at once, before any is made).
 FIRST_BUILD = [
     "settings and theme",
     "store opened, inputs compared",
@@ -26,9 +26,6 @@ FIRST_BUILD = [
     "unchanged files brought over",
     "rendered and written",
     "archives",
-    "archives / jobs listed",
-    "archives / unchanged files brought over",
-    "archives / rendered and written",
     "swapped in",
     "old site removed",
     "store kept",

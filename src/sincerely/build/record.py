@@ -181,21 +181,50 @@ def folder_stamps(output: Path) -> dict[str, list[int]]:
 
 
 def unchanged_folders(config: Config, cached: dict[str, Any]) -> set[str]:
-    """The folders of the output that hold what the last build put there: stamped by
-    it, settled then, and stamped the same now (their files are not looked at)."""
+    """The folders of the output that hold what the last build put there, and nothing
+    else: stamped the same now as then. A stamp taken too soon after the folder's last
+    change to be sure of (a folder that build made) is checked the long way once: its
+    entries listed, each file's size compared; a folder settled then is not looked in."""
     taken = cached.get("folders_taken", 0)
     output = config.output_dir
+    inside: dict[str, dict[str, int | None]] = {}  # each folder's entries (a file's size)
+    for _, files in cached["jobs"].values():
+        for path, size in files:
+            folder, _, name = path.rpartition("/")
+            inside.setdefault(folder, {})[name] = size
+    for folder in cached.get("folders", {}):
+        parent, _, name = folder.rpartition("/")
+        inside.setdefault(parent, {})[name] = None
     same: set[str] = set()
     for folder, (inode, mtime) in cached.get("folders", {}).items():
-        if mtime >= taken - SETTLING_NS:
-            continue  # changed too soon before it was stamped to be sure of
+        where = f"{output}/{folder}"
         try:
-            info = os.stat(f"{output}/{folder}", follow_symlinks=False)  # noqa: PTH116
+            info = os.stat(where, follow_symlinks=False)  # noqa: PTH116
         except OSError:
             continue
-        if info.st_ino == inode and info.st_mtime_ns == mtime:
+        if info.st_ino != inode or info.st_mtime_ns != mtime:
+            continue
+        if mtime < taken - SETTLING_NS or _holds(where, inside.get(folder, {})):
             same.add(folder)
     return same
+
+
+def _holds(folder: str, entries: dict[str, int | None]) -> bool:
+    """``folder`` holds exactly ``entries``: files at their sizes, folders (None)."""
+    try:
+        with os.scandir(folder) as found:
+            listed = {entry.name: entry for entry in found}
+        if listed.keys() != entries.keys():
+            return False
+        return all(
+            listed[name].is_dir(follow_symlinks=False)
+            if size is None
+            else listed[name].is_file(follow_symlinks=False)
+            and listed[name].stat(follow_symlinks=False).st_size == size
+            for name, size in entries.items()
+        )
+    except OSError:
+        return False
 
 
 def read(config: Config) -> dict[str, Any]:

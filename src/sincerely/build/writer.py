@@ -283,9 +283,11 @@ def staged(
                 staging.chmod(0o755)
                 before_swap()
                 with timings.phase("swapped in"), _signals_held():
-                    _move_over(output, staging, moves, scratch)
-                    _swap_in(staging, output, scratch)
-                    _journal(scratch, output).unlink(missing_ok=True)
+                    try:
+                        _move_over(output, staging, moves, scratch)
+                        _swap_in(staging, output, scratch)
+                    finally:  # swapped: nothing to do; else the old site's folders go back
+                        _move_back(output, _journal(scratch, output))
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
