@@ -62,7 +62,12 @@ def test_each_pages_job_is_made_from_what_its_kind_declares() -> None:
     gallery = frozenset({SITE, CONFIG})
     for path in ("index.html", "search.html", "404.html", "robots.txt", "sitemap.xml"):
         assert made_from[path] == gallery, path
-    assert made_from["after-rejection/index.html"] == gallery
+    # A pack's page, a tag's: the letters whose cards they show, and the frame.
+    pack = next(p for p in site.packs if p.slug == "after-rejection")
+    shown = {s.identity for s in pack.scenarios}
+    assert made_from["after-rejection/index.html"] == {pack.identity, CONFIG, FRAME, *shown}
+    tag, tagged = next(iter(site.tags.items()))
+    assert made_from[f"tags/{tag}.html"] == {CONFIG, FRAME, *(s.identity for s in tagged)}
     assert made_from["faq.html"] == {("page", "faq"), FRAME}
     # A letter's page: its letter and pack, the frame, the settings, the letters it links
     # to by title, and its translations with their packs (their languages).

@@ -85,9 +85,10 @@ class Kind:
         return frozenset(found)
 
 
-# Pages that show the gallery's letters or their count (every card, every title) are
-# made from the whole gallery; a letter's page from its own letter, what it links to by
-# title, and the frame; a Markdown page from itself and the frame.
+# Pages that show every letter of the gallery, or count them, are made from the whole
+# gallery; a pack's, tag's or channel's page from the letters whose cards it shows (the
+# set: their order is the frame's) and the frame; a letter's page from its own letter,
+# what it links to by title, and the frame; a Markdown page from itself and the frame.
 _GALLERY = (Input.SITE, Input.CONFIG)
 
 KINDS: dict[str, Kind] = {
@@ -96,7 +97,11 @@ KINDS: dict[str, Kind] = {
         {"intro": "The home page's own text (content/index.md) as a `Page`, or none."},
         _GALLERY,
     ),
-    "pack.html": Kind("A pack's page, PACK/index.html.", {"pack": "The `Pack`."}, _GALLERY),
+    "pack.html": Kind(
+        "A pack's page, PACK/index.html.",
+        {"pack": "The `Pack`."},
+        (Input.SUBJECT, Input.SHOWN, Input.CONFIG, Input.FRAME),
+    ),
     "scenario.html": Kind(
         "A letter's page, PACK/SLUG.html.",
         {
@@ -122,7 +127,7 @@ KINDS: dict[str, Kind] = {
     "tag.html": Kind(
         "A tag's or a channel's page, tags/TAG.html and channels/CHANNEL.html.",
         {"scenarios": "Its letters, each a `Scenario`, in the gallery's order."},
-        _GALLERY,
+        (Input.SHOWN, Input.CONFIG, Input.FRAME),
     ),
     "page.html": Kind(
         "A Markdown page, SLUG.html.", {"page": "The `Page`."}, (Input.SUBJECT, Input.FRAME)

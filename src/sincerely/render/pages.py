@@ -61,7 +61,9 @@ def home(site: Site) -> PageSpec:
 
 def pack_page(site: Site, pack: Pack) -> PageSpec:
     values = {"pack": pack}
-    language, about = site.language_of(pack), About((pack.identity,))
+    # Its own fields, and the cards of its letters.
+    language = site.language_of(pack)
+    about = About((pack.identity,), tuple(s.identity for s in pack.scenarios))
     return PageSpec(
         "pack.html", pack.url, pack.title, pack.summary, values, language=language, about=about
     )
@@ -175,7 +177,8 @@ def listing(site: Site, path: str, title: str, scenarios: tuple[Scenario, ...]) 
         "%(title)s: %(num)s annotated letter templates.",
         len(scenarios),
     ) % {"title": title, "num": len(scenarios)}
-    return PageSpec("tag.html", path, title, description, {"scenarios": scenarios})
+    about = About(shown=tuple(s.identity for s in scenarios))  # which, in order: FRAME's
+    return PageSpec("tag.html", path, title, description, {"scenarios": scenarios}, about=about)
 
 
 def tag_pages(site: Site) -> Iterator[PageSpec]:
