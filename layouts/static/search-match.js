@@ -26,7 +26,10 @@
     var Base = made.base ? made.base() : null;
     var found = { docs: data.docs, terms: Object.create(null) };
     data.groups.forEach(function (group) {
-      group[1].split(" ").forEach(function (term) { found.terms[term] = group[0]; });
+      group[1].split(" ").forEach(function (term) {
+        var before = found.terms[term]; // parts come in order: so do their postings
+        found.terms[term] = before ? before.concat(group[0]) : group[0];
+      });
     });
     found.list = Object.keys(found.terms);
     var letters = Object.create(null);

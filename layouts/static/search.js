@@ -40,16 +40,37 @@
       var files = Object.keys(names).map(function (name) { return data.stemmers + name + ".js"; });
       if (files.length) files.unshift(data.stemmers + "base.js");
       files.push("static/search-match.js");
+      data.shards.forEach(function (shard) { files.push(shard[1]); });
       var left = files.length;
       function ready() {
         left -= 1;
         if (left || state !== "loading") return;
+        merge(data, window.sincerelySearchShards || {});
         engine = window.sincerelySearch.open(data, window.sincerelyStemmers || {});
         state = "loaded";
         waiting.splice(0).forEach(function (cb) { cb(engine); });
       }
       files.forEach(function (file) { load(root + file, ready, failed); });
     }, failed);
+  }
+
+  // Each pack's part of the index (made again only when its letters change), merged
+  // into one, in the site's order: its letters numbered on from the last part's, each
+  // with its language's number; a term found in several parts has all their postings.
+  function merge(data, parts) {
+    var number = Object.create(null), fields = data.weights.length;
+    data.languages.forEach(function (entry, i) { number[entry[0]] = i; });
+    data.docs = [];
+    data.groups = [];
+    data.shards.forEach(function (shard) {
+      var part = parts[shard[0]], base = data.docs.length * fields;
+      part.docs.forEach(function (doc) {
+        data.docs.push([doc[0], doc[1], doc[2], doc[3], number[doc[4]], doc[5]]);
+      });
+      part.groups.forEach(function (group) {
+        data.groups.push([group[0].map(function (posting) { return base + posting; }), group[1]]);
+      });
+    });
   }
 
   // ---- Showing ----

@@ -14,6 +14,7 @@ from sincerely.render.searchindex import (
     TITLE,
     build_index,
     search_index_script,
+    shard_script,
 )
 from sincerely.render.stemming import fold, key, keys, words
 
@@ -21,9 +22,9 @@ from ..conftest import MINIMAL_SCENARIO, Project, tree
 
 
 def _postings(index: dict[str, object]) -> dict[str, list[int]]:
-    groups = index["groups"]
-    assert isinstance(groups, list)
-    return {term: group[0] for group in groups for term in group[1].split()}
+    terms = index["terms"]
+    assert isinstance(terms, dict)
+    return terms
 
 
 def test_each_term_keeps_the_best_field_it_appears_in(project: Project) -> None:
@@ -60,22 +61,28 @@ def test_the_index_carries_each_fields_weight_best_first(project: Project) -> No
     assert _postings(index)["close"] == [(1 - other) * len(FIELDS) + TITLE]
 
 
-def test_the_index_is_a_script_assigning_one_global(project: Project) -> None:
+def test_the_index_is_a_head_and_a_part_for_each_pack_each_a_script(project: Project) -> None:
     project.add_scenario()
-    script = search_index_script(project.check().site).decode()
+    site = project.check().site
+    script = search_index_script(site).decode()
     prefix = "window.sincerelySearchIndex="
     assert script.startswith(prefix) and script.endswith(";\n")
     data = json.loads(script[len(prefix) : -2])
-    assert data["docs"] == [
+    assert data["shards"] == [["letters", "letters/search-index.js"]]
+    part = shard_script(site, site.packs[0]).decode()
+    adds = '(window.sincerelySearchShards=window.sincerelySearchShards||{})["letters"]='
+    assert part.startswith(adds) and part.endswith(";\n")
+    assert json.loads(part[len(adds) : -2])["docs"] == [
         [
             "letters/close-second.html",
             "Close second",
             "You reached the final round and they chose someone else.",
             "email",
-            0,  # its language's number in "languages"
+            "en",  # its language (the page makes it the language's number)
             "",  # its moment
         ]
     ]
+    assert build_index(site)["docs"] == [[*json.loads(part[len(adds) : -2])["docs"][0][:4], 0, ""]]
     assert data["languages"][0][:2] == ["en", "english"]
     assert "the" in data["languages"][0][2].split()
     assert data["stemmers"] == "static/stemmers/" and data["search"] == "search.html"

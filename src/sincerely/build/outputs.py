@@ -29,11 +29,11 @@ from ..model.scenario import Scenario
 from ..model.schema import schema_text
 from ..model.site import Pack, Site
 from ..render import pages, stemming
-from ..render.kinds import CONFIG, SITE
+from ..render.kinds import CONFIG, FRAME, SITE
 from ..render.memo import Identity, Memo
 from ..render.navigation import Neighbours, neighbours, related_positions, relatedness_key
 from ..render.renderer import PageRenderer
-from ..render.searchindex import languages, search_index_script
+from ..render.searchindex import languages, search_index_script, shard_script
 from ..theming.look import accent_css, own_files
 from ..theming.theme import Theme
 from .letterstore import LetterStore
@@ -132,7 +132,6 @@ def site_jobs(
     kept = store.downloads if store is not None else None
     renderer = PageRenderer(site, env, memo, letters)
     around = _around(site, store)
-    size = sum(len(p.scenarios) for p in site.packs) or 1
     jobs: list[Job] = []
     # Each page's inputs are its kind's (render/kinds.py); a letter's page is made by its
     # job with the letter's downloads, whose sizes it shows, so its inputs come first.
@@ -149,8 +148,14 @@ def site_jobs(
             arranged = " ".join(n.url if n else "-" for n in (near.previous, near.next))
             arranged += " related " + " ".join(n.url for n in near.related)
             jobs.append(Job(scenario.url, 2, make, made_from, arranged, letter_outputs(scenario)))
-    index = partial(search_index_script, site, letters)
-    jobs.append(Job.single(urls.SEARCH_INDEX, size, index, frozenset({SITE})))
+    # The search index: a head made from the frame, and a part for each pack made from
+    # its letters, so that an edit makes one part again, not the whole index.
+    index = partial(search_index_script, site)
+    jobs.append(Job.single(urls.SEARCH_INDEX, 1, index, frozenset({CONFIG, FRAME})))
+    for pack in site.packs:
+        part = partial(shard_script, site, pack, letters)
+        made_from = frozenset({CONFIG, pack.identity, *(s.identity for s in pack.scenarios)})
+        jobs.append(Job.single(urls.search_shard(pack.slug), len(pack.scenarios), part, made_from))
     # The search page's stemmers: only those of the languages the letters are in.
     for path, source in stemming.published(languages(site)).items():
         jobs.append(Job.single(path, 0, partial(stemming.publish, path, source), frozenset()))

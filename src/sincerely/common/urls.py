@@ -73,6 +73,11 @@ def pack_zip(slug: str) -> str:
     return f"{slug}/{slug}-letters.zip"
 
 
+def search_shard(pack: str) -> str:
+    """A pack's part of the search index, beside its letters (render/searchindex.py)."""
+    return f"{pack}/search-index.js"
+
+
 def source_copy(pack: str, slug: str) -> str:
     """Where a letter's YAML is published beside it: '.txt' so that browsers show it as
     text, as Sphinx does with _sources/."""

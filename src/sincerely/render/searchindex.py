@@ -26,7 +26,7 @@ from typing import Protocol
 from ..common import urls
 from ..common.i18n import Messages
 from ..model.scenario import Scenario
-from ..model.site import Site
+from ..model.site import Pack, Site
 from .stemming import algorithm, is_stopword, key, keys, stopwords, words
 
 
@@ -139,17 +139,17 @@ def _said(interface: Messages) -> dict[str, object]:
     }
 
 
-def build_index(site: Site, store: TermStore | None = None) -> dict[str, object]:
-    tags = languages(site)
+def shard(site: Site, pack: Pack, store: TermStore | None = None) -> dict[str, object]:
+    """One pack's part of the index: its letters, and their terms' postings, numbered
+    from its first letter (the page numbers them on when it merges the parts)."""
+    language = site.language_of(pack)
     docs: list[list[object]] = []
     postings: dict[str, list[int]] = defaultdict(list)
-    # Each letter's words are stemmed in its own language (its pack's).
-    in_language = [(s, site.language_of(p)) for p in site.packs for s in p.scenarios]
-    for doc, (scenario, letter_language) in enumerate(in_language):
-        # What a result shows, and the letter's language, by its number in "languages".
+    for doc, scenario in enumerate(pack.scenarios):
+        # What a result shows, and the letter's language (the page makes it a number).
         shown = [scenario.url, scenario.title, scenario.summary, scenario.channel]
-        docs.append([*shown, tags.index(letter_language), scenario.moment])
-        for term, field in _terms(scenario, letter_language, store).items():
+        docs.append([*shown, language, scenario.moment])
+        for term, field in _terms(scenario, language, store).items():
             postings[term].append(doc * len(FIELDS) + field)
     # Most terms occur in one letter only; grouping the terms that share a posting list
     # ("[[7],"term term term"]") spends a space per term where a mapping would spend
@@ -160,6 +160,14 @@ def build_index(site: Site, store: TermStore | None = None) -> dict[str, object]
     return {
         "docs": docs,
         "groups": [[list(where), " ".join(terms)] for where, terms in sorted(groups.items())],
+    }
+
+
+def head(site: Site) -> dict[str, object]:
+    """What the whole index shares: the fields' weights, the languages, the synonyms,
+    what search says, and where each pack's part is, in the site's order."""
+    tags = languages(site)
+    return {
         # Each field's weight, by its number: a posting's field is posting % len(weights).
         "weights": [field.weight for field in FIELDS],
         # Each language: its tag, its Snowball stemmer (static/stemmers/NAME.js, or ""
@@ -168,15 +176,48 @@ def build_index(site: Site, store: TermStore | None = None) -> dict[str, object]
             [tag, algorithm(tag) or "", " ".join(sorted(stopwords(tag)))] for tag in tags
         ],
         "synonyms": synonyms(site, tags),
-        # Where the page finds the stemmers (NAME.js) and the search page.
+        # Where the page finds the stemmers (NAME.js), the search page and the parts.
         "stemmers": urls.stemmer(""),
         "search": urls.SEARCH,
+        "shards": [[p.slug, urls.search_shard(p.slug)] for p in site.packs],
         # What search.js says, in each language (a page shows its own language's).
         "text": [_said(site.messages_in(tag)) for tag in tags],
     }
 
 
-def search_index_script(site: Site, store: TermStore | None = None) -> bytes:
-    index = build_index(site, store)
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    return f"window.sincerelySearchIndex={data};\n".encode()
+def build_index(site: Site, store: TermStore | None = None) -> dict[str, object]:
+    """The index as the page has it once it has merged the packs' parts (search.js):
+    every letter numbered in the site's order, each with its language's number."""
+    index = head(site)
+    tags = languages(site)
+    docs: list[list[object]] = []
+    postings: dict[str, list[int]] = defaultdict(list)
+    for pack in site.packs:
+        part = shard(site, pack, store)
+        base = len(docs) * len(FIELDS)
+        docs += [[*doc[:4], tags.index(str(doc[4])), doc[5]] for doc in part["docs"]]  # type: ignore[attr-defined]
+        for where, terms in part["groups"]:  # type: ignore[attr-defined]
+            for term in terms.split(" "):
+                postings[term] += [base + posting for posting in where]
+    index["docs"] = docs
+    index["terms"] = dict(sorted(postings.items()))
+    return index
+
+
+def _script(assignment: str, data: dict[str, object]) -> bytes:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"{assignment}{text};\n".encode()
+
+
+def search_index_script(site: Site) -> bytes:
+    """search-index.js: the index's head, a script that assigns one global (a script,
+    not JSON to fetch, so that search works from disk too)."""
+    return _script("window.sincerelySearchIndex=", head(site))
+
+
+def shard_script(site: Site, pack: Pack, store: TermStore | None = None) -> bytes:
+    """A pack's part of the index, a script that adds it to one global, by the pack's
+    name: made again only when the pack's letters change."""
+    name = json.dumps(pack.slug, ensure_ascii=False)
+    assignment = f"(window.sincerelySearchShards=window.sincerelySearchShards||{{}})[{name}]="
+    return _script(assignment, shard(site, pack, store))
