@@ -46,7 +46,7 @@ class Keeps(Protocol):
     memo: Memo | None
     letters: LetterStore
     downloads: dict[int, tuple[Scenario, dict[str, bytes]]] | None
-    related: tuple[object, list[tuple[int, ...]]] | None
+    related: tuple[str, list[tuple[int, ...]]] | None
 
 
 # A path relative to the site's root, with '/', and its bytes (or its bytes piece by piece).

@@ -264,6 +264,8 @@ def write(
     counts: dict[str, int],
     warnings: tuple[Diagnostic, ...],
     jobs: dict[str, tuple[str, Files]],
+    *,
+    related: tuple[str, list[tuple[int, ...]]] | None = None,
 ) -> None:
     """Record the build just made: its inputs, counts and warnings, and each job's key
     and files (known from the jobs themselves: nothing is read back from disk)."""
@@ -277,6 +279,7 @@ def write(
         "folders": folder_stamps(config.output_dir),
         "folders_taken": stamped,
         "counts": counts,
+        "related": related,
         "warnings": [
             [
                 d.severity.value,

@@ -59,7 +59,7 @@ class Store(ABC):
     memo: Memo | None = None
     downloads: dict[int, tuple[Scenario, dict[str, bytes]]] | None = None
     # The related letters of the last build, with the key they were found for.
-    related: tuple[object, list[tuple[int, ...]]] | None = None
+    related: tuple[str, list[tuple[int, ...]]] | None = None
 
     def begin(self, digests: Digests) -> None:
         """A build of a site whose model has these digests starts."""
@@ -86,7 +86,7 @@ class KeptInMemory(Store):
     letters: LetterStore = field(default_factory=LetterStore)
     memo: Memo | None = field(default_factory=Memo)
     downloads: dict[int, tuple[Scenario, dict[str, bytes]]] | None = field(default_factory=dict)
-    related: tuple[object, list[tuple[int, ...]]] | None = None
+    related: tuple[str, list[tuple[int, ...]]] | None = None
     files: dict[str, bytes] = field(default_factory=dict)  # the whole site, by path
     jobs: JobsMade = field(default_factory=dict)
 
@@ -135,6 +135,10 @@ class KeptOnDisk(Store):
         cached = {} if fresh or not cards else record.read(config)
         inputs = record.Inputs.gather(config, theme, cached)
         store = cls(config, inputs, cached)
+        # Found for the letters' places, tags and channels then, by this very code.
+        if cached.get("related") and cached.get("settings") == inputs.settings:
+            key, positions = cached["related"]
+            store.related = (key, [tuple(p) for p in positions])
         if cards:
             folder = record.cards_folder(config)
             if fresh:
@@ -193,7 +197,7 @@ class KeptOnDisk(Store):
 
         self.letters.keep()
         if counts is not None:
-            record.write(self.config, self.inputs, counts, warnings, made)
+            record.write(self.config, self.inputs, counts, warnings, made, related=self.related)
         preload.write(self.config, self.loaded, self._loaded_before, self._listed)
 
     def bring_over(
