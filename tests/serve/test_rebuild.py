@@ -78,3 +78,34 @@ def test_an_edit_that_keeps_size_and_modification_time_is_served(
     os.utime(letter, ns=(info.st_atime_ns, info.st_mtime_ns))
     builder.build()
     assert "Close SECOND" in builder.file("letters/close-second.html").decode()
+
+
+def test_the_pages_the_browsers_show_are_made_and_handed_over_first(
+    scenario_project: Project,
+) -> None:
+    builder = IncrementalBuilder(scenario_project.root)
+    builder.build()
+    path = scenario_project.root / "content/letters/close-second.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title: Close second", "title: Runner-up"),
+        encoding="utf-8",
+    )
+    handed: list[dict[str, bytes]] = []
+
+    done = builder.build(first={"letters/close-second.html"}, early=handed.append)
+
+    # The page shown came first, changed (with its job's other files: its downloads),
+    # before the home page, which shows the title too; the whole rebuild has both.
+    assert len(handed) == 1
+    assert "letters/close-second.html" in handed[0] and "index.html" not in handed[0]
+    assert b"Runner-up" in handed[0]["letters/close-second.html"]
+    assert {"letters/close-second.html", "index.html"} <= set(done.changed)
+    assert b"Runner-up" in done.files["index.html"]
+
+
+def test_a_page_shown_that_did_not_change_is_not_handed_over(scenario_project: Project) -> None:
+    builder = IncrementalBuilder(scenario_project.root)
+    builder.build()
+    handed: list[dict[str, bytes]] = []
+    builder.build(first={"letters/close-second.html"}, early=handed.append)
+    assert handed == [{}]

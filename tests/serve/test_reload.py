@@ -7,14 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from livereload.handlers import LiveReloadHandler
 
-from sincerely.serve.reload import RELOAD_SCRIPT, reload_browsers, socket_route
+from sincerely.serve.reload import RELOAD_SCRIPT, reload_browsers, site_path, socket_route
 
 
 def test_the_socket_is_livereloads_handler_with_a_watcher_it_can_ask() -> None:
     route, handler = socket_route()
-    assert route == r"/livereload" and handler is LiveReloadHandler
+    assert route == r"/livereload" and issubclass(handler, LiveReloadHandler)
     assert handler.watcher.filepath == "*"  # what the handler logs when it reloads
     assert handler.live_css is False  # a stylesheet's edit reloads the whole page
     assert callable(handler.reload_waiters)
@@ -36,3 +37,16 @@ def test_the_pages_script_speaks_protocol_7_to_its_own_host() -> None:
     assert '"http://livereload.com/protocols/official-7"' in script
     assert 'location.host + "/livereload"' in script
     assert 'command: "hello"' in script and 'message.command === "reload"' in script
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        ("http://127.0.0.1:8000/", "index.html"),
+        ("http://127.0.0.1:8000/letters/close-second.html?q=1#x", "letters/close-second.html"),
+        ("http://127.0.0.1:8000/letters/", "letters/index.html"),
+        ("http://127.0.0.1:8000/apr%C3%A8s/", "après/index.html"),
+    ],
+)
+def test_the_page_a_browser_says_it_shows_is_a_path_of_the_site(url: str, path: str) -> None:
+    assert site_path(url) == path

@@ -13,6 +13,7 @@ forgets everything rendered, since every page depends on it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,8 +76,13 @@ class IncrementalBuilder:
     def file(self, path: str) -> bytes:
         return self.store.files[path]
 
-    def build(self) -> Rebuild:
-        """Build the project as it is now; raises BuildError, keeping the last good state."""
+    def build(
+        self, first: Collection[str] = (), early: Callable[[dict[str, bytes]], None] | None = None
+    ) -> Rebuild:
+        """Build the project as it is now; raises BuildError, keeping the last good state.
+        The jobs that make the pages ``first`` (those the browsers show) run before the
+        others, and ``early`` is given what they made, changed, as soon as they have: the
+        browsers can reload while the listing pages and the index are made."""
         config = load_config(self.project, self.output)
         if config == self._config:
             config = self._config  # the same object: jobs made from it stay valid
@@ -93,7 +99,7 @@ class IncrementalBuilder:
             self.store.forget_layouts()
             self._theme_key = key
         before = self.store.files
-        files = self._run_jobs(site, theme)
+        files = self._run_jobs(site, theme, first, early)
         self.store.keep_downloads_of({id(s) for s in site.scenarios()})
         # The archives are made afterwards (see archive), so a save reaches the browser
         # without waiting for the gallery to be zipped; until then the last ones stand.
@@ -105,14 +111,27 @@ class IncrementalBuilder:
         result = Result(config, site, warnings, len(files), counts_of(site))
         return Rebuild(result, files, changed, removed)
 
-    def _run_jobs(self, site: Site, theme: Theme) -> dict[str, bytes]:
+    def _run_jobs(
+        self,
+        site: Site,
+        theme: Theme,
+        first: Collection[str],
+        early: Callable[[dict[str, bytes]], None] | None,
+    ) -> dict[str, bytes]:
         assert self._env is not None
         store = self.store
         digests = model_digests(site)
         store.begin(digests)
         files: dict[str, bytes] = {}
         made: JobsMade = {}
-        for job in site_jobs(site, self._env, theme, store):
+        jobs = site_jobs(site, self._env, theme, store)
+        wanted = set(first)
+        shown = [job for job in jobs if wanted.intersection(job.outputs)]
+        taken = {id(job) for job in shown}
+        for number, job in enumerate([*shown, *(j for j in jobs if id(j) not in taken)]):
+            if number == len(shown) and shown and early is not None:
+                last = store.files
+                early({p: data for p, data in files.items() if last.get(p) != data})
             key = job_key(job.made_from, digests, job.arrangement)
             # A job made from nothing named reads files (the theme's assets, the owner's
             # own): it runs every time, so that an edit to them is seen.

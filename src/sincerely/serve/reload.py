@@ -6,7 +6,8 @@ waits three seconds between reloads, so a second save soon after the first would
 reach the browser. So serve runs its own tornado application (webserver.py) and watcher
 (watch.py), and uses only livereload's WebSocket handler, ``LiveReloadHandler``: it
 speaks the livereload protocol (version 7) with the page's reload script below, and its
-``reload_waiters`` tells every connected page to reload. That handler reads a
+``reload_waiters`` tells every connected page to reload (a subclass also notes which
+page each browser shows, for serve to make first). That handler reads a
 ``watcher`` for the path it logs, and nothing else of it: :class:`_Announcer` is that
 watcher. tests/serve/test_serve.py checks these assumptions against the installed livereload,
 so an upgrade that breaks them fails a test rather than a writer's preview.
@@ -14,7 +15,10 @@ so an upgrade that breaks them fails a test rather than a writer's preview.
 
 from __future__ import annotations
 
-from typing import Any
+import contextlib
+import json
+from typing import Any, ClassVar
+from urllib.parse import unquote, urlsplit
 
 from livereload.handlers import LiveReloadHandler
 from tornado.ioloop import IOLoop
@@ -45,11 +49,41 @@ class _Announcer:
     filepath = "*"
 
 
+def site_path(url: str) -> str:
+    """The site's path of the page at ``url``, as the page says it ('pack/', '/'
+    stand for their index.html)."""
+    path = unquote(urlsplit(url).path).lstrip("/")
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+class _PageWatcher(LiveReloadHandler):  # type: ignore[misc]
+    """livereload's handler, noting which page each connected browser shows (the page's
+    script says it in its "info" message), so that a rebuild makes those pages first."""
+
+    showing: ClassVar[dict[object, str]] = {}
+
+    def on_message(self, message: str | bytes) -> None:
+        super().on_message(message)
+        with contextlib.suppress(ValueError, TypeError, AttributeError):
+            said = json.loads(message)
+            if said.get("command") == "info" and isinstance(said.get("url"), str):
+                _PageWatcher.showing[self] = site_path(said["url"])
+
+    def on_close(self) -> None:
+        super().on_close()
+        _PageWatcher.showing.pop(self, None)
+
+
+def pages_shown() -> set[str]:
+    """The site's paths of the pages the connected browsers show now (from any thread)."""
+    return set(_PageWatcher.showing.values())  # one C call: atomic under the GIL
+
+
 def socket_route() -> tuple[str, type[Any]]:
     """The reload socket's route, for the application."""
     LiveReloadHandler.watcher = _Announcer()
     LiveReloadHandler.live_css = False
-    return (r"/livereload", LiveReloadHandler)
+    return (r"/livereload", _PageWatcher)
 
 
 def reload_browsers(loop: IOLoop) -> None:

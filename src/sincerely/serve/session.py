@@ -32,7 +32,7 @@ from ..common.workfiles import write_whole
 from ..model.config import Config, load_config
 from ..theming.look import own_files
 from .rebuild import IncrementalBuilder, Rebuild
-from .reload import reload_browsers
+from .reload import pages_shown, reload_browsers
 from .watch import Group, Watcher, named
 from .webserver import ServeState, bind, start_server
 
@@ -67,6 +67,27 @@ class LiveSite:
     first: bool = True
     # Watches any folder that has appeared since (layouts/, made by theme copy).
     watch_new: Callable[[], None] = lambda: None
+    # Tells the browsers to reload, and which pages they show (made first).
+    reload: Callable[[], None] = lambda: None
+    shown: Callable[[], set[str]] = set
+    _reloaded: bool = False
+
+    def reload_unless_done(self) -> None:
+        """After a rebuild: reload the browsers, unless the pages they show were made
+        first and they were told then."""
+        if not self._reloaded:
+            self.reload()
+        self._reloaded = False
+
+    def _early(self, changed: dict[str, bytes]) -> None:
+        """The pages the browsers show are made, the rest not yet: put them in place and
+        reload now, if they changed (an edit to another letter leaves them as they are)."""
+        for relative, data in changed.items():
+            _put(self.state.staging, relative, data)
+        if changed:
+            self.state.errors = ()
+            self.reload()
+            self._reloaded = True
 
     def archive(self) -> None:
         """Zip the downloads, after the browser has been told to reload."""
@@ -90,8 +111,9 @@ class LiveSite:
     def rebuild(self) -> None:
         self.watch_new()  # first: a save into a new folder after this rebuild is seen
         started = time.perf_counter()
+        self._reloaded = False
         try:
-            rebuild = self.builder.build()
+            rebuild = self.builder.build(self.shown(), self._early)
         except BuildError as exc:
             self.failed(exc.diagnostics)
             return
@@ -176,11 +198,12 @@ def serve(
     with staging_folder() as staging:
         builder = IncrementalBuilder(project, staging)
         state = ServeState(staging, config)
+        loop = IOLoop.current()
         live = LiveSite(builder, state, say, report)
+        live.reload, live.shown = (lambda: reload_browsers(loop)), pages_shown
         live.rebuild()
         live.archive()
-        loop = IOLoop.current()
-        watcher = Watcher(live.rebuild, lambda: reload_browsers(loop), live.archive)
+        watcher = Watcher(live.rebuild, live.reload_unless_done, live.archive)
         live.watch_new = lambda: watcher.watch(watched_groups(config))
         watcher.watch(watched_groups(config))
         sockets = bind(host, port, say)
