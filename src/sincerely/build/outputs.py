@@ -13,7 +13,7 @@ process and keeps what each made.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Protocol
@@ -124,9 +124,11 @@ def site_jobs(
     env: jinja2.Environment,
     theme: Theme,
     store: Keeps | None = None,
+    only: Collection[str] | None = None,
 ) -> list[Job]:
     """Every job of the first phase, in the site's order, using and filling what
-    ``store`` keeps between builds."""
+    ``store`` keeps between builds; with ``only``, just the pages among those paths (the
+    ones serve's browsers show, made before anything else)."""
     memo = store.memo if store is not None else None
     letters = store.letters if store is not None else None
     kept = store.downloads if store is not None else None
@@ -138,16 +140,22 @@ def site_jobs(
     for page in pages.site_pages(site):
         if not isinstance(page, pages.Letters):
             spec, cost = page
+            if only is not None and spec.path not in only:
+                continue
             jobs.append(Job.single(spec.path, cost, partial(renderer.render, spec), spec.made_from))
             continue
         pack = page.pack
         for scenario in pack.scenarios:
+            if only is not None and scenario.url not in only:
+                continue
             near = around[scenario.url]
             made_from = pages.letter_made_from(site, scenario, pack, near)
             make = partial(_scenario_files, renderer, scenario, pack, near, kept)
             arranged = " ".join(n.url if n else "-" for n in (near.previous, near.next))
             arranged += " related " + " ".join(n.url for n in near.related)
             jobs.append(Job(scenario.url, 2, make, made_from, arranged, letter_outputs(scenario)))
+    if only is not None:
+        return jobs
     # The search index: a head made from the frame, and a part for each pack made from
     # its letters, so that an edit makes one part again, not the whole index.
     index = partial(search_index_script, site)

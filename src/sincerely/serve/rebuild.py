@@ -124,19 +124,20 @@ class IncrementalBuilder:
         store.begin(digests)
         files: dict[str, bytes] = {}
         made: JobsMade = {}
-        jobs = site_jobs(site, self._env, theme, store)
-        wanted = set(first)
-        shown = [job for job in jobs if wanted.intersection(job.outputs)]
-        taken = {id(job) for job in shown}
-        for number, job in enumerate([*shown, *(j for j in jobs if id(j) not in taken)]):
-            if number == len(shown) and shown and early is not None:
-                last = store.files
-                early({p: data for p, data in files.items() if last.get(p) != data})
+        # The pages the browsers show, made first and handed over at once.
+        if first and early is not None:
+            for job in site_jobs(site, self._env, theme, store, only=set(first)):
+                files.update((p, whole(d)) for p, d in job.make())
+            last = store.files
+            early({p: data for p, data in files.items() if last.get(p) != data})
+        for job in site_jobs(site, self._env, theme, store):
             key = job_key(job.made_from, digests, job.arrangement)
             # A job made from nothing named reads files (the theme's assets, the owner's
             # own): it runs every time, so that an edit to them is seen.
             before = store.made_before(job.path, key) if job.made_from else None
-            if before is not None:
+            if job.path in files:  # made first, above
+                outputs = [(p, files[p]) for p in job.outputs]
+            elif before is not None:
                 outputs = [(p, store.files[p]) for p, _ in before]
             else:
                 outputs = [(p, whole(d)) for p, d in job.make()]
