@@ -36,7 +36,7 @@ def test_the_pages_script_speaks_protocol_7_to_its_own_host() -> None:
     script = RELOAD_SCRIPT.decode()
     assert '"http://livereload.com/protocols/official-7"' in script
     assert 'location.host + "/livereload"' in script
-    assert 'command: "hello"' in script and 'message.command === "reload"' in script
+    assert 'command: "hello"' in script and 'message.command !== "reload"' in script
 
 
 @pytest.mark.parametrize(

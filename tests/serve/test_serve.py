@@ -58,8 +58,12 @@ def test_an_edit_of_the_owners_stylesheet_reaches_the_page(
         page = watched.page
         open_live(page, server.url + "letters/close-second.html")
         expect(page.locator("h1")).to_have_css("color", "rgb(0, 0, 255)")
+        page.evaluate("window.scrollTo(0, 200); window.sameDocument = true")
         brand.write_text("h1 { color: rgb(0, 128, 0); }\n", encoding="utf-8")
         expect(page.locator("h1")).to_have_css("color", "rgb(0, 128, 0)", timeout=10_000)
+        # Only stylesheets changed: they were taken again in place, the page kept.
+        assert page.evaluate("window.sameDocument === true && window.scrollY === 200")
+        assert page.locator('link[rel="stylesheet"][href*="brand.css"]').count() == 1
         watched.assert_clean()
 
 

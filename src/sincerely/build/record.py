@@ -30,7 +30,7 @@ from ..common.intake import SETTLING_NS, files_under, refusal, settled, stamp_of
 from ..common.workfiles import read_regular, real_folder, write_whole
 from ..model.config import PROJECT_SCHEMA, Config
 from ..theming.look import own_files
-from ..theming.theme import Theme
+from ..theming.theme import STATIC, Theme
 
 if TYPE_CHECKING:
     from .parallel import Files
@@ -81,12 +81,15 @@ def own_files_digest(config: Config, refused: Diagnostics) -> str:
     return digest.hexdigest()
 
 
-def theme_digest(theme: Theme, refused: Diagnostics) -> str:
+def theme_digest(theme: Theme, refused: Diagnostics, *, assets: bool = True) -> str:
     """A digest of every file of the theme's folders, the project's layouts first: what
-    the site may take in of them (each refusal goes to ``refused``)."""
+    the site may take in of them (each refusal goes to ``refused``); without ``assets``,
+    of what pages are rendered with only (not static/, which no page's bytes show)."""
     digest = hashlib.sha256()
     for index, folder in enumerate(theme.folders):
         for path in files_under(folder, refused):
+            if not assets and path.relative_to(folder).parts[0] == STATIC:
+                continue
             digest.update(f"{index}:{path.relative_to(folder).as_posix()}\n".encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

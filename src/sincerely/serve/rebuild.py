@@ -43,10 +43,12 @@ class Rebuild:
 
 
 def theme_fingerprint(theme: Theme) -> str:
-    """A digest of every file of the theme, to tell when the layouts have changed (and
-    of what it may not take in: the loader then says where)."""
+    """A digest of the theme's layouts and catalogs, to tell when every page must be
+    made again (and of what it may not take in: the loader then says where). Its assets
+    are not in it: they are read again at every save, and no page's bytes show them, so
+    an edit to a stylesheet remakes nothing else."""
     refused = Diagnostics()
-    digest = theme_digest(theme, refused)
+    digest = theme_digest(theme, refused, assets=False)
     return digest + "".join(f"\n{d.location.path}" for d in refused.items)
 
 

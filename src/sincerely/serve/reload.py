@@ -37,7 +37,19 @@ RELOAD_SCRIPT = b"""// Added by sincerely serve: reload on every rebuild (livere
     if (message.command === "hello") {
       socket.send(JSON.stringify({command: "info", url: location.href, plugins: {}}));
     }
-    if (message.command === "reload") location.reload();
+    if (message.command !== "reload") return;
+    // Only stylesheets changed: take them again in place, keeping the page as it is
+    // (its scroll, what was typed); anything else, the page again.
+    if (String(message.path || "").slice(-4) !== ".css") { location.reload(); return; }
+    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
+      var address = new URL(link.href);
+      if (address.origin !== location.origin) return;
+      address.searchParams.set("sincerely-reload", String(Date.now()));
+      var fresh = link.cloneNode();
+      fresh.href = address.href;
+      fresh.onload = function () { link.remove(); };
+      link.after(fresh);
+    });
   };
 })();
 """
@@ -86,6 +98,7 @@ def socket_route() -> tuple[str, type[Any]]:
     return (r"/livereload", _PageWatcher)
 
 
-def reload_browsers(loop: IOLoop) -> None:
-    """Ask every open page to reload, from any thread (the handler lives in ``loop``)."""
-    loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+def reload_browsers(loop: IOLoop, path: str = "*") -> None:
+    """Ask every open page to reload, from any thread (the handler lives in ``loop``);
+    a stylesheet's ``path`` asks them to take their stylesheets again in place."""
+    loop.add_callback(LiveReloadHandler.reload_waiters, path)

@@ -67,16 +67,18 @@ class LiveSite:
     first: bool = True
     # Watches any folder that has appeared since (layouts/, made by theme copy).
     watch_new: Callable[[], None] = lambda: None
-    # Tells the browsers to reload, and which pages they show (made first).
-    reload: Callable[[], None] = lambda: None
+    # Tells the browsers to reload (a stylesheet's path: its styles only), and which
+    # pages they show (made first).
+    reload: Callable[[str], None] = lambda path: None
     shown: Callable[[], set[str]] = set
     _reloaded: bool = False
+    _styles: str = ""  # the stylesheet changed, if nothing but stylesheets did
 
     def reload_unless_done(self) -> None:
         """After a rebuild: reload the browsers, unless the pages they show were made
-        first and they were told then."""
+        first and they were told then; when only stylesheets changed, only those."""
         if not self._reloaded:
-            self.reload()
+            self.reload(self._styles or "*")
         self._reloaded = False
 
     def _early(self, changed: dict[str, bytes]) -> None:
@@ -86,7 +88,7 @@ class LiveSite:
             _put(self.state.staging, relative, data)
         if changed:
             self.state.errors = ()
-            self.reload()
+            self.reload("*")
             self._reloaded = True
 
     def archive(self) -> None:
@@ -121,7 +123,11 @@ class LiveSite:
             self.failed([_bug(exc, self.builder.project)])
             return
         write_changes(self.state.staging, rebuild)
-        self.state.errors = ()
+        styles = all(p.endswith(".css") for p in rebuild.changed) and not rebuild.removed
+        self._styles = rebuild.changed[0] if styles and rebuild.changed else ""
+        had_errors, self.state.errors = bool(self.state.errors), ()
+        if had_errors:
+            self._styles = ""  # the error page goes: the page itself comes back
         self.report(rebuild.result.warnings)
         took = (time.perf_counter() - started) * 1000
         if self.first:
@@ -200,7 +206,7 @@ def serve(
         state = ServeState(staging, config)
         loop = IOLoop.current()
         live = LiveSite(builder, state, say, report)
-        live.reload, live.shown = (lambda: reload_browsers(loop)), pages_shown
+        live.reload, live.shown = (lambda path: reload_browsers(loop, path)), pages_shown
         live.rebuild()
         live.archive()
         watcher = Watcher(live.rebuild, live.reload_unless_done, live.archive)
