@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Protocol
 
-import jinja2
-
 from ..common import urls
 from ..downloads import formats
 from ..downloads.archives import gallery_archive, pack_archive
@@ -29,6 +27,7 @@ from ..model.scenario import Scenario
 from ..model.schema import schema_text
 from ..model.site import Pack, Site
 from ..render import pages, stemming
+from ..render.compiling import LayoutsEnvironment
 from ..render.kinds import CONFIG, SITE
 from ..render.memo import Identity, Memo
 from ..render.navigation import Neighbours, neighbours, related_positions, relatedness_key
@@ -111,7 +110,7 @@ def _scenario_files(
 
 def site_jobs(
     site: Site,
-    env: jinja2.Environment,
+    env: LayoutsEnvironment,
     theme: Theme,
     store: Keeps | None = None,
 ) -> list[Job]:
