@@ -4,16 +4,18 @@ as it runs, in each language and for each version of its catalog."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import pytest
 
 from sincerely.common.i18n import Messages
-from sincerely.render.compiling import LayoutsEnvironment
+from sincerely.render.compiling import LayoutsEnvironment, compile_ahead
 from sincerely.render.renderer import make_environment
 from sincerely.serve.rebuild import IncrementalBuilder
 from sincerely.theming.theme import Theme
 
-from ..conftest import Project
+from ..conftest import REPO, Project
 
 # Every way a layout may ask for words, and the ways that must still ask as the page runs.
 LAYOUT = """\
@@ -80,6 +82,35 @@ def test_words_a_format_refuses_stay_an_error_at_the_layouts_line(tmp_path: Path
     # pytest counts a traceback's lines from 0 (test_renderer.py checks the message).
     lines = [f.lineno + 1 for f in raised.traceback if str(f.path).endswith("t.html")]
     assert lines == [2]
+
+
+def test_layouts_compiled_ahead_with_all_they_use_are_not_compiled_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compiled: list[str] = []
+    compile_layout = LayoutsEnvironment.compile
+
+    def counted(self: LayoutsEnvironment, source: str, name: str, *rest: Any) -> Any:
+        compiled.append(name)
+        return compile_layout(self, source, name, *rest)
+
+    monkeypatch.setattr(LayoutsEnvironment, "compile", counted)
+    env = make_environment(Theme.for_project(REPO / "layouts"))
+    # A catalog no other test has: nothing of it is compiled yet in this process.
+    words = Messages("fr", {"Search": str(tmp_path)})
+    compile_ahead(env, [(words, "scenario.html"), (words, "no-such.html")])
+    assert sorted(compiled) == ["_letter.html", "_macros.html", "base.html", "scenario.html"]
+    compiled.clear()
+    env.in_language(words).get_template("base.html")
+    compile_ahead(env, [(words, "scenario.html")])
+    assert compiled == []
+
+
+def test_a_layout_that_cannot_compile_is_left_to_its_page(tmp_path: Path) -> None:
+    env = _environment(tmp_path, "{% if %}")
+    compile_ahead(env, [(FRENCH, "t.html")])  # no error: the page reports it, at its line
+    with pytest.raises(jinja2.TemplateSyntaxError):
+        env.in_language(FRENCH).get_template("t.html")
 
 
 FRENCH_PACK = "title: Paquet\nsummary: Des lettres.\nlanguage: fr\n"

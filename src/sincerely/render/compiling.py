@@ -20,10 +20,11 @@ worker processes, which inherit what their parent compiled before they were fork
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from typing import Any
 
 import jinja2
-from jinja2 import nodes
+from jinja2 import meta, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.idtracking import VAR_LOAD_RESOLVE
 from markupsafe import Markup
@@ -152,3 +153,25 @@ class CompiledLayouts(jinja2.BytecodeCache):
 
 
 COMPILED = CompiledLayouts()
+
+
+def compile_ahead(env: LayoutsEnvironment, uses: Iterable[tuple[Messages, str]]) -> None:
+    """Compile each layout that pages will use, in their language, with every layout it
+    extends, imports or includes: done before the work is forked, every worker inherits
+    them instead of compiling its own. A layout that cannot be compiled is left to the
+    page that uses it to report."""
+    todo = list(uses)
+    seen: set[tuple[str, str]] = set()
+    while todo:
+        words, name = todo.pop()
+        overlay = env.in_language(words)
+        if (overlay.words_digest, name) in seen:
+            continue
+        seen.add((overlay.words_digest, name))
+        try:
+            overlay.get_template(name)
+            source = overlay.loader.get_source(overlay, name)[0] if overlay.loader else ""
+            referenced = meta.find_referenced_templates(overlay.parse(source))
+        except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+            continue
+        todo.extend((words, other) for other in referenced if other is not None)

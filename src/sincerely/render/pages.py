@@ -263,3 +263,14 @@ def site_pages(site: Site) -> Iterator[tuple[PageSpec, int] | Letters]:
     mapped = sitemap(site, listed)
     if mapped is not None:
         yield mapped, 0
+
+
+def layouts_used(site: Site) -> set[tuple[str, str]]:
+    """Each layout the site's pages are rendered with, with the language of the pages
+    (for compiling them ahead: render/compiling.py)."""
+    return {
+        (site.language_of(page.pack), _LETTER)
+        if isinstance(page, Letters)
+        else (page[0].language or site.config.language, page[0].template)
+        for page in site_pages(site)
+    }
