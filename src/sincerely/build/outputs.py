@@ -2,7 +2,7 @@
 
 :func:`site_jobs` lists the work of the first phase (pages, each letter's files, the
 hosting files, the theme's assets); :func:`archive_jobs` the second (the zips, made from
-the first phase's downloads). Each job knows its main path, a rough cost (to share the
+the first phase's downloads). Each job knows its main path, its cost (to share the
 work out evenly) and what it is made from (model identities: scenarios, packs, pages,
 the site, the settings; the theme and sincerely's own code are behind every output). A
 page's are its kind's, read off render/kinds.py's table, never written here.
@@ -52,12 +52,20 @@ class Keeps(Protocol):
 Output = tuple[str, Content]
 
 
+# What jobs cost, in tenths of a millisecond of CPU, as measured on a build of 1,000
+# letters (bench/): what share_out balances the workers by, so that they finish together.
+LETTER = 48  # a letter's page, its .docx, .txt and .md
+TERMS = 5  # a letter's terms, in the search index
+CARD = 2  # a letter's card on a listing page (made once in each worker, then reused)
+PAGE = 10  # any other page, besides the cards it shows
+
+
 @dataclass(frozen=True, slots=True)
 class Job:
     """Some files of the site, not yet made."""
 
     path: str  # the main output's path (for progress lines and for sharing out)
-    cost: int  # roughly how many letters it shows
+    cost: int  # roughly how much CPU it takes, in tenths of a millisecond (see LETTER)
     make: Callable[[], list[Output]]
     made_from: frozenset[Identity]
     # How the inputs are set out, where their set does not say it: a letter's previous,
@@ -121,13 +129,13 @@ def site_jobs(
     kept = store.downloads if store is not None else None
     renderer = PageRenderer(site, env, memo, letters)
     around = _around(site, store)
-    size = sum(len(p.scenarios) for p in site.packs) or 1
     jobs: list[Job] = []
     # Each page's inputs are its kind's (render/kinds.py); a letter's page is made by its
     # job with the letter's downloads, whose sizes it shows, so its inputs come first.
     for page in pages.site_pages(site):
         if not isinstance(page, pages.Letters):
-            spec, cost = page
+            spec, shows = page
+            cost = PAGE + CARD * shows
             jobs.append(Job.single(spec.path, cost, partial(renderer.render, spec), spec.made_from))
             continue
         pack = page.pack
@@ -137,9 +145,10 @@ def site_jobs(
             make = partial(_scenario_files, renderer, scenario, pack, near, kept)
             arranged = " ".join(n.url if n else "-" for n in (near.previous, near.next))
             arranged += " related " + " ".join(n.url for n in near.related)
-            jobs.append(Job(scenario.url, 2, make, made_from, arranged))
+            jobs.append(Job(scenario.url, LETTER, make, made_from, arranged))
     index = partial(search_index_script, site, letters)
-    jobs.append(Job.single(urls.SEARCH_INDEX, size, index, frozenset({SITE})))
+    size = sum(len(p.scenarios) for p in site.packs)
+    jobs.append(Job.single(urls.SEARCH_INDEX, PAGE + TERMS * size, index, frozenset({SITE})))
     # The search page's stemmers: only those of the languages the letters are in.
     for path, source in stemming.published(languages(site)).items():
         jobs.append(Job.single(path, 0, partial(stemming.publish, path, source), frozenset()))
