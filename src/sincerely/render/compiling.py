@@ -104,6 +104,10 @@ def _resolved(environment: Any, node: nodes.Call, frame: Frame) -> Markup | str 
 class ResolvingCodeGenerator(CodeGenerator):
     """Jinja's code generator, writing the translation of ``_("constant")`` in."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.said: dict[str, str] = {}  # each translation as Markup, by its module name
+
     def visit_Call(  # noqa: N802 - the name Jinja's visitor calls it by
         self, node: nodes.Call, frame: Frame, forward_caller: bool = False
     ) -> None:
@@ -119,10 +123,19 @@ class ResolvingCodeGenerator(CodeGenerator):
         guard = f"{ref} is environment.globals[{name!r}]"
         if name == "_":
             guard += " and context.resolve_or_missing('gettext') is environment.globals['gettext']"
-        constant = f"Markup({str(value)!r})" if isinstance(value, Markup) else repr(value)
+        constant = repr(value)
+        if isinstance(value, Markup):  # made once, when the module is (see visit_Template)
+            constant = self.said.setdefault(str(value), f"sincerely_said_{len(self.said)}")
         self.write(f"({constant} if {guard} else ")
         super().visit_Call(node, frame, forward_caller=forward_caller)
         self.write(")")
+
+    def visit_Template(  # noqa: N802 - as visit_Call
+        self, node: nodes.Template, frame: Frame | None = None
+    ) -> None:
+        super().visit_Template(node, frame)
+        for value, name in self.said.items():
+            self.writeline(f"{name} = Markup({value!r})")
 
 
 class CompiledLayouts(jinja2.BytecodeCache):
