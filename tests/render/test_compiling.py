@@ -9,8 +9,10 @@ from typing import Any
 import jinja2
 import pytest
 
+from sincerely.common import signed
 from sincerely.common.i18n import Messages
-from sincerely.render.compiling import LayoutsEnvironment, compile_ahead
+from sincerely.render import renderer
+from sincerely.render.compiling import CompiledLayouts, LayoutsEnvironment, compile_ahead
 from sincerely.render.renderer import make_environment
 from sincerely.serve.rebuild import IncrementalBuilder
 from sincerely.theming.theme import Theme
@@ -147,3 +149,37 @@ def test_serve_shows_a_changed_catalog(project: Project) -> None:
     again = builder.build()
     assert ">Rechercher</a>" in again.files[page].decode() and page in again.changed
     assert ">Rechercher</a>" in again.files["letters/index.html"].decode()
+
+
+def test_a_build_compiles_nothing_its_last_build_compiled_unless_something_changed(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _french_project(project, "Chercher")
+    project.build()
+    compiled: list[str] = []
+    compile_layout = LayoutsEnvironment.compile
+
+    def counted(self: LayoutsEnvironment, source: str, name: str, *rest: Any) -> Any:
+        compiled.append(f"{self.words.language if self.words else ''}:{name}")
+        return compile_layout(self, source, name, *rest)
+
+    def next_build() -> str:
+        # In a process of its own: nothing compiled in memory.
+        monkeypatch.setattr(renderer, "COMPILED", CompiledLayouts())
+        compiled.clear()
+        project.build()
+        return (project.site / page).read_text(encoding="utf-8")
+
+    monkeypatch.setattr(LayoutsEnvironment, "compile", counted)
+    letter = project.root / "content/letters/close-second.yaml"
+    letter.write_text(letter.read_text().replace("Close second", "Second"), encoding="utf-8")
+    assert "<h1>Second</h1>" in next_build()
+    assert compiled == []
+    project.write("layouts/locale/fr.po", CATALOG.format("Rechercher"))
+    assert ">Rechercher</a>" in next_build()
+    assert compiled and all(name.startswith("fr:") for name in compiled)
+    project.write("layouts/robots.txt", "User-agent: *\n")
+    next_build()
+    assert "en:robots.txt" in compiled
+    monkeypatch.setattr(signed, "code_fingerprint", lambda: "another version of sincerely")
+    assert ">Rechercher</a>" in next_build() and "fr:scenario.html" in compiled

@@ -223,7 +223,7 @@ class SiteBuilder(Builder):
         from ..render.renderer import make_environment
         from .outputs import site_jobs
 
-        env = make_environment(theme)
+        env = make_environment(theme, store.layouts)
         if self.jobs > 1:  # compiled once here, not again in each worker forked next
             used = sorted(layouts_used(site))
             compile_ahead(env, [(site.messages_in(language), name) for language, name in used])

@@ -19,8 +19,10 @@ worker processes, which inherit what their parent compiled before they were fork
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -29,6 +31,7 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.idtracking import VAR_LOAD_RESOLVE
 from markupsafe import Markup
 
+from ..common import signed
 from ..common.i18n import Messages
 from .memo import RecordingEnvironment
 
@@ -143,10 +146,21 @@ class CompiledLayouts(jinja2.BytecodeCache):
     theme edit, check then build, the suite's builds), by language and catalog, name and
     file, believed only for the very source it was compiled from (Jinja checks its
     checksum). Every Environment made here has the same options, so the same code for a
-    source and catalog."""
+    source and catalog.
 
-    def __init__(self) -> None:
-        self._kept: dict[str, bytes] = {}
+    With a ``folder`` (a build's, in the project's work folder), the compiled code is kept
+    there too for the next build, which then compiles nothing it had compiled: signed
+    (common/signed.py), since marshalled code runs when it is read, and with sincerely's
+    own code, so another version of it never believes another's files."""
+
+    def __init__(self, kept: dict[str, bytes] | None = None, folder: Path | None = None) -> None:
+        self._kept: dict[str, bytes] = {} if kept is None else kept
+        self.folder = folder
+        self._context = signed.code_fingerprint().encode() if folder is not None else b""
+
+    def on_disk(self, folder: Path) -> CompiledLayouts:
+        """This process's compiled layouts, and those kept in ``folder`` besides."""
+        return CompiledLayouts(self._kept, folder)
 
     def get_bucket(
         self, environment: jinja2.Environment, name: str, filename: str | None, source: str
@@ -156,13 +170,31 @@ class CompiledLayouts(jinja2.BytecodeCache):
         self.load_bytecode(bucket)
         return bucket
 
+    def _file(self, key: str) -> Path | None:
+        if self.folder is None:
+            return None
+        return self.folder / hashlib.sha256(key.encode()).hexdigest()[:32]
+
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self._kept.get(bucket.key)
+        path = self._file(bucket.key)
+        if code is None and path is not None:
+            code = signed.read(path, self._context)
+        elif code is not None and path is not None and not path.is_file():
+            self._write(path, code)  # compiled earlier in this process: kept all the same
         if code is not None:
             bucket.bytecode_from_string(code)  # left empty if the source has changed
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._kept[bucket.key] = bucket.bytecode_to_string()
+        code = self._kept[bucket.key] = bucket.bytecode_to_string()
+        path = self._file(bucket.key)
+        if path is not None:
+            self._write(path, code)
+
+    def _write(self, path: Path, code: bytes) -> None:
+        with contextlib.suppress(OSError):  # a build that cannot keep it compiles again
+            path.parent.mkdir(parents=True, exist_ok=True)
+            signed.write(path, code, self._context)
 
 
 COMPILED = CompiledLayouts()

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol, cast
 
 import jinja2
@@ -56,8 +57,9 @@ def strip_indentation(html: str) -> str:
     )
 
 
-def make_environment(theme: Theme) -> LayoutsEnvironment:
-    """The one Environment; pages are rendered by its overlay for their language."""
+def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironment:
+    """The one Environment; pages are rendered by its overlay for their language. With
+    ``kept``, a folder where compiled layouts are kept for the next build."""
     env = LayoutsEnvironment(
         # A project's layout may extend the theme's own file of the same name as
         # "theme/NAME" (as Sphinx's "!layout.html"), and change only its blocks.
@@ -73,7 +75,7 @@ def make_environment(theme: Theme) -> LayoutsEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
-        bytecode_cache=COMPILED,
+        bytecode_cache=COMPILED if kept is None else COMPILED.on_disk(kept),
     )
     env.code_generator_class = ResolvingCodeGenerator
     env.filters["markdown"] = render_markdown
