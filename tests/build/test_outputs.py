@@ -10,9 +10,14 @@ from pathlib import Path
 import pytest
 
 from sincerely.build.builders import run
+from sincerely.build.outputs import site_jobs
+from sincerely.build.parallel import share_out
 from sincerely.common import urls
 from sincerely.downloads.formats import FORMATS
-from sincerely.theming.theme import bundled_theme_dir
+from sincerely.load.loader import load_site
+from sincerely.model.config import load_config
+from sincerely.render.renderer import make_environment
+from sincerely.theming.theme import Theme, bundled_theme_dir
 
 from ..conftest import MINIMAL_SCENARIO, PACK_YAML, Project, tree
 
@@ -153,3 +158,21 @@ def test_a_letters_page_is_made_again_when_its_neighbour_is_retitled(gallery: Pr
     assert again.reused > 0  # other files were brought over: the question was open
     page = (gallery.site / "letters/a.html").read_text(encoding="utf-8")
     assert "The runner-up" in page and "Letter B" not in page
+
+
+def test_two_workers_share_the_letters_rather_than_one_taking_the_site_pages(
+    project: Project,
+) -> None:
+    # Every page a gallery has, over 30 letters: the search index, the home page and the
+    # listings are worth what they cost, not one letter's page each letter they show.
+    for n in range(30):
+        title = f"title: Letter {n}"
+        project.add_scenario(
+            f"letter-{n:02}", MINIMAL_SCENARIO.replace("title: Close second", title)
+        )
+    config = load_config(project.root)
+    site, _ = load_site(config)
+    theme = Theme.for_project(config.layouts_dir)
+    shares = share_out(site_jobs(site, make_environment(theme), theme), 2)
+    letters = [sum(job.path.startswith("letters/letter-") for job in s) for s in shares]
+    assert min(letters) >= 12, letters

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sincerely.common.markdown import _parser, _plain_paragraphs, is_safe_link, render_markdown
+from sincerely.common.markdown import (
+    _parsed_paragraphs,
+    _parser,
+    _plain_paragraphs,
+    is_safe_link,
+    plain_paragraphs,
+    render_markdown,
+)
 
 
 @pytest.mark.parametrize(
@@ -86,6 +93,28 @@ def test_the_shortcut_takes_ordinary_notes_and_leaves_markdown_alone() -> None:
     )
     for markdown in ("Some *emphasis*.", "- a list", "1. first", "[a](b)", "line  \nbreak"):
         assert _plain_paragraphs(markdown) is None
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet="abé XYZ019,.;:'?()«»\u00a0\u202f\u2019\u2014*_-", max_size=30),
+            st.sampled_from(
+                ["\n", "\n\n", "\n   ", "\n    ", "  \n", "\n\u00a0\n", "1. ", "- ", "# ", "\t"]
+            ),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_a_notes_paragraphs_for_word_are_what_markdown_it_gives(text: str) -> None:
+    assert plain_paragraphs(text) == _parsed_paragraphs(text)
+
+
+def test_a_french_note_without_markup_is_its_paragraphs() -> None:
+    note = "Le vouvoiement\u00a0: une lettre «\u00a0formelle\u00a0».\nBrève.\n\nAutre."
+    assert plain_paragraphs(note) == ["Le vouvoiement : une lettre « formelle ». Brève.", "Autre."]
+    assert plain_paragraphs("Some *emphasis*\n\n- a list") == ["Some emphasis", "a list"]
 
 
 def test_an_image_is_shown_as_its_alt_text_not_as_a_link() -> None:

@@ -236,10 +236,16 @@ class SiteBuilder(Builder):
     name = "html"
 
     def first_jobs(self, site: Site, theme: Theme, store: Store) -> list[Job]:
+        from ..render.compiling import compile_ahead
+        from ..render.pages import layouts_used
         from ..render.renderer import make_environment
         from .outputs import site_jobs
 
-        return site_jobs(site, make_environment(theme), theme, store)
+        env = make_environment(theme, store.layouts)
+        if self.jobs > 1:  # compiled once here, not again in each worker forked next
+            used = sorted(layouts_used(site))
+            compile_ahead(env, [(site.messages_in(language), name) for language, name in used])
+        return site_jobs(site, env, theme, store)
 
     def later_jobs(self, site: Site, files: Mapping[str, bytes]) -> list[list[Job]]:
         from .outputs import archive_jobs

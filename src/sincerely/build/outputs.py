@@ -2,7 +2,7 @@
 
 :func:`site_jobs` lists the work of the first phase (pages, each letter's files, the
 hosting files, the theme's assets); :func:`archive_jobs` the second (the zips, made from
-the first phase's downloads). Each job knows its main path, a rough cost (to share the
+the first phase's downloads). Each job knows its main path, its cost (to share the
 work out evenly) and what it is made from (model identities: scenarios, packs, pages,
 the site, the settings; the theme and sincerely's own code are behind every output). A
 page's are its kind's, read off render/kinds.py's table, never written here.
@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Protocol
 
-import jinja2
-
 from ..common import urls
 from ..downloads import formats
 from ..downloads.archives import gallery_archive, pack_archive
@@ -29,6 +27,7 @@ from ..model.scenario import Scenario
 from ..model.schema import schema_text
 from ..model.site import Pack, Site
 from ..render import pages, stemming
+from ..render.compiling import LayoutsEnvironment
 from ..render.kinds import CONFIG, FRAME, SITE
 from ..render.memo import Identity, Memo
 from ..render.navigation import Neighbours, neighbours, related_positions, relatedness_key
@@ -53,12 +52,20 @@ class Keeps(Protocol):
 Output = tuple[str, Content]
 
 
+# What jobs cost, in tenths of a millisecond of CPU, as measured on a build of 1,000
+# letters (bench/): what share_out balances the workers by, so that they finish together.
+LETTER = 48  # a letter's page, its .docx, .txt and .md
+TERMS = 5  # a letter's terms, in the search index
+CARD = 2  # a letter's card on a listing page (made once in each worker, then reused)
+PAGE = 10  # any other page, besides the cards it shows
+
+
 @dataclass(frozen=True, slots=True)
 class Job:
     """Some files of the site, not yet made."""
 
     path: str  # the main output's path (for progress lines and for sharing out)
-    cost: int  # roughly how many letters it shows
+    cost: int  # roughly how much CPU it takes, in tenths of a millisecond (see LETTER)
     make: Callable[[], list[Output]]
     made_from: frozenset[Identity]
     # How the inputs are set out, where their set does not say it: a letter's previous,
@@ -121,7 +128,7 @@ def _scenario_files(
 
 def site_jobs(
     site: Site,
-    env: jinja2.Environment,
+    env: LayoutsEnvironment,
     theme: Theme,
     store: Keeps | None = None,
     only: Collection[str] | None = None,
@@ -139,9 +146,10 @@ def site_jobs(
     # job with the letter's downloads, whose sizes it shows, so its inputs come first.
     for page in pages.site_pages(site):
         if not isinstance(page, pages.Letters):
-            spec, cost = page
+            spec, shows = page
             if only is not None and spec.path not in only:
                 continue
+            cost = PAGE + CARD * shows
             jobs.append(Job.single(spec.path, cost, partial(renderer.render, spec), spec.made_from))
             continue
         pack = page.pack
@@ -153,17 +161,19 @@ def site_jobs(
             make = partial(_scenario_files, renderer, scenario, pack, near, kept)
             arranged = " ".join(n.url if n else "-" for n in (near.previous, near.next))
             arranged += " related " + " ".join(n.url for n in near.related)
-            jobs.append(Job(scenario.url, 2, make, made_from, arranged, letter_outputs(scenario)))
+            outputs = letter_outputs(scenario)
+            jobs.append(Job(scenario.url, LETTER, make, made_from, arranged, outputs))
     if only is not None:
         return jobs
     # The search index: a head made from the frame, and a part for each pack made from
     # its letters, so that an edit makes one part again, not the whole index.
     index = partial(search_index_script, site)
-    jobs.append(Job.single(urls.SEARCH_INDEX, 1, index, frozenset({CONFIG, FRAME})))
+    jobs.append(Job.single(urls.SEARCH_INDEX, PAGE, index, frozenset({CONFIG, FRAME})))
     for pack in site.packs:
         part = partial(shard_script, site, pack, letters)
         made_from = frozenset({CONFIG, pack.identity, *(s.identity for s in pack.scenarios)})
-        jobs.append(Job.single(urls.search_shard(pack.slug), len(pack.scenarios), part, made_from))
+        cost = TERMS * len(pack.scenarios)
+        jobs.append(Job.single(urls.search_shard(pack.slug), cost, part, made_from))
     # The search page's stemmers: only those of the languages the letters are in.
     for path, source in stemming.published(languages(site)).items():
         jobs.append(Job.single(path, 0, partial(stemming.publish, path, source), frozenset()))

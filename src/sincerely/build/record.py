@@ -67,6 +67,11 @@ def cards_folder(config: Config) -> Path:
     return cache_file(config).with_suffix(".cards")
 
 
+def layouts_folder(config: Config) -> Path:
+    """Where the compiled layouts of builds into this output folder are kept."""
+    return cache_file(config).with_suffix(".layouts")
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

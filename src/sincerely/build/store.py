@@ -1,13 +1,15 @@
 """What builds keep for the next: one store, opened when a build starts, closed when it ends.
 
-A store keeps three things, and every builder asks it for them the same way:
+A store keeps these things, and every builder asks it for them the same way:
 
 - what loading found in each content file (``loaded``), so that an unchanged file is
   neither read nor parsed again (load/preload.py);
 - each letter's cards and search terms (``letters``), made once for each version of a
   letter (letterstore.py);
 - what each job made, by the key of its inputs (build/digests.py), so that a job whose
-  key is unchanged is brought over rather than run (:meth:`Store.made_before`).
+  key is unchanged is brought over rather than run (:meth:`Store.made_before`);
+- on disk, the layouts as compiled (render/compiling.py), so that a build compiles
+  none that the last one did.
 
 A build from the command line keeps them in the project's work folder, signed
 (:class:`KeptOnDisk`: the record in record.py, the loaded files, the letters' file);
@@ -60,6 +62,8 @@ class Store(ABC):
     downloads: dict[int, tuple[Scenario, dict[str, bytes]]] | None = None
     # The related letters of the last build, with the key they were found for.
     related: tuple[str, list[tuple[int, ...]]] | None = None
+    # Where the compiled layouts are kept for the next build (render/compiling.py).
+    layouts: Path | None = None
 
     def begin(self, digests: Digests) -> None:
         """A build of a site whose model has these digests starts."""
@@ -141,8 +145,10 @@ class KeptOnDisk(Store):
             store.related = (key, [tuple(p) for p in positions])
         if cards:
             folder = record.cards_folder(config)
+            store.layouts = record.layouts_folder(config)
             if fresh:
                 shutil.rmtree(folder, ignore_errors=True)
+                shutil.rmtree(store.layouts, ignore_errors=True)
             store.letters = LetterStore(folder, inputs.settings.encode())
         return store
 

@@ -110,6 +110,7 @@ def knows_language(language: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=64)  # every page asks, and Babel parses the tag each time
 def direction(language: str) -> str:
     """'rtl' for a language written from right to left (Arabic, Hebrew...), else 'ltr'."""
     try:

@@ -241,7 +241,7 @@ class Letters:
 
 
 def site_pages(site: Site) -> Iterator[tuple[PageSpec, int] | Letters]:
-    """Every page of the site, in its order, each with roughly how many letters it shows
+    """Every page of the site, in its order, each with how many letters' cards it shows
     (for sharing the work out); a pack's letters' pages follow the pack's, and the
     sitemap, last, lists the pages that search engines should."""
     size = sum(len(p.scenarios) for p in site.packs) or 1
@@ -260,9 +260,20 @@ def site_pages(site: Site) -> Iterator[tuple[PageSpec, int] | Letters]:
     for spec in (*tag_pages(site), *channel_pages(site)):
         yield page(spec, len(spec.values["scenarios"]))
     yield from (page(markdown_page(p), 1) for p in site.pages)
-    yield page(search(site), size)
+    yield page(search(site), 0)  # its letters as links, not cards: no dearer than a page
     yield page(not_found(site), 1)
     yield page(robots(), 0)
     mapped = sitemap(site, listed)
     if mapped is not None:
         yield mapped, 0
+
+
+def layouts_used(site: Site) -> set[tuple[str, str]]:
+    """Each layout the site's pages are rendered with, with the language of the pages
+    (for compiling them ahead: render/compiling.py)."""
+    return {
+        (site.language_of(page.pack), _LETTER)
+        if isinstance(page, Letters)
+        else (page[0].language or site.config.language, page[0].template)
+        for page in site_pages(site)
+    }

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol, cast
 
 import jinja2
@@ -24,11 +25,11 @@ from ..model.scenario import Scenario
 from ..model.site import Site
 from ..theming.look import look_of
 from ..theming.theme import Theme, layout_error, layout_mistake
+from .compiling import COMPILED, LayoutsEnvironment, ResolvingCodeGenerator
 from .memo import (
     Identity,
     Memo,
     Reads,
-    RecordingEnvironment,
     fingerprint,
     recording,
     replay,
@@ -56,29 +57,10 @@ def strip_indentation(html: str) -> str:
     )
 
 
-class _CompiledLayouts(jinja2.BytecodeCache):
-    """Each layout compiled once in a process, whichever Environment asks (serve after a
-    theme edit, check then build, the suite's builds), by name and file, believed only
-    for the very source it was compiled from (Jinja checks its checksum). Every
-    Environment made here has the same options, so the same code for a source."""
-
-    def __init__(self) -> None:
-        self._kept: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._kept.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)  # left empty if the source has changed
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._kept[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _CompiledLayouts()
-
-
-def make_environment(theme: Theme) -> jinja2.Environment:
-    env = RecordingEnvironment(
+def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironment:
+    """The one Environment; pages are rendered by its overlay for their language. With
+    ``kept``, a folder where compiled layouts are kept for the next build."""
+    env = LayoutsEnvironment(
         # A project's layout may extend the theme's own file of the same name as
         # "theme/NAME" (as Sphinx's "!layout.html"), and change only its blocks.
         loader=jinja2.ChoiceLoader(
@@ -93,8 +75,9 @@ def make_environment(theme: Theme) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
-        bytecode_cache=_COMPILED,
+        bytecode_cache=COMPILED if kept is None else COMPILED.on_disk(kept),
     )
+    env.code_generator_class = ResolvingCodeGenerator
     env.filters["markdown"] = render_markdown
     env.filters["markdown_inline"] = render_inline
     env.globals["url_for"] = urls.url_for
@@ -202,7 +185,7 @@ class PageRenderer:
     card store (a build keeps one), neither is a card of an unchanged letter."""
 
     site: Site
-    env: jinja2.Environment
+    env: LayoutsEnvironment
     memo: Memo | None = None
     cards: CardStore | None = None
     # Cards rendered in this build, by (letter, root, heading level): a card is shown on
@@ -234,7 +217,7 @@ class PageRenderer:
             if stored is not None:
                 self._cards[key] = (Reads(), Markup(stored))
                 return self._cards[key][1]
-        macros: Any = self.env.get_template("_macros.html").module
+        macros: Any = self.env.in_language(_words()).get_template("_macros.html").module
         reads = Reads()
         if self.memo is None:  # a build notes nothing: no page of it is remembered
             html = Markup(macros.card(scenario, root, level))
@@ -290,9 +273,10 @@ class PageRenderer:
 
     def _render(self, spec: PageSpec, values: dict[str, Any]) -> bytes:
         context = self.context(spec, values)
-        words = _WORDS.set(self.site.messages_in(context["language"]))
+        messages = self.site.messages_in(context["language"])
+        words = _WORDS.set(messages)
         try:
-            text = self.env.get_template(spec.template).render(context)
+            text = self.env.in_language(messages).get_template(spec.template).render(context)
         except jinja2.TemplateError as exc:
             raise layout_error(exc) from None
         except Exception as exc:

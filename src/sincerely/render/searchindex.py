@@ -81,12 +81,13 @@ def document_terms(scenario: Scenario, language: str) -> Terms:
     """Each term of a letter, with the best field it stands in; a body's stopwords are
     left out (a title search for "the" still finds "The library job")."""
     found: Terms = {}
+    # The fields best first, so a term's first field is its best; each word once.
     for field, where in enumerate(FIELDS):
-        for word in words(where.text(scenario)):
+        for word in dict.fromkeys(words(where.text(scenario))):
             if not where.stopwords and is_stopword(word, language):
                 continue
             for term in keys(word, language):
-                found[term] = min(field, found.get(term, field))
+                found.setdefault(term, field)
     return found
 
 

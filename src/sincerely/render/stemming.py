@@ -72,9 +72,13 @@ def words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFC", text).lower())
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """``text`` without its accents, lowercased (search-match.js: fold)."""
+    """``text`` without its accents, lowercased (search-match.js: fold); cached, as a
+    gallery's words repeat."""
     bare = unicodedata.normalize("NFD", text)
+    if bare.isascii():  # no mark to drop: most words of most languages
+        return bare.lower()
     return "".join(c for c in bare if not unicodedata.category(c).startswith("M")).lower()
 
 
@@ -101,15 +105,17 @@ def key(word: str, language: str) -> str:
     return fold(stem(word, language))
 
 
+@lru_cache(maxsize=200_000)
 def keys(word: str, language: str) -> tuple[str, ...]:
     """Every key of a lowercase word (search-match.js: keysOf): its own, and that of the
-    word written without its accents, where they differ."""
+    word written without its accents, where they differ; cached like the stems."""
     own = key(word, language)
     bare = fold(word)
     other = key(bare, language) if bare != word else own
     return (own,) if other == own else (own, other)
 
 
+@cache
 def stopwords(language: str) -> frozenset[str]:
     return STOPWORDS.get(algorithm(language) or "", frozenset())
 

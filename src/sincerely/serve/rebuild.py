@@ -17,8 +17,6 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-
 from ..build.builders import Result, counts_of
 from ..build.digests import job_key, model_digests
 from ..build.outputs import archive_jobs, site_jobs
@@ -30,6 +28,7 @@ from ..downloads.zips import whole
 from ..load.loader import load_site
 from ..model.config import Config, load_config
 from ..model.site import Site
+from ..render.compiling import LayoutsEnvironment
 from ..render.renderer import make_environment
 from ..theming.theme import Theme
 
@@ -60,7 +59,7 @@ class IncrementalBuilder:
     store: KeptInMemory = field(default_factory=KeptInMemory)
     _config: Config | None = None
     _theme_key: str = ""
-    _env: jinja2.Environment | None = None
+    _env: LayoutsEnvironment | None = None
     _site: Site | None = None
 
     def archive(self) -> tuple[str, ...]:
