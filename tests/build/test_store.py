@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from sincerely.build import record
+from sincerely.build import folders
 from sincerely.build.builders import run
 
 from ..conftest import REPO, Project, tree
@@ -238,7 +238,7 @@ def test_related_letters_that_change_order_but_not_members_are_remade(
 def _settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Trust a folder's stamp however recent (a real build trusts only one two seconds
     old, which a test would have to wait for)."""
-    monkeypatch.setattr(record, "SETTLING_NS", 0)
+    monkeypatch.setattr(folders, "SETTLING_NS", 0)
 
 
 def _inode(path: Path) -> int:

@@ -26,11 +26,12 @@ from typing import TYPE_CHECKING, Any
 
 from ..common import signed
 from ..common.errors import Diagnostic, Diagnostics, Location, Severity, relative
-from ..common.intake import SETTLING_NS, files_under, refusal, settled, stamp_of, taken_in
+from ..common.intake import files_under, refusal, settled, stamp_of, taken_in
 from ..common.workfiles import read_regular, real_folder, write_whole
 from ..model.config import PROJECT_SCHEMA, Config
 from ..theming.look import own_files
 from ..theming.theme import STATIC, Theme
+from .folders import folder_stamps, unchanged_folders
 
 if TYPE_CHECKING:
     from .parallel import Files
@@ -168,73 +169,6 @@ def still_there(folder: Path, files: Files) -> bool:
         return False
 
 
-def folder_stamps(output: Path) -> dict[str, list[int]]:
-    """Each folder under ``output`` (not itself), by its path in it, as [inode,
-    modification time]: a file added to a folder, removed from it or put in another's
-    place changes its modification time, so a folder with the same stamp, settled, holds
-    what it held. (A file written over in place does not: the output is the build's,
-    replaced whole, and a changed file in it is not looked for; ``--fresh`` makes all.)"""
-    stamps: dict[str, list[int]] = {}
-
-    def walk(folder: str, prefix: str) -> None:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    info = entry.stat(follow_symlinks=False)
-                    stamps[prefix + entry.name] = [info.st_ino, info.st_mtime_ns]
-                    walk(entry.path, f"{prefix}{entry.name}/")
-
-    walk(str(output), "")
-    return stamps
-
-
-def unchanged_folders(config: Config, cached: dict[str, Any]) -> set[str]:
-    """The folders of the output that hold what the last build put there, and nothing
-    else: stamped the same now as then. A stamp taken too soon after the folder's last
-    change to be sure of (a folder that build made) is checked the long way once: its
-    entries listed, each file's size compared; a folder settled then is not looked in."""
-    taken = cached.get("folders_taken", 0)
-    output = config.output_dir
-    inside: dict[str, dict[str, int | None]] = {}  # each folder's entries (a file's size)
-    for _, files in cached["jobs"].values():
-        for path, size in files:
-            folder, _, name = path.rpartition("/")
-            inside.setdefault(folder, {})[name] = size
-    for folder in cached.get("folders", {}):
-        parent, _, name = folder.rpartition("/")
-        inside.setdefault(parent, {})[name] = None
-    same: set[str] = set()
-    for folder, (inode, mtime) in cached.get("folders", {}).items():
-        where = f"{output}/{folder}"
-        try:
-            info = os.stat(where, follow_symlinks=False)  # noqa: PTH116
-        except OSError:
-            continue
-        if info.st_ino != inode or info.st_mtime_ns != mtime:
-            continue
-        if mtime < taken - SETTLING_NS or _holds(where, inside.get(folder, {})):
-            same.add(folder)
-    return same
-
-
-def _holds(folder: str, entries: dict[str, int | None]) -> bool:
-    """``folder`` holds exactly ``entries``: files at their sizes, folders (None)."""
-    try:
-        with os.scandir(folder) as found:
-            listed = {entry.name: entry for entry in found}
-        if listed.keys() != entries.keys():
-            return False
-        return all(
-            listed[name].is_dir(follow_symlinks=False)
-            if size is None
-            else listed[name].is_file(follow_symlinks=False)
-            and listed[name].stat(follow_symlinks=False).st_size == size
-            for name, size in entries.items()
-        )
-    except OSError:
-        return False
-
-
 def read(config: Config) -> dict[str, Any]:
     try:
         data = json.loads(read_regular(cache_file(config)) or b"{}")
@@ -245,7 +179,7 @@ def read(config: Config) -> dict[str, Any]:
 
 def outputs_intact(config: Config, cached: dict[str, Any]) -> bool:
     """Every file the last build made is still there: in a folder unchanged since
-    (see folder_stamps), or else at the size it was made."""
+    (see build/folders.py), or else at the size it was made."""
     same = unchanged_folders(config, cached)
     return all(
         still_there(config.output_dir, [(path, size)])

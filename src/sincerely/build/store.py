@@ -37,6 +37,7 @@ from ..model.scenario import Scenario
 from ..render.memo import Memo
 from ..theming.theme import Theme
 from . import record
+from .folders import unchanged_folders
 from .letterstore import LetterStore
 from .writer import make_folder
 
@@ -216,7 +217,7 @@ class KeptOnDisk(Store):
         A folder of the last site is moved over whole (just before the swap: see
         writer.staged) when no job to be made writes into it, it holds no file of a job
         this build no longer has, and it and every folder in it are unchanged since the
-        last build (record.unchanged_folders): an edit costs what it changes, not a
+        last build (folders.py): an edit costs what it changes, not a
         link per file of the site. The other files of unchanged jobs are hard-linked,
         each checked to be there at its size. The staging folder is swapped in as ever,
         so a build is still all or nothing, and its output is a clean build's, byte for
@@ -226,7 +227,7 @@ class KeptOnDisk(Store):
             return [], []  # made with other settings, theme or code: nothing is brought over
         before: dict[str, Any] = cached["jobs"]
         same = {job for job, key in keys.items() if job in before and before[job][0] == key}
-        unchanged = record.unchanged_folders(self.config, cached)
+        unchanged = unchanged_folders(self.config, cached)
         recorded = set(cached.get("folders", {}))
         output = self.config.output_dir
         while True:

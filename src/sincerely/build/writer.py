@@ -14,12 +14,9 @@ import ctypes
 import ctypes.util
 import errno
 import fcntl
-import json
 import os
 import shutil
-import signal
 import tempfile
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -27,12 +24,12 @@ from ..common import timings
 from ..common.errors import BuildError, Location, SiteReplacedInterrupt, cannot_write
 from ..common.workfiles import real_folder
 from ..model.config import Config
+from . import folders
 
 MARKER = ".sincerely-build"
 MARKER_TEXT = b"This folder is made by sincerely and replaced whole on every build.\n"
 _STAGING = ".sincerely-staging-"
 _RETIRED = ".sincerely-retired-"
-_MOVING = ".sincerely-moving-"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -170,69 +167,9 @@ def _clear_leftovers(output: Path, scratch: Path) -> None:
         else:
             shutil.rmtree(leftover, ignore_errors=True)
     for place in places:
-        _move_back(output, _journal(place, output))
+        folders.move_back(output, folders.journal(place, output))
     for leftover in (p for place in places for p in place.glob(f"{_STAGING}{stem}-*")):
         shutil.rmtree(leftover, ignore_errors=True)
-
-
-def _journal(scratch: Path, output: Path) -> Path:
-    """Where a build notes the folders it moves from the old site into the new one, for
-    as long as it takes, so that the next build can put them back if it was killed."""
-    return scratch / f"{_MOVING}{output.name}.json"
-
-
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold Ctrl-C and the usual stop signals for the moment the old site lends its
-    unchanged folders to the new one and the two are swapped: a build stopped by them
-    stops before or after it, never within. (SIGKILL cannot be held: for it, the
-    journal.)"""
-    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
-    if threading.current_thread() is not threading.main_thread():
-        yield  # signals are only ever handled on the main thread
-        return
-    signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
-
-
-def _move_over(output: Path, staging: Path, moves: Sequence[str], scratch: Path) -> None:
-    """Move the unchanged folders ``moves`` of the old site into ``staging``, the last
-    step before the swap (a few renames: milliseconds), noting them first in a journal."""
-    if not moves:
-        return
-    journal = _journal(scratch, output)
-    note = {"staging": str(staging), "inode": staging.stat().st_ino, "folders": list(moves)}
-    journal.write_text(json.dumps(note), encoding="utf-8")
-    made: set[Path] = {staging}
-    for folder in moves:
-        target = staging / folder
-        make_folder(target.parent, made)
-        if target.exists():  # a job wrote into a folder said to be untouched: a bug
-            raise RuntimeError(f"{folder} was to be moved over whole, but a job wrote in it")
-        (output / folder).rename(target)
-
-
-def _move_back(output: Path, journal: Path) -> None:
-    """After a build killed while it moved folders of the old site into its staging
-    folder (and before the swap), put them back where they were; after the swap, the
-    new site is whole in place and there is nothing to put back."""
-    try:
-        note = json.loads(journal.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        journal.unlink(missing_ok=True)
-        return
-    staging = Path(note["staging"])
-    with contextlib.suppress(OSError):
-        if staging.stat().st_ino == note["inode"]:  # not swapped: it is still the new one
-            for folder in note["folders"]:
-                source, target = staging / folder, output / folder
-                if source.is_dir() and not target.exists():
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    source.rename(target)
-    journal.unlink(missing_ok=True)
 
 
 def make_folder(folder: Path, made: set[Path]) -> None:
@@ -282,12 +219,12 @@ def staged(
                 (staging / MARKER).write_bytes(MARKER_TEXT)
                 staging.chmod(0o755)
                 before_swap()
-                with timings.phase("swapped in"), _signals_held():
+                with timings.phase("swapped in"), folders.signals_held():
                     try:
-                        _move_over(output, staging, moves, scratch)
+                        folders.move_over(output, staging, moves, scratch)
                         _swap_in(staging, output, scratch)
                     finally:  # swapped: nothing to do; else the old site's folders go back
-                        _move_back(output, _journal(scratch, output))
+                        folders.move_back(output, folders.journal(scratch, output))
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
