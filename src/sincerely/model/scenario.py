@@ -22,10 +22,10 @@ from ..format.placeholders import FIELD_ID, PlaceholdersNameFields, Template, Te
 from ..format.records import Record, key
 from ..format.rules import Needs, NoneOf, NotBoth, OneOfList, Rule, Unique, When
 from ..format.values import Boolean, Integer, ListOf, Markdown, Text
+from .channels import CHANNELS
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 SLUG_HELP = "lowercase words joined by hyphens, like 'close-second'"
-CHANNELS = ("email", "letter", "note", "message")
 FIELD_KINDS = ("text", "long", "choice", "email", "tel")
 FIELD_HOLDS = ("name", "organisation", "job-title", "words", "plural")
 MAX_LETTER_WORDS = 200
