@@ -15,12 +15,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..common.errors import Diagnostics, closest
 from .nodes import MappingNode, Node, ScalarNode
-from .rules import Rule
 from .values import Spec, Text, wrong_type
+
+# The settings' record has no rules, and a build with nothing to do reads only the
+# settings: the rules are imported by the formats that have them.
+if TYPE_CHECKING:
+    from .rules import Rule
 
 
 @dataclass(frozen=True)
