@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from .pickling import pickled_as_tuple
+
 
 class Severity(Enum):
     ERROR = "error"
     WARNING = "warning"
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True, order=True)
 class Location:
     """A place in a file; line and column count from 1, and 0 means "unknown"."""
@@ -61,6 +64,7 @@ def one_line(text: str) -> str:
     )
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     severity: Severity

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..common.intake import Stamp, settled
+from ..common.pickling import pickled_as_tuple
 
 if TYPE_CHECKING:
     from ..common.errors import Diagnostic
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from ..model.site import Pack
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Loaded:
     """What loading one scenario file gave, and the file it was loaded from."""
