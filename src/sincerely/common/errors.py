@@ -133,15 +133,20 @@ class Diagnostics:
 
     def __init__(self) -> None:
         self._items: list[Diagnostic] = []
+        # Counted as they come: a check asks after every key whether it found errors.
+        self._errors = 0
 
     def error(self, message: str, location: Location) -> None:
         self._items.append(Diagnostic(Severity.ERROR, message, location))
+        self._errors += 1
 
     def warning(self, message: str, location: Location) -> None:
         self._items.append(Diagnostic(Severity.WARNING, message, location))
 
     def extend(self, items: Iterable[Diagnostic]) -> None:
-        self._items.extend(items)
+        added = list(items)
+        self._items.extend(added)
+        self._errors += sum(1 for d in added if d.is_error)
 
     @property
     def items(self) -> tuple[Diagnostic, ...]:
@@ -149,7 +154,7 @@ class Diagnostics:
 
     @property
     def error_count(self) -> int:
-        return sum(1 for d in self._items if d.is_error)
+        return self._errors
 
     @property
     def has_errors(self) -> bool:

@@ -87,6 +87,9 @@ def placeholder_occurrences(text: str) -> list[tuple[str, int]]:
     ]
 
 
+# A letter's text is parsed when it is checked, by the rules on its length and blanks,
+# and when the model is built: once is enough (what it gives is immutable).
+@functools.lru_cache(maxsize=4096)
 def parse_template(text: str) -> tuple[Template, tuple[TemplateProblem, ...]]:
     """Split ``text`` at ``{id}`` placeholders; ``{{`` and ``}}`` are literal braces."""
     segments: list[Segment] = []
