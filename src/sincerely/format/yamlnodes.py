@@ -11,6 +11,7 @@ aliases and tags outright and keeping every scalar's type so that validation can
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,11 +50,13 @@ def _escaped(escape: str) -> str:
     return chr(_NAMED_ESCAPES[code] if code in _NAMED_ESCAPES else int(code[1:], 16))
 
 
-# PyYAML's own YAML 1.1 rules for what a plain scalar is (bool, int, float, null...).
-_resolve: Callable[..., str] = yaml.resolver.Resolver().resolve
+# PyYAML's own YAML 1.1 rules for what a plain scalar is (bool, int, float, null...),
+# asked once for each text (keys are the same few words in every file)...
+_plain_tag: Callable[[str], str] = functools.lru_cache(maxsize=4096)(
+    functools.partial(yaml.resolver.Resolver().resolve, yaml.ScalarNode, implicit=(True, False))
+)
 _constructor = yaml.constructor.SafeConstructor()
-# The first characters of the plain scalars those rules may read as other than text
-# (digits, signs, y/n/t/f/o, '~', '' ...): any other plain scalar is text, unasked.
+# ... for a text that starts as their words may (a digit, y, n, ~...); any other is text.
 _MAY_RESOLVE = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
 _NESTING: dict[type, int] = {yaml.SequenceStartEvent: 1, yaml.MappingStartEvent: 1}
 _NESTING |= {yaml.SequenceEndEvent: -1, yaml.MappingEndEvent: -1}
@@ -109,11 +112,8 @@ class _Builder:
             if NOT_TEXT.search(text):
                 self.refuse_character(node)
             return node
-        if text[:1] in _MAY_RESOLVE or None in _MAY_RESOLVE:
-            tag = _resolve(yaml.ScalarNode, text, (True, False))
-            kind = _KINDS.get(tag, "text")
-        else:
-            tag, kind = "", "text"
+        tag = _plain_tag(text) if text[:1] in _MAY_RESOLVE or None in _MAY_RESOLVE else ""
+        kind = _KINDS.get(tag, "text")
         if kind == "text":  # the common case needs no constructor
             return ScalarNode(text, "text", True, *span, end)
         value: Scalar
