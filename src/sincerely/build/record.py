@@ -166,7 +166,10 @@ class Inputs:
 
 def still_there(folder: Path, files: Files) -> bool:
     """Every one of ``files`` is in ``folder``, at the size it was made."""
-    base = _folder_prefix(folder)
+    return _all_there(_folder_prefix(folder), files)
+
+
+def _all_there(base: str, files: Files) -> bool:
     try:
         # Joined as strings, not Paths: a build with nothing to do checks every file made.
         return all(os.stat(base + path).st_size == size for path, size in files)  # noqa: PTH116
@@ -184,7 +187,8 @@ def read(config: Config) -> dict[str, Any]:
 
 def outputs_intact(config: Config, cached: dict[str, Any]) -> bool:
     """Every file the last build made is still there, at the size it was made."""
-    return all(still_there(config.output_dir, files) for _, files in cached["jobs"].values())
+    base = _folder_prefix(config.output_dir)
+    return all(_all_there(base, files) for _, files in cached["jobs"].values())
 
 
 def settle(config: Config, cached: dict[str, Any], inputs: Inputs) -> None:
