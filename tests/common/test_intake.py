@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from sincerely.common.intake import LINK, SPECIAL
+from sincerely.common.errors import Diagnostics
+from sincerely.common.intake import LINK, SPECIAL, entries_under, files_under
 
 from ..conftest import MINIMAL_SCENARIO, Project, tree
 
@@ -152,3 +153,22 @@ def test_a_folder_the_user_cannot_read_is_named_with_what_to_do(where: str) -> N
         done.stderr
     )
     assert "Traceback" not in done.stderr
+
+
+def test_a_walk_gives_each_regular_file_once_and_names_each_link(tmp_path: Path) -> None:
+    (tmp_path / "pack" / "deeper").mkdir(parents=True)
+    for name in ("pack/a.yaml", "pack/deeper/b.yaml", "c.md"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "pack" / "linked.yaml").symlink_to(tmp_path / "c.md")
+    walked, listed = Diagnostics(), Diagnostics()
+
+    entries = entries_under(tmp_path, walked)
+    files = files_under(tmp_path, listed)
+
+    assert sorted(e.path for e in entries) == [str(p) for p in files]
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == [
+        "c.md", "pack/a.yaml", "pack/deeper/b.yaml"
+    ]  # fmt: skip
+    assert [d.format(tmp_path) for d in walked.items] == [
+        f"pack/linked.yaml: error: {LINK}"
+    ] == [d.format(tmp_path) for d in listed.items]  # fmt: skip

@@ -10,7 +10,8 @@ import pytest
 
 from sincerely.common import intake
 from sincerely.common.errors import Diagnostics
-from sincerely.load.contentfiles import LoadCache, load_page, load_scenario
+from sincerely.load.contentfiles import load_page, load_scenario
+from sincerely.load.loaded import LoadCache
 from sincerely.model.config import Config, load_config
 from sincerely.model.site import Page
 

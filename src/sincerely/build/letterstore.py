@@ -19,12 +19,15 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..common import signed
 from ..common.workfiles import real_folder
-from ..model.scenario import Scenario
-from ..render.searchindex import Terms
-from .digests import Digests
+
+if TYPE_CHECKING:
+    from ..model.scenario import Scenario
+    from ..render.searchindex import Terms
+    from .digests import Digests
 
 _KEPT = "kept-"  # what earlier builds made, in one file or more
 _NEW = "made-"  # what one process of this build made
@@ -41,18 +44,25 @@ class LetterStore:
         self.folder = folder
         self.context = context
         self.digests: Digests = {}
-        # A card's HTML, or a letter's terms (as read from a file: their JSON text).
-        self.kept: dict[str, str | Terms] = {}
+        self._kept: dict[str, str | Terms] | None = None if folder is not None else {}
         self.made: dict[str, str | Terms] = {}
-        self.files: list[Path] = []
+        # A killed build's made files too; read when first asked for (see kept).
+        self.files: list[Path] = sorted(folder.glob("*.json")) if folder is not None else []
         self.untidy = False
-        if folder is not None:
-            self.files = sorted(folder.glob("*.json"))  # a killed build's made files too
+
+    @property
+    def kept(self) -> dict[str, str | Terms]:
+        """A card's HTML, or a letter's terms (as read from a file: their JSON text), by
+        key; read from the files at the first look (tens of megabytes at 10,000 letters,
+        which a build with nothing to do never needs)."""
+        if self._kept is None:
+            self._kept = {}
             for path in self.files:
-                body = signed.read(path, context)
+                body = signed.read(path, self.context)
                 if body is not None:
-                    self.kept.update(json.loads(body))
-            self.kept.pop("", None)  # the last entry of every file (see _json)
+                    self._kept.update(json.loads(body))
+            self._kept.pop("", None)  # the last entry of every file (see _json)
+        return self._kept
 
     def begin(self, digests: Digests) -> None:
         """A build of letters with these digests starts: what belongs to no letter of

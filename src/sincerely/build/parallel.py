@@ -12,19 +12,20 @@ workers. Where fork is not available, pages are rendered in this process.
 from __future__ import annotations
 
 import heapq
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from functools import partial
-from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..common.forked import can_fork, run_forked
 from ..common.report import Progress
 from .writer import make_folder
 
+# multiprocessing and the forking machinery are imported when jobs are run: every build
+# asks default_jobs(), and one with nothing to do runs none.
 if TYPE_CHECKING:
+    from multiprocessing.sharedctypes import Synchronized
+
     from .outputs import Job
 
 Files = list[tuple[str, int]]  # the files a job made, each with its size
@@ -96,6 +97,10 @@ def run_jobs(
     returns what each job made, in no particular order. ``where`` is the folder an error
     about the processes themselves is reported at; ``finish`` is called in each process
     when its share is done."""
+    import multiprocessing
+
+    from ..common.forked import can_fork, run_forked
+
     total = len(work)
     forking = processes > 1 and total >= 2 * processes and can_fork()
     context = multiprocessing.get_context("fork" if forking else None)

@@ -31,19 +31,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..common.errors import Diagnostic
-from ..load.contentfiles import LoadCache
+from ..load.loaded import LoadCache
 from ..model.config import Config
-from ..model.scenario import Scenario
-from ..render.memo import Memo
 from ..theming.theme import Theme
 from . import record
 from .folders import unchanged_folders
 from .letterstore import LetterStore
 from .writer import make_folder
 
+# A build with nothing to do opens a store and closes it: what only loading and
+# rendering need (the model, Jinja) is imported when they are.
 if TYPE_CHECKING:
-    from ..load.contentfiles import Loaded
+    from ..load.loaded import Loaded
     from ..load.preload import Share
+    from ..model.scenario import Scenario
+    from ..render.memo import Memo
     from .digests import Digests
     from .parallel import Files, Made
 
@@ -83,13 +85,19 @@ class Store(ABC):
         and they are all still there; else None."""
 
 
+def _memo() -> Memo:
+    from ..render.memo import Memo
+
+    return Memo()
+
+
 @dataclass
 class KeptInMemory(Store):
     """The store of serve, kept in memory between saves (and of check, dropped after)."""
 
     loaded: LoadCache = field(default_factory=LoadCache)
     letters: LetterStore = field(default_factory=LetterStore)
-    memo: Memo | None = field(default_factory=Memo)
+    memo: Memo | None = field(default_factory=_memo)
     downloads: dict[int, tuple[Scenario, dict[str, bytes]]] | None = field(default_factory=dict)
     related: tuple[str, list[tuple[int, ...]]] | None = None
     files: dict[str, bytes] = field(default_factory=dict)  # the whole site, by path

@@ -10,8 +10,6 @@ cleared by the next one.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import errno
 import fcntl
 import os
@@ -107,6 +105,11 @@ def check_output_dir(config: Config, deep: bool = False) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two folders atomically; False where the system cannot."""
+    # Imported here, not above: only a build that writes a site swaps, and the checks of
+    # a build with nothing to do need none of it.
+    import ctypes
+    import ctypes.util
+
     libc_name = ctypes.util.find_library("c")
     if libc_name is None:
         return False

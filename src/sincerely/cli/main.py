@@ -19,7 +19,7 @@ from .. import __version__
 from ..build.builders import BUILDERS, SiteBuilder
 from ..common.errors import BUG_HINT, BuildError, SiteReplacedInterrupt, bug_message
 from ..common.report import FORMATS, as_json, plural
-from ..model.scenario import CHANNELS
+from ..model.channels import CHANNELS
 from .commands import report, run_command
 
 # What the exit status says, in one table: --help prints it, and the README says the same

@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from .pickling import pickled_as_tuple
+
 
 class Severity(Enum):
     ERROR = "error"
     WARNING = "warning"
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True, order=True)
 class Location:
     """A place in a file; line and column count from 1, and 0 means "unknown"."""
@@ -61,6 +64,7 @@ def one_line(text: str) -> str:
     )
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     severity: Severity
@@ -129,15 +133,20 @@ class Diagnostics:
 
     def __init__(self) -> None:
         self._items: list[Diagnostic] = []
+        # Counted as they come: a check asks after every key whether it found errors.
+        self._errors = 0
 
     def error(self, message: str, location: Location) -> None:
         self._items.append(Diagnostic(Severity.ERROR, message, location))
+        self._errors += 1
 
     def warning(self, message: str, location: Location) -> None:
         self._items.append(Diagnostic(Severity.WARNING, message, location))
 
     def extend(self, items: Iterable[Diagnostic]) -> None:
-        self._items.extend(items)
+        added = list(items)
+        self._items.extend(added)
+        self._errors += sum(1 for d in added if d.is_error)
 
     @property
     def items(self) -> tuple[Diagnostic, ...]:
@@ -145,7 +154,7 @@ class Diagnostics:
 
     @property
     def error_count(self) -> int:
-        return sum(1 for d in self._items if d.is_error)
+        return self._errors
 
     @property
     def has_errors(self) -> bool:

@@ -99,25 +99,32 @@ def taken_in(path: Path, out: Diagnostics) -> bool:
     return why is None
 
 
-def files_under(folder: Path, out: Diagnostics) -> list[Path]:
-    """Every regular file below ``folder``, sorted, walked without following a link;
-    each link or special file met is an error in ``out``, and is left out."""
-    found: list[Path] = []
-    stack = [folder] if folder.is_dir() and taken_in(folder, out) else []
+def entries_under(folder: Path, out: Diagnostics) -> list[os.DirEntry[str]]:
+    """Every regular file below ``folder``, as the entries of its listings (which know
+    their type, and stat each file once at most), in no particular order; walked without
+    following a link; each link or special file met is an error in ``out``, and is left
+    out."""
+    found: list[os.DirEntry[str]] = []
+    stack = [str(folder)] if folder.is_dir() and taken_in(folder, out) else []
     while stack:
-        folder = stack.pop()
+        where = stack.pop()
         try:
-            with os.scandir(folder) as entries:
+            with os.scandir(where) as entries:
                 listed = list(entries)
         except OSError as exc:
-            out.error(UNREADABLE.format(reason=exc.strerror), Location(folder))
+            out.error(UNREADABLE.format(reason=exc.strerror), Location(Path(where)))
             continue
         for entry in listed:
             why = entry_refusal(entry)
             if why is not None:
                 out.error(why, Location(Path(entry.path)))
             elif entry.is_dir(follow_symlinks=False):
-                stack.append(Path(entry.path))
+                stack.append(entry.path)
             else:
-                found.append(Path(entry.path))
-    return sorted(found)
+                found.append(entry)
+    return found
+
+
+def files_under(folder: Path, out: Diagnostics) -> list[Path]:
+    """Every regular file below ``folder``, sorted (see :func:`entries_under`)."""
+    return sorted(Path(entry.path) for entry in entries_under(folder, out))

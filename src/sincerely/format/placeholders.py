@@ -7,12 +7,14 @@ else in braces is an error, pointed at where it stands in the file.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..common.errors import Diagnostics, closest
+from ..common.pickling import pickled_as_tuple
 from .nodes import MappingNode, Node, ScalarNode, SequenceNode, point_inside
 from .rules import Rule, entries_of
 from .values import Text
@@ -24,6 +26,7 @@ _FIELD_ID = re.compile(FIELD_ID)
 _WORD = re.compile(r"\S+")
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Blank:
     """A placeholder in a letter: the place where a field's value goes."""
@@ -33,6 +36,11 @@ class Blank:
 
 Segment = str | Blank
 
+# One Blank for each field id, shared by every template: a letter's blanks are the same
+# few ids again and again, and a pickle of a pack's letters (load/preload.py) then holds
+# each once rather than each time it is used.
+_blank = functools.cache(Blank)
+
 
 @dataclass(frozen=True, slots=True)
 class TemplateProblem:
@@ -41,6 +49,7 @@ class TemplateProblem:
     occurrence: int  # which occurrence of ``token`` in the text
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Template:
     """Letter text split into literal text and blanks: each of `segments` is text, or a
@@ -78,6 +87,9 @@ def placeholder_occurrences(text: str) -> list[tuple[str, int]]:
     ]
 
 
+# A letter's text is parsed when it is checked, by the rules on its length and blanks,
+# and when the model is built: once is enough (what it gives is immutable).
+@functools.lru_cache(maxsize=4096)
 def parse_template(text: str) -> tuple[Template, tuple[TemplateProblem, ...]]:
     """Split ``text`` at ``{id}`` placeholders; ``{{`` and ``}}`` are literal braces."""
     segments: list[Segment] = []
@@ -96,7 +108,7 @@ def parse_template(text: str) -> tuple[Template, tuple[TemplateProblem, ...]]:
         elif match[1] is not None and _FIELD_ID.fullmatch(match[1]):
             segments.append("".join(literal))
             literal = []
-            segments.append(Blank(match[1]))
+            segments.append(_blank(match[1]))
         elif match[1] is not None:
             problems.append(
                 TemplateProblem(

@@ -13,14 +13,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..common.errors import Diagnostics, closest
 from .nodes import MappingNode, Node, ScalarNode
-from .rules import Rule
 from .values import Spec, Text, wrong_type
+
+# The settings' record has no rules, and a build with nothing to do reads only the
+# settings: the rules are imported by the formats that have them.
+if TYPE_CHECKING:
+    from .rules import Rule
 
 
 @dataclass(frozen=True)
@@ -80,11 +84,16 @@ class Record(Spec):
     def key(self, name: str) -> Key:
         return next(k for k in self.keys if k.name == name)
 
+    @cached_property
+    def _known(self) -> dict[str, Key]:
+        """Its keys by name (checking a letter looks them up a hundred times)."""
+        return {k.name: k for k in self.keys}
+
     def check(self, node: Node, name: str, out: Diagnostics) -> None:
         if not isinstance(node, MappingNode):
             wrong_type(name, "a mapping of keys to values", node, out)
             return
-        known = {k.name: k for k in self.keys}
+        known = self._known
         # A TOML table (the settings) is named in messages: pyproject.toml holds others.
         table = f" in {name}" if name.startswith("[") else ""
         meant: set[str] = set()  # required keys that a misspelt key was surely meant to be

@@ -11,6 +11,7 @@ aliases and tags outright and keeping every scalar's type so that validation can
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,9 +50,16 @@ def _escaped(escape: str) -> str:
     return chr(_NAMED_ESCAPES[code] if code in _NAMED_ESCAPES else int(code[1:], 16))
 
 
-# PyYAML's own YAML 1.1 rules for what a plain scalar is (bool, int, float, null...).
-_resolve: Callable[..., str] = yaml.resolver.Resolver().resolve
+# PyYAML's own YAML 1.1 rules for what a plain scalar is (bool, int, float, null...),
+# asked once for each text (keys are the same few words in every file)...
+_plain_tag: Callable[[str], str] = functools.lru_cache(maxsize=4096)(
+    functools.partial(yaml.resolver.Resolver().resolve, yaml.ScalarNode, implicit=(True, False))
+)
 _constructor = yaml.constructor.SafeConstructor()
+# ... for a text that starts as their words may (a digit, y, n, ~...); any other is text.
+_MAY_RESOLVE = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
+_NESTING: dict[type, int] = {yaml.SequenceStartEvent: 1, yaml.MappingStartEvent: 1}
+_NESTING |= {yaml.SequenceEndEvent: -1, yaml.MappingEndEvent: -1}
 _KINDS = {
     "tag:yaml.org,2002:bool": "boolean",
     "tag:yaml.org,2002:int": "integer",
@@ -104,7 +112,7 @@ class _Builder:
             if NOT_TEXT.search(text):
                 self.refuse_character(node)
             return node
-        tag = _resolve(yaml.ScalarNode, text, (True, False))
+        tag = _plain_tag(text) if text[:1] in _MAY_RESOLVE or None in _MAY_RESOLVE else ""
         kind = _KINDS.get(tag, "text")
         if kind == "text":  # the common case needs no constructor
             return ScalarNode(text, "text", True, *span, end)
@@ -131,27 +139,24 @@ class _Builder:
         self.problems.append((message, where))
 
     def build(self) -> Node:
-        event = self.next()
-        self.refuse_extras(event)
-        if isinstance(event, yaml.ScalarEvent):
+        event = self.events[self.position]
+        self.position += 1
+        if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
+            self.refuse_extras(event)
+        if type(event) is yaml.ScalarEvent:  # most are: the cheapest test first
             return self.scalar(event)
         if isinstance(event, yaml.AliasEvent):
-            self.problems.append(
-                (
-                    f"aliases ('*{event.anchor}') are not allowed in content files; "
-                    "write the value out in full",
-                    self.where(event.start_mark),
-                )
-            )
             mark: Any = event.start_mark
+            alias = f"aliases ('*{event.anchor}') are not allowed in content files"
+            self.problems.append((f"{alias}; write the value out in full", self.where(mark)))
             return ScalarNode(
                 None, "null", True, self.path, mark.line + 1, mark.column + 1, "", 0, 0
             )
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Node] = []
-            while not isinstance(self.events[self.position], yaml.SequenceEndEvent):
+            while type(self.events[self.position]) is not yaml.SequenceEndEvent:
                 items.append(self.build())
-            self.next()
+            self.position += 1  # past its end
             mark = event.start_mark
             return SequenceNode(
                 tuple(items), self.path, mark.line + 1, mark.column + 1, bool(event.flow_style)
@@ -162,7 +167,7 @@ class _Builder:
 
     def mapping(self, start: Any) -> MappingNode:
         entries: dict[str, tuple[ScalarNode, Node]] = {}
-        while not isinstance(self.events[self.position], yaml.MappingEndEvent):
+        while type(self.events[self.position]) is not yaml.MappingEndEvent:
             key = self.build()
             value = self.build()
             if not isinstance(key, ScalarNode):
@@ -181,16 +186,11 @@ class _Builder:
                 )
                 continue
             entries[name] = (key, value)
-        self.next()
+        self.position += 1  # past its end
         mark = start.start_mark
         return MappingNode(
             entries, self.path, mark.line + 1, mark.column + 1, bool(start.flow_style)
         )
-
-    def next(self) -> Any:
-        event = self.events[self.position]
-        self.position += 1
-        return event
 
 
 def _read_events(path: Path, text: str) -> list[Any]:
@@ -201,19 +201,19 @@ def _read_events(path: Path, text: str) -> list[Any]:
     try:
         events = []
         open_collections = 0
-        while parser.check_event():
-            event = parser.get_event()
-            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-                if open_collections > MAX_DEPTH:
+        # One call a event (get_event gives None at the end), and the event's class
+        # looked up, not tested against a union: this loop runs a hundred times a letter.
+        for event in iter(parser.get_event, None):
+            step = _NESTING.get(type(event))
+            if step is not None:
+                if step > 0 and open_collections > MAX_DEPTH:
                     mark: Any = event.start_mark
                     raise BuildError.single(
                         f"values are nested more than {MAX_DEPTH} levels deep; content files "
                         "need a few levels at most: check the brackets and indentation here",
                         Location(path, mark.line + 1, mark.column + 1),
                     )
-                open_collections += 1
-            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-                open_collections -= 1
+                open_collections += step
             events.append(event)
         return events
     finally:

@@ -1,6 +1,7 @@
 """Phase one: content files read, checked and made into the model, every error collected.
 
-loader.py walks the project; contentfiles.py reads one file; translations.py links a
-letter to its translations; preload.py keeps what loading found between builds.
+loader.py walks the project; contentfiles.py reads one file, and loaded.py is what it
+gave; translations.py links a letter to its translations; preload.py keeps what loading
+found between builds.
 Never imports render/ or downloads/ (siblings, not layers).
 """

@@ -11,11 +11,10 @@ import hashlib
 import os
 import re
 import time
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..common.errors import BuildError, Diagnostic, Diagnostics, Location
-from ..common.intake import Stamp, entry_refusal, settled, stamp_of, taken_in
+from ..common.errors import BuildError, Diagnostics, Location
+from ..common.intake import entry_refusal, settled, stamp_of, taken_in
 from ..common.markdown import IMAGE_WARNING, images
 from ..common.spelling import other_spellings
 from ..format.nodes import MappingNode, point_inside, text_scalars
@@ -24,7 +23,8 @@ from ..format.values import TODO_PATTERN, TODO_WARNING
 from ..format.yamlnodes import decode, parse
 from ..model.config import Config
 from ..model.scenario import SCENARIO, Scenario
-from ..model.site import PAGE, Pack, Page
+from ..model.site import PAGE, Page
+from .loaded import LoadCache, Loaded
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
@@ -106,33 +106,6 @@ def load_page(path: Path, config: Config, out: Diagnostics) -> Page | None:
         node, slug=path.stem, body=text[body:], source_path=relative_to_project(config, path)
     )
     return page
-
-
-@dataclass(frozen=True, slots=True)
-class Loaded:
-    """What loading one scenario file gave, and the file it was loaded from."""
-
-    stamp: Stamp  # the file's when it was read (stamp_of)
-    taken: int  # when the stamp was taken (time.time_ns), for settled()
-    digest: bytes  # of its bytes (not the bytes: the scenario holds its text already)
-    language: str  # its spelling is judged in it: a pack's new language loads it again
-    scenario: Scenario | None
-    diagnostics: tuple[Diagnostic, ...]
-
-    def current(self, stamp: Stamp) -> bool:
-        """Whether this still stands for a file whose stamp is now ``stamp``, unread."""
-        return self.stamp == stamp and settled(stamp, self.taken)
-
-
-@dataclass
-class LoadCache:
-    """What loading found, kept between builds by serve, so that an unchanged file is
-    neither read nor parsed again (a file whose stamp is unchanged is taken as unchanged,
-    as Sphinx and MkDocs do; one whose bytes are unchanged is not parsed), and an
-    unchanged pack is the same object as before (so that what was made from it stands)."""
-
-    files: dict[str, Loaded] = field(default_factory=dict)
-    packs: dict[str, Pack] = field(default_factory=dict)
 
 
 def load_scenario(

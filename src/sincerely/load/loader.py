@@ -18,14 +18,14 @@ from ..common.intake import UNREADABLE, entry_refusal, files_under, refusal, tak
 from ..format.nodes import MappingNode, ScalarNode
 from ..format.records import check
 from ..format.values import TODO_WARNING
+from ..model.channels import CHANNELS
 from ..model.config import Config, setting_location
-from ..model.scenario import CHANNELS, Scenario
+from ..model.scenario import Scenario
 from ..model.schema import warn_stale_schema
 from ..model.site import PACK, Pack, Page, Site, language_of, sort_key
 from ..theming.look import check_look
 from ..theming.theme import Theme, warn_inline_code
 from .contentfiles import (
-    LoadCache,
     load_page,
     load_scenario,
     read_mapping,
@@ -33,6 +33,7 @@ from .contentfiles import (
     relative_to_project,
     warn_spelling,
 )
+from .loaded import LoadCache
 from .names import NEW_TEMPLATE, check_name, is_name
 from .translations import link_translations
 

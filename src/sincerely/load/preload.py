@@ -2,7 +2,7 @@
 afresh is parsed on several processes (common/forked.py).
 
 Parsing and validating a scenario file is most of a build's loading. A build keeps what
-loading each file gave (contentfiles.LoadCache: the scenario and its diagnostics, by the
+loading each file gave (loaded.LoadCache: the scenario and its diagnostics, by the
 file's stamp and bytes) in the work folder, one file per pack, so that the next build
 parses only the files that changed; the others come back in a tenth of the time. Files
 that must be parsed are shared out among forked worker processes, which send back what
@@ -29,7 +29,8 @@ from ..common.forked import run_forked
 from ..common.intake import refusal, stamp_of
 from ..common.workfiles import real_folder
 from ..model.config import Config
-from .contentfiles import LoadCache, Loaded, load_scenario, read_mapping, read_text
+from .contentfiles import load_scenario, read_mapping, read_text
+from .loaded import LoadCache, Loaded
 from .loader import declared_language
 from .names import NEW_TEMPLATE
 

@@ -17,20 +17,22 @@ from pathlib import PurePosixPath
 from typing import ClassVar
 
 from ..common import urls
+from ..common.pickling import pickled_as_tuple
 from ..format.lengths import CharacterLimit, MaxWords
 from ..format.placeholders import FIELD_ID, PlaceholdersNameFields, Template, TemplateText
 from ..format.records import Record, key
 from ..format.rules import Needs, NoneOf, NotBoth, OneOfList, Rule, Unique, When
 from ..format.values import Boolean, Integer, ListOf, Markdown, Text
+from .channels import CHANNELS
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 SLUG_HELP = "lowercase words joined by hyphens, like 'close-second'"
-CHANNELS = ("email", "letter", "note", "message")
 FIELD_KINDS = ("text", "long", "choice", "email", "tel")
 FIELD_HOLDS = ("name", "organisation", "job-title", "words", "plural")
 MAX_LETTER_WORDS = 200
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Source:
     """An article or book that the advice comes from."""
@@ -41,6 +43,7 @@ class Source:
     url: str = key(Text(url=True), "Its address: http:// or https:// only.")
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Field:
     """One blank in the letter, and its input in the form."""
@@ -111,6 +114,7 @@ class Field:
     )
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Block:
     """One paragraph (or line group) of the letter."""
@@ -152,6 +156,7 @@ class Block:
     )
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Letter:
     """The letter itself."""
@@ -168,6 +173,7 @@ class Letter:
         return sum(block.text.word_count() for block in self.blocks)
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Tips:
     """Advice around the letter."""
