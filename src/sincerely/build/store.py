@@ -240,9 +240,9 @@ class KeptOnDisk(Store):
         output = self.config.output_dir
         while True:
             moves = _whole_folders(same, outputs, before, unchanged, recorded)
-            moved = tuple(f + "/" for f in moves)
+            moved = set(moves)
             loose = {
-                job: [(p, size) for p, size in before[job][1] if not p.startswith(moved)]
+                job: [(p, size) for p, size in before[job][1] if moved.isdisjoint(_folders_of([p]))]
                 for job in same
             }
             # A job with a file gone is made again: then its folders are no longer whole.
