@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from sincerely.build.builders import run
+from sincerely.build.builders import AHEAD, SiteBuilder, run
+from sincerely.build.store import in_memory_once
+from sincerely.load.loader import load_site
+from sincerely.model.config import load_config
+from sincerely.render import compiling
+from sincerely.theming.theme import Theme
 
 from ..conftest import REPO, Project, tree
 
@@ -47,3 +52,18 @@ def test_the_repository_gallery_builds_without_warnings(repo_site: Path, tmp_pat
 
 def test_the_repository_site_folder_is_never_written_by_tests(repo_site: Path) -> None:
     assert not repo_site.is_relative_to(REPO)
+
+
+@pytest.mark.parametrize(("todo", "ahead"), [(2 * AHEAD, True), (2 * AHEAD - 1, False)])
+def test_layouts_are_compiled_before_the_fork_only_for_many_pages(
+    scenario_project: Project, monkeypatch: pytest.MonkeyPatch, todo: int, ahead: bool
+) -> None:
+    compiled: list[object] = []
+    monkeypatch.setattr(compiling, "compile_ahead", lambda env, uses: compiled.append(uses))
+    config = load_config(scenario_project.root)
+    theme = Theme.for_project(config.layouts_dir)
+    site = load_site(config)[0]
+    builder = SiteBuilder(scenario_project.root, jobs=2)
+    builder.first_jobs(site, theme, in_memory_once())
+    builder.before_rendering(site, todo)
+    assert bool(compiled) == ahead
