@@ -4,13 +4,22 @@ tests/serve/test_serve.py)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from livereload.handlers import LiveReloadHandler
 
-from sincerely.serve.reload import RELOAD_SCRIPT, reload_browsers, site_path, socket_route
+from sincerely.serve.reload import (
+    RELOAD_SCRIPT,
+    _PageWatcher,
+    pages_shown,
+    reload_browsers,
+    site_path,
+    socket_route,
+    wait_for_pages,
+)
 
 
 def test_the_socket_is_livereloads_handler_with_a_watcher_it_can_ask() -> None:
@@ -50,3 +59,20 @@ def test_the_pages_script_speaks_protocol_7_to_its_own_host() -> None:
 )
 def test_the_page_a_browser_says_it_shows_is_a_path_of_the_site(url: str, path: str) -> None:
     assert site_path(url) == path
+
+
+def test_a_page_saying_which_it_shows_is_a_page_back_after_a_reload() -> None:
+    class Loop:
+        def add_callback(self, *_: object) -> None:
+            pass
+
+    reload_browsers(Loop())  # type: ignore[arg-type]
+    assert not wait_for_pages(0.01)  # no page has come back yet
+    page = _PageWatcher.__new__(_PageWatcher)  # as tornado makes one, without a socket
+    page.on_message(json.dumps({"command": "info", "url": "http://127.0.0.1:8000/"}))
+    try:
+        assert wait_for_pages(0.01)
+        assert pages_shown() == {"index.html"}
+    finally:
+        page.on_close()
+    assert pages_shown() == set()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import threading
 from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
@@ -68,6 +69,11 @@ def site_path(url: str) -> str:
     return path + "index.html" if path == "" or path.endswith("/") else path
 
 
+# Set when a page says which it shows ("info", its script's last step as it loads):
+# after a reload, the page is back.
+_BACK = threading.Event()
+
+
 class _PageWatcher(LiveReloadHandler):  # type: ignore[misc]
     """livereload's handler, noting which page each connected browser shows (the page's
     script says it in its "info" message), so that a rebuild makes those pages first."""
@@ -80,6 +86,7 @@ class _PageWatcher(LiveReloadHandler):  # type: ignore[misc]
             said = json.loads(message)
             if said.get("command") == "info" and isinstance(said.get("url"), str):
                 _PageWatcher.showing[self] = site_path(said["url"])
+                _BACK.set()
 
     def on_close(self) -> None:
         super().on_close()
@@ -101,4 +108,11 @@ def socket_route() -> tuple[str, type[Any]]:
 def reload_browsers(loop: IOLoop, path: str = "*") -> None:
     """Ask every open page to reload, from any thread (the handler lives in ``loop``);
     a stylesheet's ``path`` asks them to take their stylesheets again in place."""
+    _BACK.clear()
     loop.add_callback(LiveReloadHandler.reload_waiters, path)
+
+
+def wait_for_pages(timeout: float) -> bool:
+    """Wait until a page reloaded since the last :func:`reload_browsers` is back (or
+    ``timeout`` seconds); whether one came back."""
+    return _BACK.wait(timeout)

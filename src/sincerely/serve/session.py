@@ -32,7 +32,7 @@ from ..common.workfiles import write_whole
 from ..model.config import Config, load_config
 from ..theming.look import own_files
 from .rebuild import IncrementalBuilder, Rebuild
-from .reload import pages_shown, reload_browsers
+from .reload import pages_shown, reload_browsers, wait_for_pages
 from .watch import Group, Watcher, named
 from .webserver import ServeState, bind, start_server
 
@@ -71,6 +71,7 @@ class LiveSite:
     # pages they show (made first).
     reload: Callable[[str], None] = lambda path: None
     shown: Callable[[], set[str]] = set
+    wait_back: Callable[[], object] = lambda: None
     _reloaded: bool = False
     _styles: str = ""  # the stylesheet changed, if nothing but stylesheets did
 
@@ -90,6 +91,10 @@ class LiveSite:
             self.state.errors = ()
             self.reload("*")
             self._reloaded = True
+            # The rest of the rebuild would hold the GIL while this process answers the
+            # reloaded page's requests: it waits until the page is back (half a second
+            # at most, for a browser that does not come back).
+            self.wait_back()
 
     def archive(self) -> None:
         """Zip the downloads, after the browser has been told to reload."""
@@ -158,6 +163,7 @@ def watched_groups(config: Config) -> list[Group]:
 
 
 _STAGING = "sincerely-serve-"
+BACK_WITHIN = 0.5  # seconds the rest of a rebuild waits for a reloaded page
 
 
 def _clear_killed_servers() -> None:
@@ -207,6 +213,7 @@ def serve(
         loop = IOLoop.current()
         live = LiveSite(builder, state, say, report)
         live.reload, live.shown = (lambda path: reload_browsers(loop, path)), pages_shown
+        live.wait_back = lambda: wait_for_pages(BACK_WITHIN)
         live.rebuild()
         live.archive()
         watcher = Watcher(live.rebuild, live.reload_unless_done, live.archive)
