@@ -3,19 +3,16 @@ the same in JSON Schema (an editor flags what the check refuses) where JSON Sche
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 import yaml
 
-from sincerely.common.errors import Diagnostics
-from sincerely.format.nodes import MappingNode
 from sincerely.format.rules import Needs, NoneOf, NotBoth, OneOfList, Rule, Unique, When
-from sincerely.format.yamlnodes import parse
 
-FILE = Path("/p/x.yaml")
+from ..helpers.rules import rule_says
+
 SUBJECT = When(
     "channel", "email", require=("letter.subject",), forbid_otherwise=("letter.subject",)
 )
@@ -24,14 +21,6 @@ UNIQUE = Unique("fields", "id", "field")
 NEEDS = Needs("autocomplete", "sender")
 ONE_OF = OneOfList("default", "options")
 NONE_OF = NoneOf("tags", ("email", "note"), "a channel's name")
-
-
-def _problems(rule: Rule, text: str) -> list[str]:
-    node = parse(FILE, text)
-    assert isinstance(node, MappingNode)
-    out = Diagnostics()
-    rule.check(node, out)
-    return [d.format(Path("/p")) for d in out.items]
 
 
 # Each rule, a mapping it refuses (with what it says), and one it takes.
@@ -92,8 +81,8 @@ IDS = [f"{type(rule).__name__}-{n}" for n, (rule, *_) in enumerate(CASES)]
 def test_a_rule_says_what_is_wrong_where_and_takes_what_is_right(
     rule: Rule, refused: str, said: list[str], taken: str
 ) -> None:
-    assert _problems(rule, refused) == said
-    assert _problems(rule, taken) == []
+    assert rule_says(rule, refused) == said
+    assert rule_says(rule, taken) == []
 
 
 @pytest.mark.parametrize(("rule", "refused", "said", "taken"), CASES, ids=IDS)
