@@ -65,9 +65,9 @@ def unchanged_folders(config: Config, cached: dict[str, Any]) -> set[str]:
         inside.setdefault(parent, {})[name] = None
     same: set[str] = set()
     for folder, (inode, mtime) in cached.get("folders", {}).items():
-        where = f"{output}/{folder}"
+        where = output / folder
         try:
-            info = os.stat(where, follow_symlinks=False)  # noqa: PTH116
+            info = where.stat(follow_symlinks=False)
         except OSError:
             continue
         if info.st_ino != inode or info.st_mtime_ns != mtime:
@@ -77,7 +77,7 @@ def unchanged_folders(config: Config, cached: dict[str, Any]) -> set[str]:
     return same
 
 
-def _holds(folder: str, entries: dict[str, int | None]) -> bool:
+def _holds(folder: Path, entries: dict[str, int | None]) -> bool:
     """``folder`` holds exactly ``entries``: files at their sizes, folders (None)."""
     try:
         with os.scandir(folder) as found:

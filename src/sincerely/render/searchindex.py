@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypedDict
 
 from ..common import urls
 from ..common.i18n import Messages
@@ -140,11 +140,20 @@ def _said(interface: Messages) -> dict[str, object]:
     }
 
 
-def shard(site: Site, pack: Pack, store: TermStore | None = None) -> dict[str, object]:
+class Shard(TypedDict):
+    """One pack's part of the index."""
+
+    # Each letter: its URL, title, summary, channel, language and moment.
+    docs: list[list[str]]
+    # Postings (numbered from the pack's first letter), and the terms that have them.
+    groups: list[tuple[list[int], str]]
+
+
+def shard(site: Site, pack: Pack, store: TermStore | None = None) -> Shard:
     """One pack's part of the index: its letters, and their terms' postings, numbered
     from its first letter (the page numbers them on when it merges the parts)."""
     language = site.language_of(pack)
-    docs: list[list[object]] = []
+    docs: list[list[str]] = []
     postings: dict[str, list[int]] = defaultdict(list)
     for doc, scenario in enumerate(pack.scenarios):
         # What a result shows, and the letter's language (the page makes it a number).
@@ -160,7 +169,7 @@ def shard(site: Site, pack: Pack, store: TermStore | None = None) -> dict[str, o
         groups[tuple(postings[term])].append(term)
     return {
         "docs": docs,
-        "groups": [[list(where), " ".join(terms)] for where, terms in sorted(groups.items())],
+        "groups": [(list(where), " ".join(terms)) for where, terms in sorted(groups.items())],
     }
 
 
@@ -196,8 +205,8 @@ def build_index(site: Site, store: TermStore | None = None) -> dict[str, object]
     for pack in site.packs:
         part = shard(site, pack, store)
         base = len(docs) * len(FIELDS)
-        docs += [[*doc[:4], tags.index(str(doc[4])), doc[5]] for doc in part["docs"]]  # type: ignore[attr-defined]
-        for where, terms in part["groups"]:  # type: ignore[attr-defined]
+        docs += [[*doc[:4], tags.index(doc[4]), doc[5]] for doc in part["docs"]]
+        for where, terms in part["groups"]:
             for term in terms.split(" "):
                 postings[term] += [base + posting for posting in where]
     index["docs"] = docs
@@ -205,7 +214,7 @@ def build_index(site: Site, store: TermStore | None = None) -> dict[str, object]
     return index
 
 
-def _script(assignment: str, data: dict[str, object]) -> bytes:
+def _script(assignment: str, data: Mapping[str, object]) -> bytes:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f"{assignment}{text};\n".encode()
 
