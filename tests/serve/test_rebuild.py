@@ -11,7 +11,7 @@ import pytest
 from sincerely.common import intake
 from sincerely.serve.rebuild import IncrementalBuilder
 
-from ..conftest import REPO, Project
+from ..conftest import MINIMAL_SCENARIO, REPO, Project
 from ..helpers.related import PAGE, give_x_the_tag, related_titles, write_window_gallery
 
 CARD_WITH_SITUATION = (
@@ -92,7 +92,9 @@ def test_the_pages_the_browsers_show_are_made_and_handed_over_first(
     )
     handed: list[dict[str, bytes]] = []
 
-    done = builder.build(first={"letters/close-second.html"}, early=handed.append)
+    done = builder.build(
+        first={"letters/close-second.html"}, early=lambda changed, _: handed.append(changed)
+    )
 
     # The page shown came first, changed (with its job's other files: its downloads),
     # before the home page, which shows the title too; the whole rebuild has both.
@@ -106,6 +108,27 @@ def test_the_pages_the_browsers_show_are_made_and_handed_over_first(
 def test_a_page_shown_that_did_not_change_is_not_handed_over(scenario_project: Project) -> None:
     builder = IncrementalBuilder(scenario_project.root)
     builder.build()
-    handed: list[dict[str, bytes]] = []
-    builder.build(first={"letters/close-second.html"}, early=handed.append)
-    assert handed == [{}]
+    handed: list[tuple[dict[str, bytes], tuple[str, ...]]] = []
+    builder.build(first={"letters/close-second.html"}, early=lambda *h: handed.append(h))
+    assert handed == [({}, ())]
+
+
+def test_a_deleted_letters_files_go_with_the_pages_handed_over_first(
+    scenario_project: Project,
+) -> None:
+    # The index reloaded early no longer links to the letter: its page must be gone by
+    # then, not only when the listing pages and the index are made.
+    extra = scenario_project.add_scenario(
+        "extra", MINIMAL_SCENARIO.replace("Close second", "Extra")
+    )
+    builder = IncrementalBuilder(scenario_project.root)
+    builder.build()
+    extra.unlink()
+    handed: list[tuple[dict[str, bytes], tuple[str, ...]]] = []
+
+    done = builder.build(first={"letters/index.html"}, early=lambda *h: handed.append(h))
+
+    [(changed, removed)] = handed
+    assert b"Extra" not in changed["letters/index.html"]
+    assert "letters/extra.html" in removed
+    assert set(removed) == set(done.removed)

@@ -32,6 +32,9 @@ from ..render.compiling import LayoutsEnvironment
 from ..render.renderer import make_environment
 from ..theming.theme import Theme
 
+# Given, while a rebuild goes on, the pages shown that changed and the files that go.
+Early = Callable[[dict[str, bytes], tuple[str, ...]], None]
+
 
 @dataclass(frozen=True)
 class Rebuild:
@@ -77,13 +80,13 @@ class IncrementalBuilder:
     def file(self, path: str) -> bytes:
         return self.store.files[path]
 
-    def build(
-        self, first: Collection[str] = (), early: Callable[[dict[str, bytes]], None] | None = None
-    ) -> Rebuild:
+    def build(self, first: Collection[str] = (), early: Early | None = None) -> Rebuild:
         """Build the project as it is now; raises BuildError, keeping the last good state.
         The jobs that make the pages ``first`` (those the browsers show) run before the
-        others, and ``early`` is given what they made, changed, as soon as they have: the
-        browsers can reload while the listing pages and the index are made."""
+        others, and ``early`` is given what they made, changed, and the files that go, as
+        soon as they have: the browsers can reload while the listing pages and the index
+        are made, and a link gone from a page reloaded early never leads to a page that is
+        still there."""
         config = load_config(self.project, self.output)
         if config == self._config:
             config = self._config  # the same object: jobs made from it stay valid
@@ -117,7 +120,7 @@ class IncrementalBuilder:
         site: Site,
         theme: Theme,
         first: Collection[str],
-        early: Callable[[dict[str, bytes]], None] | None,
+        early: Early | None,
     ) -> dict[str, bytes]:
         assert self._env is not None
         store = self.store
@@ -125,13 +128,19 @@ class IncrementalBuilder:
         store.begin(digests)
         files: dict[str, bytes] = {}
         made: JobsMade = {}
-        # The pages the browsers show, made first and handed over at once.
+        jobs = site_jobs(site, self._env, theme, store)
+        # The pages the browsers show, made first and handed over at once, with the files
+        # no job makes any more (a deleted letter's): every job says what it makes.
         if first and early is not None:
             for job in site_jobs(site, self._env, theme, store, only=set(first)):
                 files.update((p, whole(d)) for p, d in job.make())
             last = store.files
-            early({p: data for p, data in files.items() if last.get(p) != data})
-        for job in site_jobs(site, self._env, theme, store):
+            made_now = {p for job in jobs for p in job.outputs} | set(archive_paths(site))
+            early(
+                {p: data for p, data in files.items() if last.get(p) != data},
+                tuple(p for p in last if p not in made_now),
+            )
+        for job in jobs:
             key = job_key(job.made_from, digests, job.arrangement)
             # A job made from nothing named reads files (the theme's assets, the owner's
             # own): it runs every time, so that an edit to them is seen.

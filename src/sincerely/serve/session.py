@@ -47,7 +47,11 @@ def _put(staging: Path, relative: str, data: bytes) -> None:
 def write_changes(staging: Path, rebuild: Rebuild) -> None:
     for relative in rebuild.changed:
         _put(staging, relative, rebuild.files[relative])
-    for relative in rebuild.removed:
+    _remove(staging, rebuild.removed)
+
+
+def _remove(staging: Path, removed: Iterable[str]) -> None:
+    for relative in removed:
         with contextlib.suppress(FileNotFoundError):
             (staging / relative).unlink()
 
@@ -82,12 +86,15 @@ class LiveSite:
             self.reload(self._styles or "*")
         self._reloaded = False
 
-    def _early(self, changed: dict[str, bytes]) -> None:
-        """The pages the browsers show are made, the rest not yet: put them in place and
-        reload now, if they changed (an edit to another letter leaves them as they are)."""
+    def _early(self, changed: dict[str, bytes], removed: tuple[str, ...]) -> None:
+        """The pages the browsers show are made, the rest not yet: put them in place, take
+        away the files that go (a deleted letter's page, which a page reloaded now no
+        longer links to) and reload now, if anything changed (an edit to another letter
+        leaves them as they are)."""
         for relative, data in changed.items():
             _put(self.state.staging, relative, data)
-        if changed:
+        _remove(self.state.staging, removed)
+        if changed or removed:
             self.state.errors = ()
             self.reload("*")
             self._reloaded = True
