@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from .scenario import Scenario
 
 if TYPE_CHECKING:
     from .config import Config
+    from .feeds import Feed
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -101,6 +103,13 @@ class Site:
     @property
     def identity(self) -> tuple[str, ...]:
         return ("site",)
+
+    @cached_property
+    def feeds(self) -> tuple[Feed, ...]:
+        """Its Atom feeds, a language each (model/feeds.py), which every page links to."""
+        from .feeds import feeds_of  # it reads the site: imported once the site is made
+
+        return feeds_of(self)
 
     def language_of(self, pack: Pack) -> str:
         """The language a pack's letters are in: its own, or the site's."""
