@@ -25,7 +25,6 @@ from ..downloads.archives import archive_paths, gallery_archive, pack_archive
 from ..downloads.docx import browser_parts
 from ..downloads.zips import Content
 from ..model.config import setting_location
-from ..model.redirects import resolve
 from ..model.scenario import Scenario
 from ..model.schema import schema_text
 from ..model.site import Pack, Site
@@ -204,7 +203,7 @@ def _redirects(site: Site, renderer: PageRenderer, jobs: list[Job]) -> list[Job]
         return []
     made = {path for job in jobs for path in job.outputs} | set(archive_paths(site))
     out = Diagnostics()
-    found = resolve(site, made, setting_location(site.config, "redirects"), out)
+    found = hosting.resolve(site, made, setting_location(site.config, "redirects"), out)
     out.raise_if_errors()
     specs = [hosting.redirect_page(site, redirect) for redirect in found]
     return [

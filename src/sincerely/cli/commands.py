@@ -82,7 +82,7 @@ def _build_or_check(args: argparse.Namespace) -> int:
     if result.note:
         tell(f"note: {result.note}")
     if result.site is not None and getattr(args, "builder", "html") == "html":
-        from ..model.feeds import unpublished_note  # Babel: only once a site was loaded
+        from ..model.site import unpublished_note  # only once a site was loaded
 
         if note := unpublished_note(result.site):
             tell(f"note: {note}")

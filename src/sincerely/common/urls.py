@@ -86,7 +86,7 @@ def source_copy(pack: str, slug: str) -> str:
 
 def feed(language: str = "") -> str:
     """The Atom feed of the letters in the site's language, or in another's
-    (model/feeds.py): 'feed.xml', 'fr/feed.xml'."""
+    (model/site.py's Feed): 'feed.xml', 'fr/feed.xml'."""
     return f"{language}/feed.xml" if language else "feed.xml"
 
 

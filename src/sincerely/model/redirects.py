@@ -6,30 +6,25 @@ where it now leads: a letter or page named by its file in the content folder
 of the site (``after-rejection/library-job.html``). :class:`RedirectTable` is its type
 in the settings' format: what each entry can be told alone (an old path that a host
 can serve as a page; a target that could be one). What only the whole site can tell (the
-target is there; the old path is not a page of the site still) is :func:`resolve`'s,
-once every output is listed (build/outputs.py), each problem at the entry's own line.
+target is there; the old path is not a page of the site still) is told once every
+output is listed (render/hosting.py's ``resolve``, which build/outputs.py calls), each
+problem at the entry's own line, which :func:`entry_location` finds.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..common import urls
-from ..common.errors import Diagnostics, Location, did_you_mean
+from ..common.errors import Diagnostics, Location
 from ..format.nodes import MappingNode, Node, ScalarNode
 from ..format.values import Spec
 
-if TYPE_CHECKING:
-    from .site import Site
-
 EXAMPLE = '"old/letter.html" = "after-rejection/library-job.yaml"'
 _UNSAFE = re.compile(r"[\s?#\\\"'<>`{}|^]")  # what a path of the site never holds
-_TARGETS = (
+TARGETS_HELP = (
     "name a letter or page by its file in the content folder (like "
     "'after-rejection/library-job.yaml' or 'about.md'), or a path of the site (like "
     "'after-rejection/library-job.html')"
@@ -107,11 +102,11 @@ class RedirectTable(Spec):
                     where,
                 )
             if not (isinstance(value, ScalarNode) and value.kind == "text"):
-                out.error(f"redirect from '{old}' must lead to a text: {_TARGETS}", where)
+                out.error(f"redirect from '{old}' must lead to a text: {TARGETS_HELP}", where)
             elif not _is_path(str(value.value)):
                 out.error(
                     f"redirect from '{old}' leads to '{value.value}', which is not a path; "
-                    f"{_TARGETS}",
+                    f"{TARGETS_HELP}",
                     where,
                 )
 
@@ -128,78 +123,3 @@ class RedirectTable(Spec):
 
     def default(self) -> Any:
         return MappingProxyType({})
-
-
-@dataclass(frozen=True)
-class Redirect:
-    """An old path, resolved: the page written there, and where it leads."""
-
-    path: str  # the file written, from the site's root
-    target: str  # the path it leads to, from the site's root
-    fragment: str  # '#...' after it, or ''
-    title: str  # the target's title, what the link says
-    language: str  # the target's language, for the page's words
-
-
-def _known(site: Site) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
-    """Each letter's, pack's and page's file in the content folder, to its path; and each
-    such path (the home page's too), to its title and language."""
-    config = site.config
-    own = config.language
-
-    def source(path: Any) -> str:
-        return (config.root / Path(path)).relative_to(config.content_dir).as_posix()
-
-    sources: dict[str, str] = {}
-    titles: dict[str, tuple[str, str]] = {}
-    home = site.intro.title if site.intro else config.title
-    titles[urls.HOME] = (home, own)
-    if site.intro is not None:
-        sources[source(site.intro.source_path)] = urls.HOME
-    for page in site.pages:
-        sources[source(page.source_path)] = page.url
-        titles[page.url] = (page.title, own)
-    for pack in site.packs:
-        language = site.language_of(pack)
-        sources[source(pack.source_path)] = pack.url
-        titles[pack.url] = (pack.title, language)
-        for scenario in pack.scenarios:
-            sources[source(scenario.source_path)] = scenario.url
-            titles[scenario.url] = (scenario.title, language)
-    return sources, titles
-
-
-def resolve(site: Site, made: Collection[str], table: Location, out: Diagnostics) -> list[Redirect]:
-    """Each redirect of the settings, its target found among the site's content files
-    and ``made`` (every path the build makes); what is wrong, into ``out`` at the
-    entry's line (``table``: where the settings write the table)."""
-    redirects: Mapping[str, str] = site.config.settings.redirects
-    if not redirects:
-        return []
-    sources, titles = _known(site)
-    found: list[Redirect] = []
-    for old, target in redirects.items():
-        where = entry_location(table, old)
-        path = file_of(old)
-        if path in made:
-            out.error(
-                f"redirect from '{old}': '{path}' is a page of the site still, so it cannot "
-                "send readers elsewhere; remove this redirect",
-                where,
-            )
-            continue
-        named, _, fragment = target.removeprefix("/").partition("#")
-        leads = sources.get(named)
-        if leads is None:
-            leads = f"{named}index.html" if named.endswith("/") or not named else named
-            if leads not in made:
-                choices = [*sources, *(p for p in made if p.endswith(".html"))]
-                out.error(
-                    f"redirect from '{old}' leads to '{target}', which the site does not "
-                    f"have{did_you_mean(named, choices)}; {_TARGETS}",
-                    where,
-                )
-                continue
-        title, language = titles.get(leads, (leads, site.config.language))
-        found.append(Redirect(path, leads, f"#{fragment}" if fragment else "", title, language))
-    return found
