@@ -164,14 +164,25 @@ def _theme(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     from . import scaffold  # only these commands need it (and its imports)
     from .pinning import gallery_pin
+    from .starters import choose_language
 
     if args.copy_theme and has_settings(args.directory):
         return _copied(*scaffold.copy_theme_files(args.directory))
+    language = choose_language(args.language, args.directory)
     pin = gallery_pin()
-    made = scaffold.init_gallery(args.directory, copy_theme=args.copy_theme, pin=pin)
+    made = scaffold.init_gallery(
+        args.directory, copy_theme=args.copy_theme, pin=pin, language=language
+    )
     for path in made:
         say(f"wrote {shown(path)}")
     say(f"requirements.txt installs {pin.line}: {pin.about}.")
+    if language.note:
+        say(f"note: {language.note}.")
+    title = scaffold.folder_title(args.directory.resolve())
+    say(
+        f"The pages are in '{language.tag}' (language in pyproject.toml); the title, "
+        f"{title!r}, is made from the folder's name: change title there."
+    )
     where = "" if args.directory == Path() else f" {shown(args.directory)}"
     say(f"A new gallery is ready. Next: 'sincerely serve{where}'.")
     return 0

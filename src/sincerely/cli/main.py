@@ -174,6 +174,13 @@ def _add_starting(commands: Commands) -> None:
         help="copy the bundled theme into layouts/ to customise it (default: use it as is); "
         "in a gallery already, copy the theme files it does not have yet",
     )
+    init.add_argument(
+        "--language",
+        default="en",
+        metavar="TAG",
+        help="the language of the pages and of the example letter, a BCP 47 tag like de "
+        "or fr-CA (default: en)",
+    )
     init.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
 
