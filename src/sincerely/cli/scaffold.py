@@ -212,14 +212,7 @@ def copy_theme_files(
     available = theme_files()
     wanted = available if names is None else [n.removeprefix("layouts/") for n in names]
     for name in wanted:
-        if name not in available:
-            hint = closest(name, available)
-            raise BuildError.single(
-                f"the theme has no file '{name}'"
-                + (f" (did you mean '{hint}'?)" if hint else "")
-                + "; 'sincerely theme list' shows them all",
-                Location(config.layouts_dir),
-            )
+        check_theme_file(name, available, config.layouts_dir)
     copied, kept = [], []
     for name in wanted:
         target = config.layouts_dir / name
@@ -230,6 +223,18 @@ def copy_theme_files(
         shutil.copyfile(bundled_theme_dir() / name, target)
         copied.append(target)
     return copied, kept
+
+
+def check_theme_file(name: str, available: list[str], where: Path) -> None:
+    """An error for a name that is not one of the theme's files, with the nearest."""
+    if name not in available:
+        hint = closest(name, available)
+        raise BuildError.single(
+            f"the theme has no file '{name}'"
+            + (f" (did you mean '{hint}'?)" if hint else "")
+            + "; 'sincerely theme list' shows them all",
+            Location(where),
+        )
 
 
 def theme_listing(project: Path) -> list[tuple[str, bool]]:
@@ -245,16 +250,23 @@ def theme_listing(project: Path) -> list[tuple[str, bool]]:
 IGNORED = (f"/{DEFAULT_OUTPUT_DIR}/", f"/{WORK_DIR}/", "/.venv/")
 
 
-def _ignore_build_output(root: Path) -> bool:
-    """Add what builds make to the project's .gitignore, keeping what is there; True
-    when the file was written."""
-    gitignore = root / ".gitignore"
-    existing = gitignore.read_text(encoding="utf-8") if gitignore.exists() else ""
+def gitignore_text(existing: str) -> str:
+    """A .gitignore's text with what builds make added, keeping what is there."""
     have = {line.strip() for line in existing.splitlines()}
     missing = [entry for entry in IGNORED if entry not in have and entry.rstrip("/") not in have]
     if not missing:
-        return False
+        return existing
     if existing and not existing.endswith("\n"):
         existing += "\n"
-    gitignore.write_text(existing + "".join(f"{entry}\n" for entry in missing), encoding="utf-8")
+    return existing + "".join(f"{entry}\n" for entry in missing)
+
+
+def _ignore_build_output(root: Path) -> bool:
+    """Add what builds make to the project's .gitignore; True when the file was written."""
+    gitignore = root / ".gitignore"
+    existing = gitignore.read_text(encoding="utf-8") if gitignore.exists() else ""
+    wanted = gitignore_text(existing)
+    if wanted == existing:
+        return False
+    gitignore.write_text(wanted, encoding="utf-8")
     return True
