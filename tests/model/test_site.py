@@ -353,6 +353,13 @@ def test_one_order_runs_across_packs_and_pages_and_a_page_may_stay_out(
     assert "https://example.org/letters/privacy.html" in sitemap
 
 
+def test_many_packs_are_one_entry_in_the_first_packs_place(project: Project) -> None:
+    _nav_gallery(project, 7, {"first": "title: First\norder: 1", "last": "title: Last\norder: 99"})
+    project.build()
+    html = (project.root / "site/pack-3/letter.html").read_text(encoding="utf-8")
+    assert _header_entries(html) == ["First", "All 7 packs", "Last", "Search"]
+
+
 def test_nav_must_be_true_or_false(project: Project) -> None:
     project.write("content/imprint.md", "---\ntitle: Imprint\nnav: no-thanks\n---\nHi.\n")
     done = project.cli("check")

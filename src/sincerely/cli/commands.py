@@ -188,7 +188,7 @@ def _upgrade(args: argparse.Namespace) -> int:
     chosen = []
     asking = not args.write and sys.stdin.isatty()
     for change in plan.changes:
-        print(change.diff(args.project.resolve()), end="", flush=True)
+        print(change.diff(), end="", flush=True)
         if args.write or (asking and _yes(f"write {shown(change.path)}?")):
             chosen.append(change)
     wheel = plan.wheel

@@ -199,7 +199,9 @@ def _add_starting(commands: Commands) -> None:
 
 def _add_theme(commands: Commands) -> None:
     """theme list, reference, copy and diff."""
-    theme = commands.add_parser("theme", help="list the theme's files, or copy some to change")
+    theme = commands.add_parser(
+        "theme", help="list the theme's files, copy some to change, or compare your copies"
+    )
     theme_commands = theme.add_subparsers(dest="theme_command", required=True, metavar="ACTION")
     listing = theme_commands.add_parser("list", help="the theme's files, and which you override")
     _project_argument(listing)

@@ -37,16 +37,17 @@ _PIN_LINE = re.compile(
 
 @dataclass(frozen=True)
 class Change:
-    """A file upgrade would write: its text now (None: not there) and as it would be."""
+    """A file upgrade would write: its path in the project, its text now (None: not
+    there) and as it would be."""
 
     path: Path
+    name: str
     old: str | None
     new: str
 
-    def diff(self, root: Path) -> str:
+    def diff(self) -> str:
         """A unified diff, as git shows one: a/ is the file now, b/ the file upgraded."""
-        name = self.path.relative_to(root).as_posix()
-        return _unified(self.old, self.new, f"a/{name}", f"b/{name}")
+        return _unified(self.old, self.new, f"a/{self.name}", f"b/{self.name}")
 
 
 def _unified(old: str | None, new: str, before: str, after: str) -> str:
@@ -116,7 +117,9 @@ def plan_upgrade(project: Path, pin: Pin) -> Plan:
     gitignore = root / ".gitignore"
     wanted[gitignore] = gitignore_text(_read(gitignore) or "")
     changes = tuple(
-        Change(path, _read(path), text) for path, text in wanted.items() if _read(path) != text
+        Change(path, path.relative_to(root).as_posix(), _read(path), text)
+        for path, text in wanted.items()
+        if _read(path) != text
     )
     wheel = None
     if pin.wheel:
