@@ -33,7 +33,7 @@ situation: |
 
   Nach einer Absage, die freundlich war.
 channel: @channel@
-tags: [absage, rueckmeldung]
+tags: [Absage, Rückmeldung]
 timing: Binnen zwei Tagen.
 fields:
   - id: name

@@ -58,7 +58,7 @@ class SearchField:
 # title or the moment (the situation in the reader's words) say best what it is for.
 FIELDS: tuple[SearchField, ...] = (
     SearchField("title", 8, lambda s: f"{s.title} {s.moment}"),
-    SearchField("tags", 4, lambda s: " ".join([*s.tags, s.channel])),
+    SearchField("tags", 4, lambda s: " ".join([*(t.label for t in s.tags), s.channel])),
     SearchField("summary", 2, lambda s: s.summary),
     SearchField("body", 1, _body, stopwords=False),
 )
