@@ -156,7 +156,7 @@ def _check_tags(config: Config, site_tags: dict[Tag, list[Scenario]], out: Diagn
         hint = did_you_mean(tag, common)
         if hint:
             where = Location(config.root / Path(users[0].source_path))
-            out.warning(f"tag '{tag}' is used only here{hint}", where)
+            out.warning(f"tag '{tag.label}' is used only here{hint}", where)
 
 
 def _content_folder(config: Config) -> Path:
