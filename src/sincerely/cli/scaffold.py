@@ -18,10 +18,9 @@ import shutil
 from pathlib import Path
 
 from ..common.errors import BuildError, Location, closest
-from ..load.names import NEW_TEMPLATE, RESERVED_SLUGS, suggest_slug
+from ..load.names import NEW_TEMPLATE, name_problem, suggest_slug
 from ..model.config import DEFAULT_OUTPUT_DIR, PROJECT_SCHEMA, WORK_DIR, Config, load_config
 from ..model.project import has_settings
-from ..model.scenario import SLUG, SLUG_HELP
 from ..model.schema import schema_text
 from ..theming.theme import Theme, bundled_theme_dir
 from .pinning import Pin, gallery_pin
@@ -58,14 +57,21 @@ def _refuse_existing(path: Path) -> None:
         )
 
 
-def _check_name(name: str, what: str, where: Path) -> None:
-    if not re.fullmatch(SLUG, name):
-        rule = f"must be {SLUG_HELP}"
-    elif name in RESERVED_SLUGS:
-        rule = "is reserved for the site's own pages"
-    else:
-        return
-    raise BuildError.single(f"{what} '{name}' {rule}; try '{suggest_slug(name)}'", Location(where))
+def _check_name(name: str, what: str, where: Path, language: str) -> None:
+    """The rule content's names are held to when loaded (load/names.py), said the same."""
+    problem = name_problem(name)
+    if problem:
+        suggestion = suggest_slug(name, language)
+        raise BuildError.single(f"{what} '{name}' {problem}; try '{suggestion}'", Location(where))
+
+
+def _pack_language(config: Config, pack: str) -> str:
+    """The language a pack's letters are in: its _pack.yaml's, if it says, else the site's
+    (read as new reads a _new.yaml's channel: a line, before any file is loaded)."""
+    meta = config.content_dir / pack / "_pack.yaml"
+    text = meta.read_text(encoding="utf-8", errors="replace") if meta.is_file() else ""
+    found = re.search(r"^language:\s*[\"']?([A-Za-z0-9-]+)", text, re.MULTILINE)
+    return found[1] if found else config.language
 
 
 def new_scenario(project: Path, name: str, channel: str | None = None) -> list[Path]:
@@ -79,8 +85,8 @@ def new_scenario(project: Path, name: str, channel: str | None = None) -> list[P
             f"give the scenario as PACK/SLUG, like letters/{suggest_slug(name)}",
             Location(config.content_dir),
         )
-    _check_name(pack, "the pack's name", config.content_dir)
-    _check_name(slug, "the scenario's name", config.content_dir)
+    _check_name(pack, "the pack's name", config.content_dir, config.language)
+    _check_name(slug, "the scenario's name", config.content_dir, _pack_language(config, pack))
     target = config.content_dir / pack / f"{slug}.yaml"
     _refuse_existing(target)
     text = _new_scenario_text(config, target, channel)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..common import urls
 from ..common.i18n import Messages
+from ..common.slugs import Tag
 from ..format.records import MapOf, Record, key
 from ..format.values import Boolean, Integer, ListOf, Markdown, Text
 from .config import LANGUAGE_TAG
@@ -106,7 +107,9 @@ class Site:
     intro: Page | None
     pages: tuple[Page, ...]
     packs: tuple[Pack, ...]
-    tags: Mapping[str, tuple[Scenario, ...]] = field(default_factory=dict)
+    # Each tag (labelled as the site's language writes it, where a letter in it has it),
+    # with its letters.
+    tags: Mapping[Tag, tuple[Scenario, ...]] = field(default_factory=dict)
     # The channels in use, in the format's order, each with its letters.
     channels: Mapping[str, tuple[Scenario, ...]] = field(default_factory=dict)
     # The interface's words in each language the pages are in (common/i18n.py).
