@@ -30,7 +30,12 @@ from ..conftest import MINIMAL_SCENARIO, tree
 TAGS = ("final-round", "networking", "feedback", "internship", "library")
 CHANNELS = {"email": "", "letter": "", "note": ""}
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}"></svg>'
-SETTINGS = '[tool.sincerely]\ntitle = "{title}"\naccent = "{accent}"\nlogo = "logo.svg"\n'
+# With an address, so that the site has feeds; with a redirect to a page that stays.
+SETTINGS = (
+    '[tool.sincerely]\ntitle = "{title}"\naccent = "{accent}"\nlogo = "logo.svg"\n'
+    'base_url = "https://example.org/letters/"\n\n'
+    '[tool.sincerely.redirects]\n"old/about.html" = "about.md"\n'
+)
 
 
 def letter(rng: random.Random, title: str) -> str:
@@ -91,6 +96,15 @@ def retag(root: Path, rng: random.Random) -> None:
 
 def reorder(root: Path, rng: random.Random) -> None:
     _replace(rng.choice(_letters(root)), r"order: \d+", f"order: {rng.randint(0, 40)}")
+
+
+def redate(root: Path, rng: random.Random) -> None:
+    """A letter's published day set, changed or taken away: its page and its feed."""
+    path = rng.choice(_letters(root))
+    text = re.sub(r"published: .*\n", "", path.read_text(encoding="utf-8"))
+    if rng.random() < 0.8:
+        text += f"published: 2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n"
+    path.write_text(text, encoding="utf-8")
 
 
 def add_letter(root: Path, rng: random.Random) -> None:
@@ -181,6 +195,7 @@ EDITS: dict[str, Callable[[Path, random.Random], None]] = {
         retitle,
         retag,
         reorder,
+        redate,
         add_letter,
         remove_letter,
         move_letter,

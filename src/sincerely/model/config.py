@@ -22,6 +22,7 @@ from ..common.urls import HTTP_URL_HELP, is_http_url
 from ..format.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..format.records import Record, key
 from ..format.values import ListOf, Markdown, ProjectFile, Table, Text
+from .redirects import RedirectTable
 
 WORK_DIR = ".sincerely"
 # Where a project keeps its copy of the scenario format, for editors: init and new write
@@ -126,6 +127,12 @@ class Settings:
         ListOf(ProjectFile(suffixes=(".js",), example="assets/extra.js")),
         "Scripts of your own, loaded (deferred) on every page, under the same "
         "Content-Security-Policy as the theme's: files of the site, never inline.",
+    )
+    redirects: Mapping[str, str] = key(
+        RedirectTable(),
+        "[tool.sincerely.redirects]: old paths of the site, each to the letter or page it "
+        "now leads to, by its file in the content folder or its path: a page that sends "
+        "readers on.",
     )
     extra: Mapping[str, Any] = key(
         Table(),

@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..common import urls
-from ..common.i18n import SOURCE_LANGUAGE, Messages, direction
+from ..common.i18n import SOURCE_LANGUAGE, Messages, direction, long_date
 from ..common.markdown import PERMALINK_LABEL, render_inline, render_markdown, unique_ids
 from ..model.scenario import Scenario
 from ..model.site import Site
@@ -80,6 +80,7 @@ def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironme
     env.code_generator_class = ResolvingCodeGenerator
     env.filters["markdown"] = _markdown
     env.filters["markdown_inline"] = render_inline
+    env.filters["long_date"] = _long_date
     env.globals["url_for"] = urls.url_for
     env.globals["plural_forms"] = _plural_forms
     env.globals["seam_rules"] = _seam_rules
@@ -124,6 +125,10 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
     return _words().ngettext(singular, plural, n)
 
 
+def _long_date(day: str) -> str:
+    return long_date(day, _words().language)
+
+
 def _markdown(text: str) -> Markup:
     # Headings' permalinks say what they are in the page's language, as the theme's do.
     return render_markdown(text, _gettext(PERMALINK_LABEL))
@@ -163,6 +168,8 @@ EVERY_PAGE = {
 FILTERS = {
     "markdown": "Markdown (no raw HTML, safe links) as HTML: `{{ text | markdown }}`.",
     "markdown_inline": "One line of Markdown as HTML, without a paragraph around it.",
+    "long_date": "A day written YYYY-MM-DD (`scenario.published`) as the page's language "
+    "writes it in full: `{{ day | long_date }}`, '7 December 2026'.",
     "_": "`_('Words')`, `_('Letter %(n)s', n=2)`: the words in the page's language; "
     "`ngettext(singular, plural, n)` for a count.",
     "plural_forms": "`plural_forms('{n} word', '{n} words')`: the words for each plural "
