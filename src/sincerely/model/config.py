@@ -127,6 +127,11 @@ class Settings:
         "Scripts of your own, loaded (deferred) on every page, under the same "
         "Content-Security-Policy as the theme's: files of the site, never inline.",
     )
+    hooks: tuple[str, ...] = key(
+        ListOf(ProjectFile(suffixes=(".py",), example="hooks.py")),
+        "Python files of your own, run at a build's events (on_config, on_env, "
+        "on_page_context, on_post_build), as MkDocs' hooks: see the theming guide.",
+    )
     extra: Mapping[str, Any] = key(
         Table(),
         "[tool.sincerely.extra]: values of your own, which layouts read as `extra`, like "
