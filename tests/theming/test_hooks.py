@@ -13,7 +13,7 @@ from sincerely.common.errors import BuildError
 from sincerely.model.config import load_config
 from sincerely.theming.hooks import load_hooks
 
-from ..conftest import Project, tree
+from ..conftest import REPO, Project, tree
 
 SETTINGS = '[tool.sincerely]\ntitle = "Letters"\nhooks = ["hooks.py"]\n'
 HOOKS = """\
@@ -238,3 +238,25 @@ def test_a_project_without_hooks_builds_as_before(scenario_project: Project) -> 
     scenario_project.build()
     assert not (scenario_project.site / "CNAME").exists()
     shutil.rmtree(scenario_project.site)
+
+
+def _block(text: str, fence: str, first_line: str) -> str:
+    start = text.index(f"```{fence}\n{first_line}\n") + len(f"```{fence}\n")
+    return text[start : text.index("```", start)]
+
+
+def test_the_theming_guides_example_works_as_it_says(scenario_project: Project) -> None:
+    guide = (REPO / "docs/theming.md").read_text(encoding="utf-8")
+    scenario_project.write("hooks.py", _block(guide, "python", "# hooks.py"))
+    scenario_project.write("layouts/base.html", _block(guide, "jinja", "{# layouts/base.html #}"))
+    scenario_project.write(
+        "pyproject.toml",
+        '[tool.sincerely]\nhooks = ["hooks.py"]\n\n'
+        '[tool.sincerely.extra]\nphone = "0113 496 0000"\n',
+    )
+    assert scenario_project.build(strict=True).warnings == ()
+    letter = (scenario_project.site / LETTER).read_text(encoding="utf-8")
+    assert '<p>Call us on <a href="tel:01134960000">0113 496 0000</a>.</p>' in letter
+    assert "<p>2 blanks to fill in.</p>" in letter  # manager_name, your_name
+    home = (scenario_project.site / "index.html").read_text(encoding="utf-8")
+    assert "Call us on" in home and "blanks to fill in" not in home

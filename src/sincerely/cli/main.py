@@ -157,8 +157,9 @@ def _add_building(commands: Commands) -> None:
         type=Path,
         default=[],
         metavar="PATH",
-        help="a file or folder more to watch (repeatable): a change there remakes every "
-        "page; content/, layouts/, the settings, the owner's files and hooks are watched",
+        help="another file or folder to watch (repeatable): a change there remakes every "
+        "page (content/, layouts/, the settings, the owner's files and hooks are watched "
+        "already)",
     )
     serve_parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
