@@ -260,3 +260,33 @@ def test_the_theming_guides_example_works_as_it_says(scenario_project: Project) 
     assert "<p>2 blanks to fill in.</p>" in letter  # manager_name, your_name
     home = (scenario_project.site / "index.html").read_text(encoding="utf-8")
     assert "Call us on" in home and "blanks to fill in" not in home
+
+
+def test_a_failing_on_post_build_leaves_the_new_site_and_the_next_build_makes_it_all(
+    scenario_project: Project,
+) -> None:
+    project = hooked(scenario_project)
+    run(project.root)
+    # A hook that fails while a file says so (a full disk, say, for a while).
+    failing = HOOKS.replace("{mark}", "?").replace(
+        '    (site_dir / "CNAME")',
+        '    if (Path(__file__).parent / "full").exists():\n'
+        '        raise OSError("the disk is full")\n'
+        '    (site_dir / "CNAME")',
+    )
+    project.write("hooks.py", failing)
+    full = project.write("full", "")
+    with pytest.raises(BuildError) as raised:
+        run(project.root)
+    (problem,) = raised.value.diagnostics
+    assert problem.message == (
+        "hook hooks.py failed in on_post_build: OSError: the disk is full; fix the hook"
+    )
+    # The new site is in place, whole, without what the hook would have added to it.
+    assert _footer(project.site / LETTER).startswith('<p class="hooked">CLOSE SECOND?')
+    assert not (project.site / "CNAME").exists()
+    # No record of it is kept: the next build, with nothing changed, runs the hook again.
+    full.unlink()
+    assert not run(project.root).unchanged
+    assert (project.site / "CNAME").is_file()
+    assert run(project.root).unchanged
