@@ -290,3 +290,17 @@ def test_a_failing_on_post_build_leaves_the_new_site_and_the_next_build_makes_it
     assert not run(project.root).unchanged
     assert (project.site / "CNAME").is_file()
     assert run(project.root).unchanged
+
+
+def test_the_command_line_says_a_hooks_mistake_in_one_line_and_no_traceback(
+    scenario_project: Project,
+) -> None:
+    project = hooked(scenario_project)
+    project.write("hooks.py", "def on_env(env):\n    raise ValueError('no filters today')\n")
+    done = project.cli("build", "-j", "2")
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "hooks.py:2:1: error: hook hooks.py failed in on_env: ValueError: no filters today; "
+        "fix the hook",
+        "build failed: 1 error.",
+    ]
