@@ -19,8 +19,8 @@ Three identities stand for more than one object:
   letter's text or day leaves the other letters' pages as they are, while a new pack,
   page or letter, or a language's first published letter, makes every page again.
 - ``CONFIG``, the settings. Everything else a build reads (the theme, the owner's own
-  files, sincerely's code) is in the record's settings digest: when any of it changes,
-  nothing is brought over.
+  files and hooks, sincerely's code) is in the record's settings digest: when any of it
+  changes, nothing is brought over.
 """
 
 from __future__ import annotations

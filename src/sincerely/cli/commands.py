@@ -97,6 +97,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     serve(
         args.project,
+        strict=args.strict,
+        watch=args.watch,
         host=args.host,
         port=args.port,
         open_browser=args.open,

@@ -134,6 +134,11 @@ class Settings:
         "now leads to, by its file in the content folder or its path: a page that sends "
         "readers on.",
     )
+    hooks: tuple[str, ...] = key(
+        ListOf(ProjectFile(suffixes=(".py",), example="hooks.py")),
+        "Python files of your own, run at a build's events (on_config, on_env, "
+        "on_page_context, on_post_build), as MkDocs' hooks: see the theming guide.",
+    )
     extra: Mapping[str, Any] = key(
         Table(),
         "[tool.sincerely.extra]: values of your own, which layouts read as `extra`, like "

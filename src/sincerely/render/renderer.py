@@ -90,6 +90,10 @@ def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironme
     # The layouts' words, in the page's language (its `language`), through gettext.
     env.add_extension("jinja2.ext.i18n")
     cast(_WithGettext, env).install_gettext_callables(_gettext, _ngettext, newstyle=True)
+    # Last, before any layout is compiled: the owner's filters and globals are in every
+    # language's overlay (they share its tables), and in the compiled code's key.
+    env.hooks = theme.hooks
+    theme.hooks.on_env(env)
     return env
 
 
@@ -207,6 +211,7 @@ class PageRenderer:
     def __post_init__(self) -> None:
         self._resolve = resolver(self.site)
         self._look = look_of(self.site.config)
+        self._page_hooks = self.env.hooks.has("on_page_context")
 
     def scenario_card(self, scenario: Scenario, root: str, level: int = 3) -> Markup:
         """A letter's card, made once in a build (the home, pack, tag and channel pages
@@ -247,14 +252,14 @@ class PageRenderer:
         key: tuple[object, ...] = ("page", spec.template, spec.path, spec.title)
         key += (spec.description, spec.root, spec.indexed, spec.language)
         values = {**spec.values}
-        if self.memo is not None:
-            key += (fingerprint(values),)
-            remembered = self.memo.get(key, self._resolve)
-            if remembered is not None:
-                data: bytes = remembered
-                return data
-        if self.memo is None:
+        # What on_page_context reads is not noted as a layout's reads are: no memo.
+        if self.memo is None or self._page_hooks:
             return self._render(spec, values)
+        key += (fingerprint(values),)
+        remembered = self.memo.get(key, self._resolve)
+        if remembered is not None:
+            data: bytes = remembered
+            return data
         with recording(Reads()) as reads:
             data = self._render(spec, values)
         self.memo.put(key, reads, data)
@@ -284,7 +289,7 @@ class PageRenderer:
         }
 
     def _render(self, spec: PageSpec, values: dict[str, Any]) -> bytes:
-        context = self.context(spec, values)
+        context = self.env.hooks.page_context(self.context(spec, values), spec)
         messages = self.site.messages_in(context["language"])
         words = _WORDS.set(messages)
         try:
@@ -296,6 +301,8 @@ class PageRenderer:
             # the wrong thing, _("%(n)s") with no n) is the layout's, at its line; one
             # that no layout's line leads to is a bug in sincerely, and stays one.
             located = layout_mistake(exc)
+            at = located.diagnostics[0].location if located else None
+            located = self.env.hooks.mistake(exc, at) or located  # a hook's filter's
             if located is None:
                 raise
             raise located from None

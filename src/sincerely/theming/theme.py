@@ -14,6 +14,8 @@ from pathlib import Path
 
 from .. import PACKAGE_DIR
 from ..common.errors import BuildError, Diagnostics, Location
+from ..model.config import Config
+from .hooks import NO_HOOKS, Hooks, load_hooks
 from .minify import compact
 
 STATIC = "static"
@@ -31,14 +33,17 @@ def bundled_theme_dir() -> Path:
 @dataclass(frozen=True)
 class Theme:
     folders: tuple[Path, ...]  # first wins
+    # The owner's hooks (theming/hooks.py): they add to the layouts' Environment and
+    # context, so they are the theme's as much as its files, and in its digest.
+    hooks: Hooks = NO_HOOKS
 
     @classmethod
-    def for_project(cls, layouts_dir: Path) -> Theme:
+    def for_project(cls, layouts_dir: Path, hooks: Hooks = NO_HOOKS) -> Theme:
         bundled = bundled_theme_dir().resolve()
         folders = [layouts_dir.resolve()] if layouts_dir.is_dir() else []
         if bundled not in folders:
             folders.append(bundled)
-        return cls(tuple(folders))
+        return cls(tuple(folders), hooks)
 
     def static_paths(self) -> dict[str, Path]:
         """Each asset's site path and the file that provides it, sorted by site path."""
@@ -58,6 +63,14 @@ class Theme:
         """An asset as the site serves it: minified if it is CSS or JavaScript, with
         ``addition`` at its end (the owner's accent, for site.css)."""
         return compact(site_path, source.read_bytes() + addition.encode())
+
+
+def themed(config: Config) -> tuple[Config, Theme]:
+    """The project's hooks loaded, the settings as their on_config leaves them, and the
+    theme with the hooks: what every build starts from."""
+    hooks = load_hooks(config)
+    config = hooks.configured(config)
+    return config, Theme.for_project(config.layouts_dir, hooks)
 
 
 # What the pages' Content-Security-Policy blocks in a layout, and what to do instead.
