@@ -22,6 +22,8 @@ from ..common.urls import HTTP_URL_HELP, is_http_url
 from ..format.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..format.records import Record, key
 from ..format.values import ListOf, Markdown, ProjectFile, Table, Text
+from .allowed import Allowed
+from .tomlerrors import toml_error
 
 WORK_DIR = ".sincerely"
 # Where a project keeps its copy of the scenario format, for editors: init and new write
@@ -126,6 +128,11 @@ class Settings:
         ListOf(ProjectFile(suffixes=(".js",), example="assets/extra.js")),
         "Scripts of your own, loaded (deferred) on every page, under the same "
         "Content-Security-Policy as the theme's: files of the site, never inline.",
+    )
+    allow: Allowed = key(
+        Record.of(Allowed),
+        "[tool.sincerely.allow]: origins beyond the site that the pages may load scripts, "
+        "styles or images from, or send data to, like a privacy-friendly counter's.",
     )
     extra: Mapping[str, Any] = key(
         Table(),
@@ -239,12 +246,7 @@ def _table(pyproject: Path) -> MappingNode:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+), column (\d+)", str(exc))
-        line, col = (int(match[1]), int(match[2])) if match else (1, 1)
-        reason = str(exc).split(" (at")[0]
-        raise BuildError.single(
-            f"pyproject.toml is not valid TOML: {reason}", Location(pyproject, line, col)
-        ) from None
+        raise toml_error(str(exc), pyproject, text) from None
     tool = data.get("tool", {})
     table = tool.get("sincerely", {}) if isinstance(tool, dict) else {}
     if not isinstance(table, dict):

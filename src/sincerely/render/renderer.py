@@ -154,7 +154,7 @@ EVERY_PAGE = {
     "the home, pack, tag and channel pages show it.",
     "look": "The owner's look: `look.logo` (`.path`, `.width`, `.height`) or none, "
     "`look.favicon` and `look.favicon_type`, `look.stylesheets`, `look.scripts`, "
-    "`look.footer` (Markdown).",
+    "`look.footer` (Markdown), `look.csp` (the Content-Security-Policy).",
     "extra": "The values of [tool.sincerely.extra].",
     "language": "The page's language, a BCP 47 tag like 'fr': its words come from that "
     "language's catalog, through `_('...')` and `{% trans %}`.",
