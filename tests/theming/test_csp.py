@@ -83,9 +83,10 @@ def test_an_icon_or_a_source_loads_as_an_image(tmp_path: Path) -> None:
 
 
 def test_the_theme_itself_loads_nothing_the_policy_blocks() -> None:
-    out = Diagnostics()
-    warn_blocked(sorted(bundled_theme_dir().rglob("*.html")), Allowed(), out)
-    assert out.items == ()
+    for allowed in (Allowed(), Allowed(scripts=(COUNTER,))):
+        out = Diagnostics()
+        warn_blocked(sorted(bundled_theme_dir().rglob("*.html")), allowed, out)
+        assert out.items == ()
 
 
 def test_every_page_allows_the_origins_and_an_edit_rebuilds_as_fresh(
@@ -149,3 +150,17 @@ def test_a_counter_runs_in_chromium_only_once_its_origin_is_allowed(
             assert watched.csp_violations() == []
             assert watched.errors == []
             assert watched.foreign_requests == [f"{origin}/count.js"]
+
+
+def test_a_policy_written_out_in_a_layout_is_named_when_origins_are_allowed(
+    tmp_path: Path,
+) -> None:
+    html = f'<head>\n<meta http-equiv="Content-Security-Policy" content="{THEMES}">\n'
+    assert _warnings(tmp_path, html, Allowed()) == []
+    assert _warnings(tmp_path, html, Allowed(images=(COUNTER,))) == [
+        "base.html:2:1: warning: this layout writes its own Content-Security-Policy, so the "
+        "origins of [tool.sincerely.allow] do not reach its pages; write "
+        'content="{{ look.csp }}" instead'
+    ]
+    given = '<meta http-equiv="Content-Security-Policy" content="{{ look.csp }}">\n'
+    assert _warnings(tmp_path, given, Allowed(images=(COUNTER,))) == []

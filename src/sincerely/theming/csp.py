@@ -96,6 +96,27 @@ def _blocked(path: Path, text: str, code: str, allowed: Allowed, out: Diagnostic
             )
 
 
+# A policy written out in a layout (a base.html copied before `look.csp` was given):
+# the settings' origins never reach the pages it makes.
+_WRITTEN = re.compile(
+    r"<meta\b[^>]*http-equiv\s*=\s*[\"']?Content-Security-Policy[^>]*\bcontent\s*=\s*"
+    r"(?![\"']?[^\"'>]*\{\{)",
+    re.I,
+)
+
+
+def _written_policy(path: Path, text: str, code: str, allowed: Allowed, out: Diagnostics) -> None:
+    if not any(getattr(allowed, setting) for setting in DIRECTIVES):
+        return
+    for found in _WRITTEN.finditer(code):
+        out.warning(
+            "this layout writes its own Content-Security-Policy, so the origins of "
+            "[tool.sincerely.allow] do not reach its pages; write "
+            'content="{{ look.csp }}" instead',
+            Location.at_offset(path, text, found.start()),
+        )
+
+
 def warn_blocked(layouts: list[Path], allowed: Allowed, out: Diagnostics) -> None:
     """A warning at each thing in the project's own layouts (``layouts``: their files)
     that the pages' Content-Security-Policy would block, with only a console error:
@@ -112,3 +133,4 @@ def warn_blocked(layouts: list[Path], allowed: Allowed, out: Diagnostics) -> Non
                     Location.at_offset(path, text, found.start() + (found[0][0].isspace())),
                 )
         _blocked(path, text, code, allowed, out)
+        _written_policy(path, text, code, allowed, out)
