@@ -32,7 +32,14 @@ def _message(text: str) -> str:
             "2:9: error: pyproject.toml is not valid TOML: a string is not closed",
         ),
         ("[tool.sincerely]\ntitle = 'Nachfassen", "add the closing quote (')"),
-        ('[tool.sincerely]\nextra_css = ["a.css"\n', "a list is not closed: add ']'"),
+        (
+            '[tool.sincerely]\nextra_css = ["a.css"\ntitle = "x"\n',
+            "2:13: error: pyproject.toml is not valid TOML: a list is not closed: add ']'",
+        ),
+        (
+            '[tool.sincerely]\nextra_css = [\n  "a.css",  # [\n  "b.css"\n',
+            "2:13: error: pyproject.toml is not valid TOML: a list is not closed: add ']'",
+        ),
         ("[tool.sincerely\n", "1:16: error: pyproject.toml is not valid TOML: a table's name"),
         (
             '[tool.sincerely]\ntitle "x"\n',

@@ -68,6 +68,21 @@ def _unclosed_line(text: str) -> tuple[int, int, str] | None:
     return None
 
 
+def _opened_line(text: str, opener: str, closer: str) -> tuple[int, int] | None:
+    """The last line (and column) whose value opens a list or a table ('[', '{') that
+    no later line closes: tomllib meets the end of the document, not the slip."""
+    depth, opened = 0, None
+    for number, line in enumerate(text.splitlines(), start=1):
+        value = re.match(r"\s*[\w.\"'-]+\s*=\s*", line) if depth == 0 else None
+        if depth == 0 and value is None:
+            continue
+        code = re.sub(r"\"(?:\\.|[^\"\\])*\"|'[^']*'|#.*", "", line)
+        if depth == 0 and value is not None and line[value.end() :].startswith(opener):
+            opened = (number, value.end() + 1)
+        depth = max(depth + code.count(opener) - code.count(closer), 0)
+    return opened if depth else None
+
+
 def _value_advice(line: str, column: int) -> str:
     """Advice for a value tomllib could not read, by what it starts with."""
     start = line[column - 1 :] if 0 < column <= len(line) else ""
@@ -91,6 +106,10 @@ def toml_error(reason: str, path: Path, text: str) -> BuildError:
     advice = next((a for start, a in _ADVICE if said.startswith(start)), "")
     if advice == _UNCLOSED and unclosed is not None and (not line or unclosed[0] <= line):
         line, column, quote = unclosed
+    elif said.startswith(("Unclosed array", "Unclosed inline table")):
+        opened = _opened_line(text, *("[]" if said.startswith("Unclosed array") else "{}"))
+        if opened is not None and (not line or opened[0] <= line):
+            line, column = opened
     elif said.startswith("Invalid value"):
         lines = text.splitlines()
         advice = _value_advice(lines[line - 1] if 0 < line <= len(lines) else "", column)
