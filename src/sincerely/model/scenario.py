@@ -58,6 +58,7 @@ class Field:
             reason="list the choices",
         ),
         OneOfList("default", "options"),
+        OneOfList("example", "options"),
         When("sender", True, forbid_otherwise=("autocomplete",)),
         NotBoth(
             ("sender", "per_recipient"),

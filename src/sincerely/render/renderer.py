@@ -37,6 +37,7 @@ from .memo import (
 )
 from .pages import PageSpec
 from .seams import SeamRules, seam_rules
+from .undefined import LayoutUndefined, OwnValues
 
 # The layouts' indentation before a tag at the start of a line: a page is lighter
 # without it, and nothing shows it, except inside <pre> and <textarea>, where
@@ -70,7 +71,7 @@ def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironme
             ]
         ),
         autoescape=True,
-        undefined=jinja2.StrictUndefined,
+        undefined=LayoutUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -163,7 +164,7 @@ EVERY_PAGE = {
     "the home, pack, tag and channel pages show it.",
     "look": "The owner's look: `look.logo` (`.path`, `.width`, `.height`) or none, "
     "`look.favicon` and `look.favicon_type`, `look.stylesheets`, `look.scripts`, "
-    "`look.footer` (Markdown).",
+    "`look.footer` (Markdown), `look.csp` (the Content-Security-Policy).",
     "extra": "The values of [tool.sincerely.extra].",
     "language": "The page's language, a BCP 47 tag like 'fr': its words come from that "
     "language's catalog, through `_('...')` and `{% trans %}`.",
@@ -282,7 +283,7 @@ class PageRenderer:
             "description": spec.description,
             "scenario_card": self.scenario_card,
             "look": self._look,
-            "extra": self.site.config.settings.extra,
+            "extra": OwnValues(self.site.config.settings.extra),
             "language": language,
             "direction": direction(language),
             **values,

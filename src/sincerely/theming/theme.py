@@ -7,13 +7,12 @@ ships inside the package.
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import PACKAGE_DIR
-from ..common.errors import BuildError, Diagnostics, Location
+from ..common.errors import BuildError, Location
 from ..model.config import Config
 from .hooks import NO_HOOKS, Hooks, load_hooks
 from .minify import compact
@@ -71,40 +70,6 @@ def themed(config: Config) -> tuple[Config, Theme]:
     hooks = load_hooks(config)
     config = hooks.configured(config)
     return config, Theme.for_project(config.layouts_dir, hooks)
-
-
-# What the pages' Content-Security-Policy blocks in a layout, and what to do instead.
-_INLINE = (
-    (re.compile(r"\sstyle\s*=", re.I), "an inline style", "a class, styled in extra_css"),
-    (re.compile(r"<style\b", re.I), "a <style> element", "a stylesheet in extra_css"),
-    # A script with a src is a file of the site; one of JSON is data, never run.
-    (
-        re.compile(
-            r"<script\b(?![^>]*\b(?:src\s*=|type\s*=\s*[\"']?application/(?:ld\+)?json))", re.I
-        ),
-        "an inline script",
-        "extra_js",
-    ),
-    (re.compile(r"\son[a-z]+\s*=", re.I), "an event handler attribute", "a script in extra_js"),
-    (re.compile(r"javascript:", re.I), "a javascript: address", "a script in extra_js"),
-)
-
-
-def warn_inline_code(layouts: list[Path], out: Diagnostics) -> None:
-    """A warning at each piece of inline style or script in the project's own layouts
-    (``layouts``: their files): the pages' Content-Security-Policy would block it, with
-    only a console error."""
-    for path in layouts:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        # Jinja comments say what they like; blanked, so that positions stay true.
-        code = re.sub(r"\{#.*?#\}", lambda m: re.sub(r"[^\n]", " ", m[0]), text, flags=re.S)
-        for pattern, what, instead in _INLINE:
-            for found in pattern.finditer(code):
-                out.warning(
-                    f"{what}: the pages' Content-Security-Policy blocks it, so it would do "
-                    f"nothing; use {instead} instead",
-                    Location.at_offset(path, text, found.start() + (found[0][0].isspace())),
-                )
 
 
 # ---- a layout's mistakes, where they are ----
