@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol, cast
 
@@ -20,7 +21,7 @@ from markupsafe import Markup
 
 from ..common import urls
 from ..common.i18n import SOURCE_LANGUAGE, Messages, direction
-from ..common.markdown import render_inline, render_markdown, unique_ids
+from ..common.markdown import Links, render_inline, render_markdown, unique_ids
 from ..model.scenario import Scenario
 from ..model.site import Site
 from ..theming.look import look_of
@@ -78,8 +79,8 @@ def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironme
         bytecode_cache=COMPILED if kept is None else COMPILED.on_disk(kept),
     )
     env.code_generator_class = ResolvingCodeGenerator
-    env.filters["markdown"] = render_markdown
-    env.filters["markdown_inline"] = render_inline
+    env.filters["markdown"] = lambda text: render_markdown(text, _links(text))
+    env.filters["markdown_inline"] = lambda text: render_inline(text, _links(text))
     env.globals["url_for"] = urls.url_for
     env.globals["plural_forms"] = _plural_forms
     env.globals["seam_rules"] = _seam_rules
@@ -124,6 +125,17 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
     return _words().ngettext(singular, plural, n)
 
 
+# The page being rendered, its path and its way to the site's root: its Markdown's
+# links are written from there (common/urls.py's link_from).
+_PAGE: ContextVar[tuple[str, str] | None] = ContextVar("page", default=None)
+
+
+def _links(text: str) -> Links | None:
+    page = _PAGE.get()
+    folder = "" if isinstance(text, urls.SiteWide) else None  # the footer's start at the root
+    return None if page is None else partial(urls.link_from, *page, folder=folder)
+
+
 def _plural_forms(singular: str, plural: str) -> dict[str, str]:
     return _words().plural_forms(singular, plural)
 
@@ -156,7 +168,9 @@ EVERY_PAGE = {
     "direction": "'rtl' for a language written from right to left, else 'ltr'.",
 }
 FILTERS = {
-    "markdown": "Markdown (no raw HTML, safe links) as HTML: `{{ text | markdown }}`.",
+    "markdown": "Markdown (no raw HTML, safe links) as HTML: `{{ text | markdown }}`; "
+    "its links to the site's pages and files are written from the page (a relative link "
+    "starts at the page's folder, the footer's at the site's root).",
     "markdown_inline": "One line of Markdown as HTML, without a paragraph around it.",
     "_": "`_('Words')`, `_('Letter %(n)s', n=2)`: the words in the page's language; "
     "`ngettext(singular, plural, n)` for a count.",
@@ -275,6 +289,7 @@ class PageRenderer:
         context = self.context(spec, values)
         messages = self.site.messages_in(context["language"])
         words = _WORDS.set(messages)
+        page = _PAGE.set((spec.path, context["root"]))
         try:
             text = self.env.in_language(messages).get_template(spec.template).render(context)
         except jinja2.TemplateError as exc:
@@ -288,5 +303,6 @@ class PageRenderer:
                 raise
             raise located from None
         finally:
+            _PAGE.reset(page)
             _WORDS.reset(words)
         return strip_indentation(unique_ids(text)).encode("utf-8")

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..common import urls
 from ..common.errors import Diagnostics
 from ..common.intake import refusal
+from ..common.urls import SiteWide
 from ..model.config import Config, setting_location
 
 # The theme's backgrounds (site.css's --bg and --panel), light and dark: an accent is
@@ -40,7 +41,7 @@ class Look:
     favicon_type: str
     stylesheets: tuple[str, ...]
     scripts: tuple[str, ...]
-    footer: str  # Markdown
+    footer: str  # Markdown, its links from the site's root (SiteWide)
 
 
 _ICON_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon"}
@@ -66,7 +67,7 @@ def look_of(config: Config) -> Look:
         favicon_type=_ICON_TYPES[Path(favicon).suffix.lower()],
         stylesheets=tuple(urls.own(n) for n in s.extra_css),
         scripts=tuple(urls.own(n) for n in s.extra_js),
-        footer=s.footer,
+        footer=SiteWide(s.footer),
     )
 
 
