@@ -30,7 +30,10 @@ from ..conftest import MINIMAL_SCENARIO, tree
 TAGS = ("final-round", "networking", "feedback", "internship", "library")
 CHANNELS = {"email": "", "letter": "", "note": ""}
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}"></svg>'
-SETTINGS = '[tool.sincerely]\ntitle = "{title}"\naccent = "{accent}"\nlogo = "logo.svg"\n'
+SETTINGS = (
+    '[tool.sincerely]\ntitle = "{title}"\naccent = "{accent}"\nlogo = "logo.svg"\n'
+    'footer = "[About](about.md), [the guide](files/guide.txt)"\n'
+)
 
 
 def letter(rng: random.Random, title: str) -> str:
@@ -150,6 +153,16 @@ def resize_logo(root: Path, rng: random.Random) -> None:
     (root / "logo.svg").write_text(LOGO.format(w=size[0], h=size[1]), encoding="utf-8")
 
 
+def edit_file(root: Path, rng: random.Random) -> None:
+    """A file of content/ published as it is: added, changed or removed."""
+    path = root / "content" / rng.choice(["CNAME", "first/brochure.pdf", "files/guide.txt"])
+    if path.exists() and rng.random() < 0.4:
+        path.unlink()
+        return
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(f"version {rng.randint(0, 99)}\n".encode())
+
+
 def touch(root: Path, rng: random.Random) -> None:
     path = rng.choice(_letters(root))
     os.utime(path)  # a new time, the same bytes: nothing changes
@@ -186,6 +199,7 @@ EDITS: dict[str, Callable[[Path, random.Random], None]] = {
         edit_settings,
         edit_layout,
         resize_logo,
+        edit_file,
         touch,
         edit_keeping_size_and_time,
         break_one,

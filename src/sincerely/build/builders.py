@@ -199,7 +199,7 @@ class Builder:
             every = [job for work in phases for job in work]
             keys = {job.path: job_key(job.made_from, digests, job.arrangement) for job in every}
             if self.makes_the_site:
-                published = {path for job in every for path in job.outputs}
+                published = [path for job in every for path in job.outputs]
                 self.links_found = checked_links(site, published, strict=self.strict)
         with timings.phase("unchanged files brought over"):
             outputs = {job.path: job.outputs for job in every}

@@ -16,6 +16,7 @@ own is an error at the file.
 from __future__ import annotations
 
 import posixpath
+from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,8 +113,10 @@ def _meant(written: Written, target: str, site: Site, published: Collection[str]
     by_source = written.href.split("#")[0].split("?")[0].endswith((".md", ".yaml", "/"))
     choices = list(_sources(site)) if by_source else list(published)
     match = closest(target if not by_source else _as_source(written), choices)
-    if match is None:
+    if match is None or target.startswith("../"):
         return ""
+    if written.href.startswith("/"):  # as written: from the site's root
+        return "/" + match
     return posixpath.relpath(match, written.folder or ".") + ("/" if match.endswith("/") else "")
 
 
@@ -126,12 +129,13 @@ def _as_source(written: Written) -> str:
 
 def link_problems(site: Site, published: Collection[str]) -> tuple[Diagnostic, ...]:
     """A warning at each link of the site's Markdown that leads to nothing the site
-    has (``published``: every path it makes), and an error at each file of content/
-    that would stand where the site makes a file of its own."""
+    has (``published``: every path its jobs make, as many times as they do), and an
+    error at each file of content/ that would stand where the site makes a file of its
+    own."""
     out = Diagnostics()
-    made = set(published) - {f.path for f in site.files}
+    made = Counter(published)  # a file of content/ and a page of the same path: twice
     for file in site.files:
-        if file.path in made:
+        if made[file.path] > 1:
             out.error(
                 f"the site makes '{file.path}' itself, and this file would take its place; "
                 "rename it (to change what the site makes, override its layout: see "

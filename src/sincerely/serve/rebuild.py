@@ -132,7 +132,7 @@ class IncrementalBuilder:
         files: dict[str, bytes] = {}
         made: JobsMade = {}
         jobs = site_jobs(site, self._env, theme, store)
-        published = {p for job in jobs for p in job.outputs} | set(archive_paths(site))
+        published = [p for job in jobs for p in job.outputs] + list(archive_paths(site))
         self._links = checked_links(site, published, strict=self.strict)
         # The pages the browsers show, made first and handed over at once, with the files
         # no job makes any more (a deleted letter's): every job says what it makes.
