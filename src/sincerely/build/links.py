@@ -93,6 +93,10 @@ def written_links(site: Site) -> Iterator[Written]:
             path = config.root / pack.source_path
             yield from _located(hrefs, pack.slug, path, _text(path))
         for scenario in pack.scenarios:
+            # A link to this site is inline, '](', or a reference, ']:' (an autolink has
+            # a scheme): most letters have neither, and need no walk.
+            if "](" not in scenario.yaml_text and "]:" not in scenario.yaml_text:
+                continue
             hrefs = [href for text in SCENARIO.prose(scenario) for href in links_in(text)]
             path = config.root / scenario.source_path
             yield from _located(hrefs, pack.slug, path, scenario.yaml_text)
