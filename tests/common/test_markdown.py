@@ -134,7 +134,14 @@ def test_a_page_writes_each_link_its_own_way_and_only_links() -> None:
     def links(written: str) -> str:
         return "../" + written.replace(".md", ".html")
 
-    html = render_markdown("[Impressum](impressum.md) and `[x](y.md)`", links)
+    html = render_markdown("[Impressum](impressum.md) and `[x](y.md)`", links=links)
     assert html == ('<p><a href="../impressum.html">Impressum</a> and <code>[x](y.md)</code></p>\n')
     assert render_inline("[a](a.md)", links) == '<a href="../a.html">a</a>'
     assert render_markdown("[a](a.md)") == '<p><a href="a.md">a</a></p>\n'  # as written
+
+
+def test_a_headings_permalink_is_labelled_in_the_words_given() -> None:
+    html = render_markdown("## Wer wir sind\n\nWir.", "Link zu diesem Abschnitt")
+    assert 'aria-label="Link zu diesem Abschnitt"' in html
+    assert "Link to this section" not in html
+    assert 'aria-label="Link to this section"' in render_markdown("## Who we are")

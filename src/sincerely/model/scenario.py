@@ -18,15 +18,15 @@ from typing import ClassVar
 
 from ..common import urls
 from ..common.pickling import pickled_as_tuple
+from ..common.slugs import Tag
 from ..format.lengths import CharacterLimit, MaxWords
 from ..format.placeholders import FIELD_ID, PlaceholdersNameFields, Template, TemplateText
 from ..format.records import Record, key
 from ..format.rules import Needs, NoneOf, NotBoth, OneOfList, Rule, Unique, When
+from ..format.tags import TagText
 from ..format.values import Boolean, Integer, ListOf, Markdown, Text
 from .channels import CHANNELS
 
-SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-SLUG_HELP = "lowercase words joined by hyphens, like 'close-second'"
 FIELD_KINDS = ("text", "long", "choice", "email", "tel")
 FIELD_HOLDS = ("name", "organisation", "job-title", "words", "plural")
 MAX_LETTER_WORDS = 200
@@ -234,9 +234,11 @@ class Scenario:
         "The most characters the filled letter may have (300 for a LinkedIn request); "
         "the page counts them as the reader types.",
     )
-    tags: tuple[str, ...] = key(
-        ListOf(Text(pattern=SLUG, pattern_help=SLUG_HELP, example="close-second")),
-        "Lowercase-hyphenated words.",
+    tags: tuple[Tag, ...] = key(
+        ListOf(TagText()),
+        "Words in the letter's language, shown as written ('Rückmeldung'); each tag's "
+        "address is made from them ('tags/rueckmeldung.html'). In a layout, a tag is "
+        "its slug, and `tag.label` its words.",
     )
     order: int = key(Integer(), "Position within the pack; ties are broken by title.")
     fields: tuple[Field, ...] = key(

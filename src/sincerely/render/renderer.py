@@ -19,23 +19,14 @@ from typing import Any, Protocol, cast
 import jinja2
 from markupsafe import Markup
 
-from ..common import urls
+from ..common import markdown, urls
 from ..common.i18n import SOURCE_LANGUAGE, Messages, direction
-from ..common.markdown import Links, render_inline, render_markdown, unique_ids
 from ..model.scenario import Scenario
 from ..model.site import Site
 from ..theming.look import look_of
 from ..theming.theme import Theme, layout_error, layout_mistake
 from .compiling import COMPILED, LayoutsEnvironment, ResolvingCodeGenerator
-from .memo import (
-    Identity,
-    Memo,
-    Reads,
-    fingerprint,
-    recording,
-    replay,
-    resolver,
-)
+from .memo import Identity, Memo, Reads, fingerprint, recording, replay, resolver
 from .pages import PageSpec
 from .seams import SeamRules, seam_rules
 
@@ -79,8 +70,8 @@ def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironme
         bytecode_cache=COMPILED if kept is None else COMPILED.on_disk(kept),
     )
     env.code_generator_class = ResolvingCodeGenerator
-    env.filters["markdown"] = lambda text: render_markdown(text, _links(text))
-    env.filters["markdown_inline"] = lambda text: render_inline(text, _links(text))
+    env.filters["markdown"] = _markdown
+    env.filters["markdown_inline"] = lambda text: markdown.render_inline(text, _links(text))
     env.globals["url_for"] = urls.url_for
     env.globals["plural_forms"] = _plural_forms
     env.globals["seam_rules"] = _seam_rules
@@ -126,14 +117,18 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
 
 
 # The page being rendered, its path and its way to the site's root: its Markdown's
-# links are written from there (common/urls.py's link_from).
+# links are written from there (common/urls.py's link_from; the footer's from the root).
 _PAGE: ContextVar[tuple[str, str] | None] = ContextVar("page", default=None)
 
 
-def _links(text: str) -> Links | None:
-    page = _PAGE.get()
-    folder = "" if isinstance(text, urls.SiteWide) else None  # the footer's start at the root
-    return None if page is None else partial(urls.link_from, *page, folder=folder)
+def _links(text: str) -> markdown.Links | None:
+    folder = "" if isinstance(text, urls.SiteWide) else None
+    return None if (page := _PAGE.get()) is None else partial(urls.link_from, *page, folder=folder)
+
+
+def _markdown(text: str) -> Markup:
+    # Headings' permalinks say what they are in the page's language, as the theme's do.
+    return markdown.render_markdown(text, _gettext(markdown.PERMALINK_LABEL), _links(text))
 
 
 def _plural_forms(singular: str, plural: str) -> dict[str, str]:
@@ -305,4 +300,4 @@ class PageRenderer:
         finally:
             _PAGE.reset(page)
             _WORDS.reset(words)
-        return strip_indentation(unique_ids(text)).encode("utf-8")
+        return strip_indentation(markdown.unique_ids(text)).encode("utf-8")
