@@ -6,11 +6,16 @@ as a reader follows it, and the footer's and the pages' links as check reports t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urljoin
+
+from playwright.sync_api import Browser, expect
 
 from sincerely.common.errors import BuildError
 
 from ..conftest import Project
+from ..helpers.serving import Server
 from ..helpers.sitecheck import broken_links, parts
 
 FOOTER = (
@@ -116,3 +121,22 @@ def test_build_w_fails_on_a_broken_footer_link_and_keeps_the_site(project: Proje
         assert len(exc.diagnostics) == 1
     else:
         raise AssertionError("check -W passed a broken link")
+
+
+def test_a_reader_follows_the_footer_from_a_letter_and_from_a_404_at_any_depth(
+    project: Project, browser: Browser, start_server: Callable[..., Server]
+) -> None:
+    _gallery(project)
+    server = start_server(project.root)
+    page = browser.new_page()
+    try:
+        for start in ("letters/close-second.html", "letters/no/such/page.html", "nothing"):
+            page.goto(server.url + start)
+            page.locator(".own-footer").get_by_role("link", name="Impressum").click()
+            expect(page.locator("h1")).to_have_text("Impressum")
+            page.goto(server.url + start)
+            href = page.locator(".own-footer").get_by_role("link", name="Broschüre")
+            pdf = page.request.get(urljoin(page.url, href.get_attribute("href") or ""))
+            assert pdf.ok and pdf.body() == b"%PDF-1.4\n%%EOF\n", start
+    finally:
+        page.close()
