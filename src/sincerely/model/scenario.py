@@ -19,6 +19,7 @@ from typing import ClassVar
 from ..common import urls
 from ..common.pickling import pickled_as_tuple
 from ..common.slugs import Tag
+from ..format.dates import Day
 from ..format.lengths import CharacterLimit, MaxWords
 from ..format.placeholders import FIELD_ID, PlaceholdersNameFields, Template, TemplateText
 from ..format.records import Record, key
@@ -57,6 +58,7 @@ class Field:
             reason="list the choices",
         ),
         OneOfList("default", "options"),
+        OneOfList("example", "options"),
         When("sender", True, forbid_otherwise=("autocomplete",)),
         NotBoth(
             ("sender", "per_recipient"),
@@ -241,6 +243,11 @@ class Scenario:
         "its slug, and `tag.label` its words.",
     )
     order: int = key(Integer(), "Position within the pack; ties are broken by title.")
+    published: str = key(
+        Day(),
+        "The day it was first published, YYYY-MM-DD: its page shows it, and the site's Atom "
+        "feed lists the letters that have one, newest first.",
+    )
     fields: tuple[Field, ...] = key(
         ListOf(Record.of(Field), min_items=1), "The blanks, in form order.", required=True
     )

@@ -8,7 +8,6 @@ afterwards: what differs from page to page is in the page's values.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -20,33 +19,17 @@ import jinja2
 from markupsafe import Markup
 
 from ..common import markdown, urls
-from ..common.i18n import SOURCE_LANGUAGE, Messages, direction
+from ..common.i18n import SOURCE_LANGUAGE, Messages, direction, long_date
 from ..model.scenario import Scenario
 from ..model.site import Site
 from ..theming.look import look_of
 from ..theming.theme import Theme, layout_error, layout_mistake
 from .compiling import COMPILED, LayoutsEnvironment, ResolvingCodeGenerator
+from .indentation import strip_indentation
 from .memo import Identity, Memo, Reads, fingerprint, recording, replay, resolver
 from .pages import PageSpec
 from .seams import SeamRules, seam_rules
-
-# The layouts' indentation before a tag at the start of a line: a page is lighter
-# without it, and nothing shows it, except inside <pre> and <textarea>, where
-# whitespace is the text itself (a theme may indent tags there on purpose).
-_INDENT = re.compile(r"\n[ \t]+<")
-_KEEPS_WHITESPACE = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.IGNORECASE | re.DOTALL)
-
-
-def strip_indentation(html: str) -> str:
-    """``html`` without the indentation before tags, outside <pre> and <textarea>."""
-    pieces = _KEEPS_WHITESPACE.split(html)
-    # split() yields text, kept element, its tag name, text, ...: every third from 0 is
-    # text outside the elements.
-    return "".join(
-        _INDENT.sub("\n<", piece) if i % 3 == 0 else piece
-        for i, piece in enumerate(pieces)
-        if i % 3 != 2
-    )
+from .undefined import LayoutUndefined, OwnValues
 
 
 def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironment:
@@ -62,7 +45,7 @@ def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironme
             ]
         ),
         autoescape=True,
-        undefined=jinja2.StrictUndefined,
+        undefined=LayoutUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -72,6 +55,7 @@ def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironme
     env.code_generator_class = ResolvingCodeGenerator
     env.filters["markdown"] = _markdown
     env.filters["markdown_inline"] = lambda text: markdown.render_inline(text, _links(text))
+    env.filters["long_date"] = _long_date
     env.globals["url_for"] = urls.url_for
     env.globals["plural_forms"] = _plural_forms
     env.globals["seam_rules"] = _seam_rules
@@ -81,6 +65,10 @@ def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironme
     # The layouts' words, in the page's language (its `language`), through gettext.
     env.add_extension("jinja2.ext.i18n")
     cast(_WithGettext, env).install_gettext_callables(_gettext, _ngettext, newstyle=True)
+    # Last, before any layout is compiled: the owner's filters and globals are in every
+    # language's overlay (they share its tables), and in the compiled code's key.
+    env.hooks = theme.hooks
+    theme.hooks.on_env(env)
     return env
 
 
@@ -126,6 +114,10 @@ def _links(text: str) -> markdown.Links | None:
     return None if (page := _PAGE.get()) is None else partial(urls.link_from, *page, folder=folder)
 
 
+def _long_date(day: str) -> str:
+    return long_date(day, _words().language)
+
+
 def _markdown(text: str) -> Markup:
     # Headings' permalinks say what they are in the page's language, as the theme's do.
     return markdown.render_markdown(text, _gettext(markdown.PERMALINK_LABEL), _links(text))
@@ -156,7 +148,7 @@ EVERY_PAGE = {
     "the home, pack, tag and channel pages show it.",
     "look": "The owner's look: `look.logo` (`.path`, `.width`, `.height`) or none, "
     "`look.favicon` and `look.favicon_type`, `look.stylesheets`, `look.scripts`, "
-    "`look.footer` (Markdown).",
+    "`look.footer` (Markdown), `look.csp` (the Content-Security-Policy).",
     "extra": "The values of [tool.sincerely.extra].",
     "language": "The page's language, a BCP 47 tag like 'fr': its words come from that "
     "language's catalog, through `_('...')` and `{% trans %}`.",
@@ -167,6 +159,8 @@ FILTERS = {
     "its links to the site's pages and files are written from the page (a relative link "
     "starts at the page's folder, the footer's at the site's root).",
     "markdown_inline": "One line of Markdown as HTML, without a paragraph around it.",
+    "long_date": "A day written YYYY-MM-DD (`scenario.published`) as the page's language "
+    "writes it in full: `{{ day | long_date }}`, '7 December 2026'.",
     "_": "`_('Words')`, `_('Letter %(n)s', n=2)`: the words in the page's language; "
     "`ngettext(singular, plural, n)` for a count.",
     "plural_forms": "`plural_forms('{n} word', '{n} words')`: the words for each plural "
@@ -204,6 +198,7 @@ class PageRenderer:
     def __post_init__(self) -> None:
         self._resolve = resolver(self.site)
         self._look = look_of(self.site.config)
+        self._page_hooks = self.env.hooks.has("on_page_context")
 
     def scenario_card(self, scenario: Scenario, root: str, level: int = 3) -> Markup:
         """A letter's card, made once in a build (the home, pack, tag and channel pages
@@ -244,14 +239,14 @@ class PageRenderer:
         key: tuple[object, ...] = ("page", spec.template, spec.path, spec.title)
         key += (spec.description, spec.root, spec.indexed, spec.language)
         values = {**spec.values}
-        if self.memo is not None:
-            key += (fingerprint(values),)
-            remembered = self.memo.get(key, self._resolve)
-            if remembered is not None:
-                data: bytes = remembered
-                return data
-        if self.memo is None:
+        # What on_page_context reads is not noted as a layout's reads are: no memo.
+        if self.memo is None or self._page_hooks:
             return self._render(spec, values)
+        key += (fingerprint(values),)
+        remembered = self.memo.get(key, self._resolve)
+        if remembered is not None:
+            data: bytes = remembered
+            return data
         with recording(Reads()) as reads:
             data = self._render(spec, values)
         self.memo.put(key, reads, data)
@@ -274,14 +269,14 @@ class PageRenderer:
             "description": spec.description,
             "scenario_card": self.scenario_card,
             "look": self._look,
-            "extra": self.site.config.settings.extra,
+            "extra": OwnValues(self.site.config.settings.extra),
             "language": language,
             "direction": direction(language),
             **values,
         }
 
     def _render(self, spec: PageSpec, values: dict[str, Any]) -> bytes:
-        context = self.context(spec, values)
+        context = self.env.hooks.page_context(self.context(spec, values), spec)
         messages = self.site.messages_in(context["language"])
         words = _WORDS.set(messages)
         page = _PAGE.set((spec.path, context["root"]))
@@ -294,6 +289,8 @@ class PageRenderer:
             # the wrong thing, _("%(n)s") with no n) is the layout's, at its line; one
             # that no layout's line leads to is a bug in sincerely, and stays one.
             located = layout_mistake(exc)
+            at = located.diagnostics[0].location if located else None
+            located = self.env.hooks.mistake(exc, at) or located  # a hook's filter's
             if located is None:
                 raise
             raise located from None
