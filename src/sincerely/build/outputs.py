@@ -190,6 +190,9 @@ def site_jobs(
         jobs.append(Job.single(path, 0, publish, frozenset()))
     for path, source in own_files(site.config).items():
         jobs.append(Job.single(path, 0, source.read_bytes, frozenset()))
+    # The other files of content/ (a CNAME, a PDF): each made again when its bytes change.
+    for file in site.files:
+        jobs.append(Job.single(file.path, 0, file.source.read_bytes, frozenset({file.identity})))
     for spec in hosting.feed_pages(site):
         jobs.append(Job.single(spec.path, PAGE, partial(renderer.render, spec), spec.made_from))
     jobs.extend(_redirects(site, renderer, jobs))
