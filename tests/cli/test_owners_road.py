@@ -5,17 +5,17 @@ their own with `new`, their logo, accent and footer from settings alone; then ev
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
 import pytest
 import yaml
 
 from sincerely import __version__
+
+from ..helpers.owner import run_step, venv_bin
 
 pytestmark = pytest.mark.slow
 
@@ -72,28 +72,6 @@ tips:
 """
 
 
-def _venv(where: Path) -> Path:
-    venv.EnvBuilder(with_pip=True, clear=True).create(where)
-    return where / "bin"
-
-
-def _run(command: str | list[str], cwd: Path, bin_dir: Path, **env: str) -> str:
-    """One shell step, as a runner runs it: its tools first on PATH, output captured."""
-    done = subprocess.run(
-        command,
-        shell=isinstance(command, str),
-        executable="/bin/bash" if isinstance(command, str) else None,
-        cwd=cwd,
-        env={**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", **env},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
-    assert done.returncode == 0, f"{command}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-    return done.stdout + done.stderr
-
-
 def _steps(workflow: Path) -> list[str]:
     """A workflow's `run:` steps, in order, with what GitHub would put in `${{ }}`."""
     jobs = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]
@@ -102,12 +80,12 @@ def _steps(workflow: Path) -> list[str]:
 
 
 def test_from_the_wheel_to_a_published_site_in_the_owners_look(tmp_path: Path, wheel: Path) -> None:
-    owner = _venv(tmp_path / "owner-venv")
-    _run([str(owner / "python"), "-m", "pip", "install", "-q", str(wheel)], tmp_path, owner)
+    owner = venv_bin(tmp_path / "owner-venv")
+    run_step([str(owner / "python"), "-m", "pip", "install", "-q", str(wheel)], tmp_path, owner)
     gallery = tmp_path / "offer-letters"
     gallery.mkdir()
 
-    said = _run("sincerely init", gallery, owner)
+    said = run_step("sincerely init", gallery, owner)
     assert "A new gallery is ready" in said
     # From a wheel file, which no runner can reach and no index serves yet, the gallery
     # keeps a copy of this sincerely and pins that file; init says so.
@@ -117,7 +95,7 @@ def test_from_the_wheel_to_a_published_site_in_the_owners_look(tmp_path: Path, w
     assert [line for line in pins if not line.startswith("#")] == [f"./{vendored}"]
     assert f"requirements.txt installs ./{vendored}: a copy of this sincerely" in said
     assert "commit it with the rest" in said
-    said = _run("sincerely new examples/declining-an-offer", gallery, owner)
+    said = run_step("sincerely new examples/declining-an-offer", gallery, owner)
     assert "content/examples/declining-an-offer.yaml" in said
     (gallery / "content/examples/declining-an-offer.yaml").write_text(DECLINING)
     (gallery / "content/examples/thank-you.yaml").unlink()  # the example, replaced
@@ -147,16 +125,18 @@ def test_from_the_wheel_to_a_published_site_in_the_owners_look(tmp_path: Path, w
         [ACTIONLINT, "-no-color", *map(str, workflows)], capture_output=True, check=False
     )
     assert linted.returncode == 0, linted.stdout
-    runner = _venv(tmp_path / "runner-venv")
+    runner = venv_bin(tmp_path / "runner-venv")
     # What the runner checks out is what the owner committed: .gitignore applies.
     identity = {"GIT_AUTHOR_NAME": "Ada", "GIT_AUTHOR_EMAIL": "ada@example.org"}
     identity |= {"GIT_COMMITTER_NAME": "Ada", "GIT_COMMITTER_EMAIL": "ada@example.org"}
-    _run("git init -q && git add -A && git commit -q -m 'A gallery'", gallery, owner, **identity)
+    run_step(
+        "git init -q && git add -A && git commit -q -m 'A gallery'", gallery, owner, **identity
+    )
     clone = tmp_path / "runner-clone"
-    _run(f"git clone -q {gallery} {clone}", tmp_path, owner)
+    run_step(f"git clone -q {gallery} {clone}", tmp_path, owner)
     for workflow in workflows:
         for step in _steps(workflow):
-            _run(step.replace("python ", f"{runner}/python ", 1), clone, runner)
+            run_step(step.replace("python ", f"{runner}/python ", 1), clone, runner)
 
     site = clone / "site"
     home = (site / "index.html").read_text(encoding="utf-8")

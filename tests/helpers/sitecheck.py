@@ -52,7 +52,7 @@ def broken_links(site: Path, base_url: str = "") -> tuple[list[str], int]:
             at_base = base_url and written.startswith(base_url)
             link = "/" + written[len(base_url) :] if at_base else written
             scheme = urlparse(link).scheme
-            if scheme in ("http", "https", "mailto"):
+            if scheme in ("http", "https", "mailto", "tel"):
                 continue
             assert scheme == "", f"{page}: unexpected link {link}"
             target, fragment = urldefrag(link)
