@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Protocol
 
 from ..common import urls
@@ -188,7 +189,20 @@ def site_jobs(
         jobs.append(Job.single(path, 0, publish, frozenset()))
     for path, source in own_files(site.config).items():
         jobs.append(Job.single(path, 0, source.read_bytes, frozenset()))
+    for path, source in letter_images(site).items():
+        jobs.append(Job.single(path, 0, source.read_bytes, frozenset()))
     return jobs
+
+
+def letter_images(site: Site) -> dict[str, Path]:
+    """The pictures letters name (their `image`), by their paths in the site: beside
+    the letter's page, as in its pack's folder (two letters may share one)."""
+    content = site.config.content_dir
+    return {
+        urls.beside_letter(s.pack, s.image): content / s.pack / s.image
+        for s in site.scenarios()
+        if s.image
+    }
 
 
 def text_jobs(site: Site) -> list[Job]:

@@ -26,6 +26,7 @@ from ..model.site import PACK, Pack, Page, Site, language_of, sort_key
 from ..theming.look import check_look
 from ..theming.theme import Theme, warn_inline_code
 from .contentfiles import (
+    check_letter_images,
     load_page,
     load_scenario,
     read_mapping,
@@ -229,6 +230,7 @@ def _check_across(
     _check_tags(config, tags, out)
     warn_stale_schema(config, out)
     check_look(config, out)
+    check_letter_images(config, [s for p in packs for s in p.scenarios], out)
     layouts = files_under(config.root / config.settings.layouts_dir, out)
     warn_inline_code([p for p in layouts if p.suffix == ".html"], out)
 

@@ -30,6 +30,9 @@ SLUG_HELP = "lowercase words joined by hyphens, like 'close-second'"
 FIELD_KINDS = ("text", "long", "choice", "email", "tel")
 FIELD_HOLDS = ("name", "organisation", "job-title", "words", "plural")
 MAX_LETTER_WORDS = 200
+# A file beside the letter, by its path from the pack's folder: no '..', nothing hidden.
+IMAGE_FILE = r"(?:[A-Za-z0-9][\w.-]*/)*[A-Za-z0-9][\w.-]*\.(?:png|jpe?g|webp|gif)"
+IMAGE_HELP = "an image (.png, .jpg, .webp, .gif) in the pack's folder, like 'close-second.png'"
 
 
 @pickled_as_tuple
@@ -247,6 +250,11 @@ class Scenario:
         ListOf(Record.of(Source), min_items=1), "Where the advice comes from.", required=True
     )
     tips: Tips = key(Record.of(Tips), "Advice around the letter.")
+    image: str = key(
+        Text(pattern=IMAGE_FILE, pattern_help=IMAGE_HELP, example="close-second.png"),
+        "The picture a link to the letter shows where it is shared (og:image), in place of "
+        "the site's `image`: a file in the pack's folder, published beside the page.",
+    )
     translation_of: str = key(
         Text(
             pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*",

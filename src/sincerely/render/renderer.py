@@ -35,6 +35,7 @@ from .memo import (
     replay,
     resolver,
 )
+from .metadata import page_meta
 from .pages import PageSpec
 from .seams import SeamRules, seam_rules
 
@@ -83,6 +84,7 @@ def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironme
     env.globals["url_for"] = urls.url_for
     env.globals["plural_forms"] = _plural_forms
     env.globals["seam_rules"] = _seam_rules
+    env.globals["page_meta"] = page_meta
     # JSON in pages keeps its letters as they are (é, not \u00e9): lighter in any
     # language but English; < > & ' are still escaped, as tojson always does.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
@@ -148,8 +150,8 @@ EVERY_PAGE = {
     "scenario_card": "`scenario_card(scenario, root, level=3)`: a letter's card, as "
     "the home, pack, tag and channel pages show it.",
     "look": "The owner's look: `look.logo` (`.path`, `.width`, `.height`) or none, "
-    "`look.favicon` and `look.favicon_type`, `look.stylesheets`, `look.scripts`, "
-    "`look.footer` (Markdown).",
+    "`look.favicon` and `look.favicon_type`, `look.icons` (each `.rel`, `.path`, `.type`, "
+    "`.sizes`), `look.image`, `look.stylesheets`, `look.scripts`, `look.footer` (Markdown).",
     "extra": "The values of [tool.sincerely.extra].",
     "language": "The page's language, a BCP 47 tag like 'fr': its words come from that "
     "language's catalog, through `_('...')` and `{% trans %}`.",
@@ -164,6 +166,9 @@ FILTERS = {
     "category of the page's language, for a script's Intl.PluralRules.",
     "seam_rules": "`seam_rules()`: how a reader's value joins the letter's words in the "
     "page's language (render/seams.py), for the letter page's script.",
+    "page_meta": "`page_meta()`: what the page says of itself where it is shared and to "
+    "search engines: `.locale`, `.alternates` (og:locale), `.image` (og:image's address, "
+    "with base_url), `.card` (twitter:card), `.structured` (its JSON-LD).",
     "url_for": "`url_for(kind, ...)`: a path of the site, from its root: "
     + ", ".join(f"'{k}'" for k in urls.URL_KINDS)
     + "; put `root` before it.",
