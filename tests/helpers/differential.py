@@ -30,7 +30,11 @@ from ..conftest import MINIMAL_SCENARIO, tree
 TAGS = ("final-round", "networking", "feedback", "internship", "library")
 CHANNELS = {"email": "", "letter": "", "note": ""}
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}"></svg>'
-SETTINGS = '[tool.sincerely]\ntitle = "{title}"\naccent = "{accent}"\nlogo = "logo.svg"\n'
+SETTINGS = (
+    '[tool.sincerely]\ntitle = "{title}"\naccent = "{accent}"\nlogo = "logo.svg"\n'
+    # With an address, so that what pages say by full addresses (og:image) is compared.
+    'base_url = "https://example.org/letters/"\n'
+)
 
 
 def letter(rng: random.Random, title: str) -> str:
@@ -150,6 +154,16 @@ def resize_logo(root: Path, rng: random.Random) -> None:
     (root / "logo.svg").write_text(LOGO.format(w=size[0], h=size[1]), encoding="utf-8")
 
 
+def picture_letter(root: Path, rng: random.Random) -> None:
+    """A letter's own picture: named, changed, or no longer named. It is in both packs'
+    folders, so that a letter moved to the other pack still finds it."""
+    for pack in ("first", "second"):
+        (root / "content" / pack / "pic.png").write_bytes(b"\x89PNG" + rng.randbytes(8))
+    path = rng.choice(_letters(root))
+    text = re.sub(r"image: .*\n", "", path.read_text(encoding="utf-8"))
+    path.write_text(text + ("image: pic.png\n" if rng.random() < 0.7 else ""), encoding="utf-8")
+
+
 def touch(root: Path, rng: random.Random) -> None:
     path = rng.choice(_letters(root))
     os.utime(path)  # a new time, the same bytes: nothing changes
@@ -186,6 +200,7 @@ EDITS: dict[str, Callable[[Path, random.Random], None]] = {
         edit_settings,
         edit_layout,
         resize_logo,
+        picture_letter,
         touch,
         edit_keeping_size_and_time,
         break_one,

@@ -138,6 +138,10 @@ def test_a_letters_own_image_is_published_beside_it(project: Project) -> None:
     assert _meta(html, "og:image") == [f"{BASE}letters/pictures/second.png"]
     other = (project.site / "letters/other.html").read_text(encoding="utf-8")
     assert _meta(other, "og:image") == [f"{BASE}static/own/card.png"]
+    # A new picture, the letter unchanged: the next build publishes the new one.
+    project.write("content/letters/pictures/second.png", PNG + b"3")
+    project.build()
+    assert (project.site / "letters/pictures/second.png").read_bytes() == PNG + b"3"
 
 
 def test_a_letters_image_that_is_not_there_is_an_error_at_its_line(project: Project) -> None:

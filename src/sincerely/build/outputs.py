@@ -13,6 +13,7 @@ process and keeps what each made.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -190,8 +191,17 @@ def site_jobs(
     for path, source in own_files(site.config).items():
         jobs.append(Job.single(path, 0, source.read_bytes, frozenset()))
     for path, source in letter_images(site).items():
-        jobs.append(Job.single(path, 0, source.read_bytes, frozenset()))
+        # Made from no model object: the picture's own bytes are its key, so that a build
+        # brings it over only while it is unchanged (the settings' digest holds the
+        # owner's files, but not these, which are content).
+        data = source.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        jobs.append(Job(path, 0, partial(_as_is, path, data), frozenset(), digest, (path,)))
     return jobs
+
+
+def _as_is(path: str, data: bytes) -> list[Output]:
+    return [(path, data)]
 
 
 def letter_images(site: Site) -> dict[str, Path]:
