@@ -91,7 +91,7 @@ def test_no_document_promises_a_release_that_does_not_exist() -> None:
         REPO / "CONTRIBUTING.md",
         *sorted((REPO / "docs").glob("*.md")),
     ]
-    documents.append(REPO / "src/sincerely/starter/gallery/README.md")
+    documents.extend(sorted((REPO / "src/sincerely/starter").rglob("README.md")))
     for document in documents:
         text = document.read_text(encoding="utf-8")
         for line in re.findall(r"^.*(?:pip install|rev:).*$", text, re.MULTILINE):

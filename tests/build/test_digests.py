@@ -90,6 +90,10 @@ CHANGES: dict[str, tuple[Callable[[Project], None], set[str]]] = {
         _edit("content/about.md", "title: About", "title: Us"),
         EVERY_PAGE,
     ),
+    "a page kept out of the navigation": (
+        _edit("content/about.md", "order: 2\n", "order: 2\nnav: false\n"),
+        EVERY_PAGE,
+    ),
     "the home page's text": (
         _edit("content/index.md", "Welcome.", "Hello."),
         {"the home page"},

@@ -57,6 +57,35 @@ def test_new_refuses_bad_names_with_a_suggestion(scenario_project: Project, name
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "nachfassen/danke-über",
+            "the scenario's name 'danke-über' may have only the letters a to z, digits and "
+            "hyphens, not ü; try 'danke-ueber'",
+        ),
+        (
+            "nachfassen/Danke",
+            "the scenario's name 'Danke' may not have capital letters; write it in lower "
+            "case; try 'danke'",
+        ),
+        (
+            "mein paket/danke",
+            "the pack's name 'mein paket' may not have spaces or underscores; join its "
+            "words with hyphens; try 'mein-paket'",
+        ),
+    ],
+)
+def test_new_says_the_rule_a_name_breaks_and_spells_it_in_the_packs_language(
+    project: Project, name: str, message: str
+) -> None:
+    project.write("content/nachfassen/_pack.yaml", "title: T\nsummary: S\nlanguage: de\n")
+    with pytest.raises(BuildError) as caught:
+        new_scenario(project.root, name, "email")
+    assert caught.value.diagnostics[0].message == message
+
+
 def test_init_makes_a_gallery_that_builds_at_once(project: Project) -> None:
     made = init_gallery(project.root / "my-letters")
     root = project.root / "my-letters"

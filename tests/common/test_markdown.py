@@ -120,3 +120,10 @@ def test_a_french_note_without_markup_is_its_paragraphs() -> None:
 def test_an_image_is_shown_as_its_alt_text_not_as_a_link() -> None:
     html = render_markdown("Like ![a short <card>](card.png) this.")
     assert html == "<p>Like a short &lt;card&gt; this.</p>\n"
+
+
+def test_a_headings_permalink_is_labelled_in_the_words_given() -> None:
+    html = render_markdown("## Wer wir sind\n\nWir.", "Link zu diesem Abschnitt")
+    assert 'aria-label="Link zu diesem Abschnitt"' in html
+    assert "Link to this section" not in html
+    assert 'aria-label="Link to this section"' in render_markdown("## Who we are")

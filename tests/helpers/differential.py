@@ -127,7 +127,10 @@ def edit_page(root: Path, rng: random.Random) -> None:
     if page.name == "faq.md" and page.exists() and rng.random() < 0.5:
         page.unlink()
         return
-    page.write_text(f"---\ntitle: Page {rng.randint(0, 99)}\n---\nWords {rng.random()}.\n")
+    # Its place among the packs, and whether the header lists it, are on every page.
+    place = f"order: {rng.randint(0, 40)}\nnav: {rng.choice(['true', 'false'])}\n"
+    front = f"title: Page {rng.randint(0, 99)}\n" + (place if page.name != "index.md" else "")
+    page.write_text(f"---\n{front}---\nWords {rng.random()}.\n")
 
 
 def edit_settings(root: Path, rng: random.Random) -> None:

@@ -12,7 +12,8 @@ from sincerely.common.errors import BuildError, Diagnostic
 from ..conftest import MINIMAL_SCENARIO, PACK_YAML, TESTS, Project
 
 BROKEN = TESTS / "cases" / "broken"
-CASES = sorted(p for p in BROKEN.iterdir() if p.suffix in (".yaml", ".yml"))
+# A case in a folder named by a language (de/) is loaded in a pack of that language.
+CASES = sorted(p for p in BROKEN.glob("**/*") if p.suffix in (".yaml", ".yml"))
 EXPECT = re.compile(rb"^# expect: (.*)$", re.MULTILINE)
 
 
@@ -27,12 +28,15 @@ def test_the_corpus_is_large_enough() -> None:
     assert len(CASES) >= 25
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+@pytest.mark.parametrize(
+    "case", CASES, ids=[c.relative_to(BROKEN).with_suffix("").as_posix() for c in CASES]
+)
 def test_broken_file_gives_exactly_its_expected_messages(project: Project, case: Path) -> None:
     data = case.read_bytes()
     expected = [m.decode("utf-8") for m in EXPECT.findall(data)]
     assert expected, f"{case.name} has no '# expect:' line"
-    project.write("content/letters/_pack.yaml", PACK_YAML)
+    language = "" if case.parent == BROKEN else f"language: {case.parent.name}\n"
+    project.write("content/letters/_pack.yaml", PACK_YAML + language)
     target = project.write(f"content/letters/{case.name}", data)
 
     actual = []

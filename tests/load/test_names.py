@@ -7,21 +7,40 @@ from pathlib import Path
 import pytest
 
 from sincerely.common.errors import Diagnostics
-from sincerely.load.names import RESERVED_SLUGS, check_name, is_name, suggest_slug
+from sincerely.load.names import RESERVED_SLUGS, check_name, is_name, name_problem, suggest_slug
 
 
 @pytest.mark.parametrize(
-    ("name", "offered"),
+    ("name", "language", "offered"),
     [
-        ("Zusage für Teilzeit", "zusage-fur-teilzeit"),
-        ("close_second", "close-second"),
-        ("--!!--", "untitled"),
-        ("search", "search-letter"),  # a name the site keeps for its own page
+        ("Zusage für Teilzeit", "en", "zusage-fur-teilzeit"),
+        ("Zusage für Teilzeit", "de", "zusage-fuer-teilzeit"),  # as German writes ü in ASCII
+        ("Straße", "de-AT", "strasse"),
+        ("close_second", "", "close-second"),
+        ("--!!--", "", "untitled"),
+        ("search", "", "search-letter"),  # a name the site keeps for its own page
     ],
 )
-def test_a_name_that_cannot_be_a_slug_is_offered_one_that_can(name: str, offered: str) -> None:
-    assert suggest_slug(name) == offered
+def test_a_name_that_cannot_be_a_slug_is_offered_one_that_can(
+    name: str, language: str, offered: str
+) -> None:
+    assert suggest_slug(name, language) == offered
     assert is_name(offered)
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("zusage-für-teilzeit", "may have only the letters a to z, digits and hyphens, not ü"),
+        ("Absage", "may not have capital letters; write it in lower case"),
+        ("close second", "may not have spaces or underscores; join its words with hyphens"),
+        ("-close", "must start and end with a letter or digit, with one hyphen between words"),
+        ("tags", "is reserved for the site's own pages; choose another"),
+        ("close-second", ""),
+    ],
+)
+def test_each_rule_a_name_breaks_has_its_own_message(name: str, problem: str) -> None:
+    assert name_problem(name) == problem
 
 
 def test_the_error_names_the_file_and_offers_a_name_with_its_suffix(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,9 +58,7 @@ def test_the_header_has_one_entry_per_page(browser: Browser, site_url: str) -> N
         assert len(hrefs) == len(set(hrefs)), hrefs
         texts = links.all_inner_texts()
         assert texts.count(SITE.config.title) == 1, texts
-        assert texts == [SITE.config.title] + [p.title for p in SITE.packs] + [
-            p.title for p in SITE.pages
-        ]
+        assert texts == [SITE.config.title] + [item.title for item in SITE.nav]
 
 
 def test_no_tag_shares_a_channels_name(browser: Browser, site_url: str) -> None:
@@ -298,3 +297,109 @@ def test_screenshots_for_people_to_look_at(
                     watched.page.screenshot(path=str(target), full_page=True)
                     assert target.stat().st_size > 10_000
     print(f"\nscreenshots written to {folder}")
+
+
+# ---- the navigation under the owner's control (issue #28, 9) ----
+
+
+def _nav_gallery(project: Project, packs: int, pages: dict[str, str]) -> None:
+    for n in range(packs):
+        project.write(
+            f"content/pack-{n}/_pack.yaml",
+            f"title: Letters of kind {n}\nsummary: Some.\norder: {10 * (n + 1)}\n",
+        )
+        project.write(f"content/pack-{n}/letter.yaml", MINIMAL_SCENARIO)
+    for slug, front in pages.items():
+        project.write(f"content/{slug}.md", f"---\n{front}\n---\nSome words.\n")
+
+
+def _header_entries(html: str) -> list[str]:
+    nav = html[html.index('<nav aria-label="Site">') : html.index("</nav>")]
+    return re.findall(r'<a href="[^"]*"[^>]*>([^<]*)</a>', nav)
+
+
+def test_one_order_runs_across_packs_and_pages_and_a_page_may_stay_out(
+    project: Project,
+) -> None:
+    _nav_gallery(
+        project,
+        2,
+        {
+            "welcome": "title: Welcome\norder: 1",
+            "between": "title: Between\norder: 15",
+            "same": "title: Same as the first pack\norder: 10",
+            "impressum": "title: Impressum\nnav: false",
+            "privacy": "title: Datenschutz\norder: 99\nnav: false",
+        },
+    )
+    project.build()
+    site = project.root / "site"
+    expected = [
+        "Welcome",
+        "Letters of kind 0",
+        "Same as the first pack",
+        "Between",
+        "Letters of kind 1",
+        "Search",
+    ]
+    for page in ("index.html", "pack-1/letter.html", "impressum.html", "welcome.html"):
+        assert _header_entries((site / page).read_text(encoding="utf-8")) == expected, page
+    # Out of the navigation, but made, and in the sitemap (with a base_url).
+    assert "Some words." in (site / "impressum.html").read_text(encoding="utf-8")
+    project.write("pyproject.toml", '[tool.sincerely]\nbase_url = "https://example.org/letters/"\n')
+    project.build()
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://example.org/letters/impressum.html" in sitemap
+    assert "https://example.org/letters/privacy.html" in sitemap
+
+
+def test_many_packs_are_one_entry_in_the_first_packs_place(project: Project) -> None:
+    _nav_gallery(project, 7, {"first": "title: First\norder: 1", "last": "title: Last\norder: 99"})
+    project.build()
+    html = (project.root / "site/pack-3/letter.html").read_text(encoding="utf-8")
+    assert _header_entries(html) == ["First", "All 7 packs", "Last", "Search"]
+
+
+def test_nav_must_be_true_or_false(project: Project) -> None:
+    project.write("content/imprint.md", "---\ntitle: Imprint\nnav: no-thanks\n---\nHi.\n")
+    done = project.cli("check")
+    assert done.returncode == 1
+    assert done.stderr.startswith("content/imprint.md:3:6: error: 'nav' must be true or false")
+
+
+PHONE_NAV = """() => {
+  const nav = document.querySelector('.site-header nav');
+  const links = [...nav.querySelectorAll('a')]
+    .filter((a) => a.checkVisibility({ visibilityProperty: true }));
+  const off = links.filter((a) => {
+    const box = a.getBoundingClientRect();
+    return box.left < 0 || box.right > innerWidth;
+  }).map((a) => a.textContent);
+  return {
+    links: links.length,
+    off,
+    pageWidth: document.documentElement.scrollWidth,
+    mainTop: document.querySelector('main').getBoundingClientRect().top,
+  };
+}"""
+
+
+def test_many_entries_wrap_on_a_phone_without_widening_the_page(
+    browser: Browser, project: Project, tmp_path: Path
+) -> None:
+    pages = {
+        f"page-{n}": f"title: A page with a longer title, {n}\norder: {5 * n}" for n in range(7)
+    }
+    _nav_gallery(project, 6, pages)
+    project.build()
+    with serve(project.root / "site") as url, watched_page(browser, url, viewport=PHONE) as watched:
+        watched.page.goto(url + "pack-0/letter.html")
+        found = watched.page.evaluate(PHONE_NAV)
+        shots = Path(os.environ.get("SINCERELY_SCREENSHOTS") or tmp_path)
+        watched.page.screenshot(path=str(shots / "nav-many-390.png"))
+        assert found["links"] == 6 + 7
+        assert found["off"] == []
+        assert found["pageWidth"] <= PHONE["width"]
+        # The letter still begins on the first screen, below the wrapped entries.
+        assert found["mainTop"] < PHONE["height"] * 0.6, found
+        watched.assert_clean()

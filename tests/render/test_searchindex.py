@@ -41,6 +41,17 @@ def test_each_term_keeps_the_best_field_it_appears_in(project: Project) -> None:
     assert "the" not in postings or postings["the"] != [BODY], "stopwords stay out of the body"
 
 
+def test_tags_and_the_channel_are_found_in_the_letters_own_words(project: Project) -> None:
+    project.write("pyproject.toml", '[tool.sincerely]\nlanguage = "de"\n')
+    text = MINIMAL_SCENARIO.replace("channel: email\n", "channel: email\ntags: [Rückmeldung]\n")
+    project.add_scenario(text=text)
+    postings = _postings(build_index(project.check().site))
+    # German says "E-Mail" for the channel, and the tag is indexed as written.
+    assert postings[key("Mail", "de")] == [TAGS]
+    assert postings[key("Rückmeldung", "de")] == [TAGS]
+    assert "email" not in postings
+
+
 def test_the_index_carries_each_fields_weight_best_first(project: Project) -> None:
     project.add_scenario()
     project.add_scenario("other", MINIMAL_SCENARIO.replace("Close second", "Another"))

@@ -63,7 +63,7 @@ def model_digests(site: Site) -> Digests:
             digests[scenario.identity] = _hash([str(scenario.source_path), scenario.yaml_text])
     for page in (*site.pages, *([site.intro] if site.intro else [])):
         digests[page.identity] = _hash([_fields(page)])
-    places = [(p.slug, p.title, p.order) for p in site.pages]
+    places = [(p.slug, p.title, p.order, p.nav) for p in site.pages]
     digests[FRAME] = _hash(
         [
             digests[CONFIG],

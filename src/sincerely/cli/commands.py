@@ -153,6 +153,8 @@ def _theme(args: argparse.Namespace) -> int:
         if not any(overridden for _, overridden in listing):
             say("none of these is overridden: the project has no layouts of its own")
         return 0
+    if args.theme_command == "diff":
+        return _theme_diff(args)
     if not args.files and not args.all:
         raise BuildError.single(
             "name the files to copy (see 'sincerely theme list'), or give --all",
@@ -161,17 +163,78 @@ def _theme(args: argparse.Namespace) -> int:
     return _copied(*scaffold.copy_theme_files(args.project, None if args.all else args.files))
 
 
+def _theme_diff(args: argparse.Namespace) -> int:
+    from .upgrade import overridden, theme_diff
+
+    names = args.files or overridden(args.project)
+    if not names:
+        say("you have no copies of the theme's files in layouts/: nothing to compare")
+    for name in names:
+        diff = theme_diff(args.project, name)
+        if diff:
+            print(diff, end="", flush=True)
+        else:
+            say(f"layouts/{name} is the same as the theme's")
+    return 0
+
+
+def _upgrade(args: argparse.Namespace) -> int:
+    from .pinning import gallery_pin
+    from .upgrade import Plan, plan_upgrade
+
+    plan = plan_upgrade(args.project, gallery_pin())
+    if not plan.changes and not plan.wheel:
+        say("up to date: the workflows, the schema and the pin are what this sincerely writes")
+    chosen = []
+    asking = not args.write and sys.stdin.isatty()
+    for change in plan.changes:
+        print(change.diff(), end="", flush=True)
+        if args.write or (asking and _yes(f"write {shown(change.path)}?")):
+            chosen.append(change)
+    wheel = plan.wheel
+    if wheel:
+        say(f"{shown(wheel[0])}: this sincerely, for CI to install ({len(wheel[1]):,} bytes)")
+        if not (args.write or (asking and _yes(f"write {shown(wheel[0])}?"))):
+            wheel = None
+    for path in Plan(tuple(chosen), wheel, ()).write():
+        say(f"wrote {shown(path)}")
+    waiting = len(plan.changes) + bool(plan.wheel)
+    if waiting and not args.write and not asking:
+        say(f"nothing written; 'sincerely upgrade --write' writes {plural(waiting, 'file')}")
+    for path in plan.stale_wheels:
+        say(f"{shown(path)} is no longer pinned: delete it")
+    return 0
+
+
+def _yes(question: str) -> bool:
+    try:
+        return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
+
+
 def _init(args: argparse.Namespace) -> int:
     from . import scaffold  # only these commands need it (and its imports)
     from .pinning import gallery_pin
+    from .starters import choose_language
 
     if args.copy_theme and has_settings(args.directory):
         return _copied(*scaffold.copy_theme_files(args.directory))
+    language = choose_language(args.language, args.directory)
     pin = gallery_pin()
-    made = scaffold.init_gallery(args.directory, copy_theme=args.copy_theme, pin=pin)
+    made = scaffold.init_gallery(
+        args.directory, copy_theme=args.copy_theme, pin=pin, language=language
+    )
     for path in made:
         say(f"wrote {shown(path)}")
     say(f"requirements.txt installs {pin.line}: {pin.about}.")
+    if language.note:
+        say(f"note: {language.note}.")
+    title = scaffold.folder_title(args.directory.resolve())
+    say(
+        f"The pages are in '{language.tag}' (language in pyproject.toml); the title, "
+        f"{title!r}, is made from the folder's name: change title there."
+    )
     where = "" if args.directory == Path() else f" {shown(args.directory)}"
     say(f"A new gallery is ready. Next: 'sincerely serve{where}'.")
     return 0
@@ -183,12 +246,13 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "serve": _serve,
     "new": _new,
     "init": _init,
+    "upgrade": _upgrade,
     "clean": _clean,
     "theme": _theme,
     "schema": _schema,
 }
 # The commands that work on a project, found upward from the folder given, as git does.
-IN_A_PROJECT = ("build", "check", "serve", "new", "clean", "theme")
+IN_A_PROJECT = ("build", "check", "serve", "new", "clean", "theme", "upgrade")
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -1,5 +1,5 @@
-"""The command line: ``sincerely build``, ``check``, ``serve``, ``new``, ``init``, ``clean``,
-``schema``, parsed here, run by cli/commands.py.
+"""The command line: ``sincerely build``, ``check``, ``serve``, ``new``, ``init``,
+``upgrade``, ``theme``, ``clean``, ``schema``, parsed here, run by cli/commands.py.
 
 Every expected failure arrives here as a BuildError and is printed in one place, one
 located message a line, in the manner of sphinx-build; a traceback is shown only for a
@@ -149,7 +149,7 @@ def _add_building(commands: Commands) -> None:
 
 
 def _add_starting(commands: Commands) -> None:
-    """new and init."""
+    """new, init and upgrade."""
     new = commands.add_parser("new", help="start a new scenario file from a commented template")
     new.add_argument("name", metavar="PACK/SLUG", help="where it goes, like letters/my-letter")
     new.add_argument(
@@ -174,12 +174,34 @@ def _add_starting(commands: Commands) -> None:
         help="copy the bundled theme into layouts/ to customise it (default: use it as is); "
         "in a gallery already, copy the theme files it does not have yet",
     )
+    init.add_argument(
+        "--language",
+        default="en",
+        metavar="TAG",
+        help="the language of the pages and of the example letter, a BCP 47 tag like de "
+        "or fr-CA (default: en)",
+    )
     init.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    upgrade = commands.add_parser(
+        "upgrade",
+        help="make what init wrote (workflows, schema, the pin) as this sincerely would, "
+        "showing the diff first",
+    )
+    _project_argument(upgrade)
+    upgrade.add_argument(
+        "--write",
+        action="store_true",
+        help="write every change shown (default: ask for each in a terminal; else write nothing)",
+    )
+    upgrade.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
 
 def _add_theme(commands: Commands) -> None:
-    """theme list, reference and copy."""
-    theme = commands.add_parser("theme", help="list the theme's files, or copy some to change")
+    """theme list, reference, copy and diff."""
+    theme = commands.add_parser(
+        "theme", help="list the theme's files, copy some to change, or compare your copies"
+    )
     theme_commands = theme.add_subparsers(dest="theme_command", required=True, metavar="ACTION")
     listing = theme_commands.add_parser("list", help="the theme's files, and which you override")
     _project_argument(listing)
@@ -192,7 +214,14 @@ def _add_theme(commands: Commands) -> None:
     copy.add_argument("files", nargs="*", metavar="FILE", help="like base.html, static/site.css")
     copy.add_argument("--all", action="store_true", help="every file the project lacks")
     copy.add_argument("--project", type=Path, default=Path(), help="a folder in the project")
-    for sub in (theme, listing, reference, copy):
+    diff = theme_commands.add_parser(
+        "diff", help="show how your copies in layouts/ differ from the theme's current files"
+    )
+    diff.add_argument(
+        "files", nargs="*", metavar="FILE", help="like base.html (default: every one you copied)"
+    )
+    diff.add_argument("--project", type=Path, default=Path(), help="a folder in the project")
+    for sub in (theme, listing, reference, copy, diff):
         sub.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
 

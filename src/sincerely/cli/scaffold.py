@@ -17,17 +17,22 @@ import re
 import shutil
 from pathlib import Path
 
-from .. import PACKAGE_DIR
 from ..common.errors import BuildError, Location, closest
-from ..load.names import NEW_TEMPLATE, RESERVED_SLUGS, suggest_slug
+from ..load.names import NEW_TEMPLATE, name_problem, suggest_slug
 from ..model.config import DEFAULT_OUTPUT_DIR, PROJECT_SCHEMA, WORK_DIR, Config, load_config
 from ..model.project import has_settings
-from ..model.scenario import SLUG, SLUG_HELP
 from ..model.schema import schema_text
 from ..theming.theme import Theme, bundled_theme_dir
 from .pinning import Pin, gallery_pin
+from .starters import (
+    SOURCE_LANGUAGE,
+    STARTER,
+    Language,
+    choose_language,
+    settings_template,
+    starter_files,
+)
 
-STARTER = PACKAGE_DIR / "starter"
 _SUBJECT = """  # The email's subject, with placeholders. Replies in the same thread keep "Re: ...".
   subject: "TODO Thank you, {recipient_name}"
 """
@@ -52,14 +57,21 @@ def _refuse_existing(path: Path) -> None:
         )
 
 
-def _check_name(name: str, what: str, where: Path) -> None:
-    if not re.fullmatch(SLUG, name):
-        rule = f"must be {SLUG_HELP}"
-    elif name in RESERVED_SLUGS:
-        rule = "is reserved for the site's own pages"
-    else:
-        return
-    raise BuildError.single(f"{what} '{name}' {rule}; try '{suggest_slug(name)}'", Location(where))
+def _check_name(name: str, what: str, where: Path, language: str) -> None:
+    """The rule content's names are held to when loaded (load/names.py), said the same."""
+    problem = name_problem(name)
+    if problem:
+        suggestion = suggest_slug(name, language)
+        raise BuildError.single(f"{what} '{name}' {problem}; try '{suggestion}'", Location(where))
+
+
+def _pack_language(config: Config, pack: str) -> str:
+    """The language a pack's letters are in: its _pack.yaml's, if it says, else the site's
+    (read as new reads a _new.yaml's channel: a line, before any file is loaded)."""
+    meta = config.content_dir / pack / "_pack.yaml"
+    text = meta.read_text(encoding="utf-8", errors="replace") if meta.is_file() else ""
+    found = re.search(r"^language:\s*[\"']?([A-Za-z0-9-]+)", text, re.MULTILINE)
+    return found[1] if found else config.language
 
 
 def new_scenario(project: Path, name: str, channel: str | None = None) -> list[Path]:
@@ -73,8 +85,8 @@ def new_scenario(project: Path, name: str, channel: str | None = None) -> list[P
             f"give the scenario as PACK/SLUG, like letters/{suggest_slug(name)}",
             Location(config.content_dir),
         )
-    _check_name(pack, "the pack's name", config.content_dir)
-    _check_name(slug, "the scenario's name", config.content_dir)
+    _check_name(pack, "the pack's name", config.content_dir, config.language)
+    _check_name(slug, "the scenario's name", config.content_dir, _pack_language(config, pack))
     target = config.content_dir / pack / f"{slug}.yaml"
     _refuse_existing(target)
     text = _new_scenario_text(config, target, channel)
@@ -114,14 +126,20 @@ def _new_scenario_text(config: Config, target: Path, channel: str | None) -> str
 
 
 def init_gallery(
-    directory: Path, *, copy_theme: bool = False, pin: Pin | None = None
+    directory: Path,
+    *,
+    copy_theme: bool = False,
+    pin: Pin | None = None,
+    language: Language | None = None,
 ) -> list[Path]:
     """A new gallery in ``directory``: settings, an example pack, the schema, the
     workflows that check and publish it, its README, and requirements.txt with the pin
-    of this sincerely (and its wheel, where CI can reach it no other way). Every target
-    is checked before anything is written, so a refusal changes nothing; a README of the
-    folder's own is kept, and the gallery's is not written."""
+    of this sincerely (and its wheel, where CI can reach it no other way), in
+    ``language`` (English by default). Every target is checked before anything is
+    written, so a refusal changes nothing; a README of the folder's own is kept, and the
+    gallery's is not written."""
     root = directory.resolve()
+    language = language or choose_language(SOURCE_LANGUAGE, root)
     pyproject = root / "pyproject.toml"
     if has_settings(root):
         raise BuildError.single(
@@ -129,15 +147,10 @@ def init_gallery(
             "(to copy the theme into it: 'sincerely theme copy --all')",
             Location(pyproject),
         )
-    title = root.name.replace("-", " ").replace("_", " ").strip().capitalize() or "Letters"
+    title = folder_title(root)
     pin = pin or gallery_pin()
     values = {"title": title, "requirement": pin.line, "about": pin.about}
-    gallery = STARTER / "gallery"
-    files = {
-        root / source.relative_to(gallery): fill(source.read_text("utf-8"), **values)
-        for source in sorted(gallery.rglob("*"))
-        if source.is_file() and source.name != "requirements.txt"
-    }
+    files = {root / path: fill(text, **values) for path, text in starter_files(language).items()}
     files[root / PROJECT_SCHEMA] = schema_text()
     wheel = {root / pin.wheel[0]: pin.wheel[1]} if pin.wheel else {}
     if (root / "README.md").exists():
@@ -147,9 +160,7 @@ def init_gallery(
         _refuse_existing(path)
     # TOML and YAML both read a JSON string, so any title is safe in either.
     quoted = {"title": json.dumps(title, ensure_ascii=False)}
-    table = fill(
-        (STARTER / "settings.toml").read_text("utf-8").replace('"@title@"', "@title@"), **quoted
-    )
+    table = fill(settings_template(language).replace('"@title@"', "@title@"), **quoted)
     index = root / "content" / "index.md"
     files[index] = files[index].replace(f"title: {title}", f"title: {quoted['title']}")
     root.mkdir(parents=True, exist_ok=True)
@@ -172,6 +183,12 @@ def init_gallery(
         shutil.copytree(bundled_theme_dir(), layouts)
         made.append(layouts)
     return sorted(made)
+
+
+def folder_title(root: Path) -> str:
+    """The title a new gallery starts with, made from its folder's name: a placeholder
+    init tells the owner to change."""
+    return root.name.replace("-", " ").replace("_", " ").strip().capitalize() or "Letters"
 
 
 def _add_to(path: Path, text: str) -> Path:
@@ -201,14 +218,7 @@ def copy_theme_files(
     available = theme_files()
     wanted = available if names is None else [n.removeprefix("layouts/") for n in names]
     for name in wanted:
-        if name not in available:
-            hint = closest(name, available)
-            raise BuildError.single(
-                f"the theme has no file '{name}'"
-                + (f" (did you mean '{hint}'?)" if hint else "")
-                + "; 'sincerely theme list' shows them all",
-                Location(config.layouts_dir),
-            )
+        check_theme_file(name, available, config.layouts_dir)
     copied, kept = [], []
     for name in wanted:
         target = config.layouts_dir / name
@@ -219,6 +229,18 @@ def copy_theme_files(
         shutil.copyfile(bundled_theme_dir() / name, target)
         copied.append(target)
     return copied, kept
+
+
+def check_theme_file(name: str, available: list[str], where: Path) -> None:
+    """An error for a name that is not one of the theme's files, with the nearest."""
+    if name not in available:
+        hint = closest(name, available)
+        raise BuildError.single(
+            f"the theme has no file '{name}'"
+            + (f" (did you mean '{hint}'?)" if hint else "")
+            + "; 'sincerely theme list' shows them all",
+            Location(where),
+        )
 
 
 def theme_listing(project: Path) -> list[tuple[str, bool]]:
@@ -234,16 +256,23 @@ def theme_listing(project: Path) -> list[tuple[str, bool]]:
 IGNORED = (f"/{DEFAULT_OUTPUT_DIR}/", f"/{WORK_DIR}/", "/.venv/")
 
 
-def _ignore_build_output(root: Path) -> bool:
-    """Add what builds make to the project's .gitignore, keeping what is there; True
-    when the file was written."""
-    gitignore = root / ".gitignore"
-    existing = gitignore.read_text(encoding="utf-8") if gitignore.exists() else ""
+def gitignore_text(existing: str) -> str:
+    """A .gitignore's text with what builds make added, keeping what is there."""
     have = {line.strip() for line in existing.splitlines()}
     missing = [entry for entry in IGNORED if entry not in have and entry.rstrip("/") not in have]
     if not missing:
-        return False
+        return existing
     if existing and not existing.endswith("\n"):
         existing += "\n"
-    gitignore.write_text(existing + "".join(f"{entry}\n" for entry in missing), encoding="utf-8")
+    return existing + "".join(f"{entry}\n" for entry in missing)
+
+
+def _ignore_build_output(root: Path) -> bool:
+    """Add what builds make to the project's .gitignore; True when the file was written."""
+    gitignore = root / ".gitignore"
+    existing = gitignore.read_text(encoding="utf-8") if gitignore.exists() else ""
+    wanted = gitignore_text(existing)
+    if wanted == existing:
+        return False
+    gitignore.write_text(wanted, encoding="utf-8")
     return True

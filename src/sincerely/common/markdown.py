@@ -57,11 +57,14 @@ def _heading_open(
 def _heading_close(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    link = PERMALINK.format(anchor=env.get("anchor", ""))
+    # The label is in the page's language: the renderer hands it over (render_markdown).
+    label = escape(env.get("permalink_label", PERMALINK_LABEL))
+    link = PERMALINK.format(anchor=env.get("anchor", ""), label=label)
     return link + self.renderToken(tokens, idx, options, env)
 
 
-PERMALINK = ' <a class="permalink" href="#{anchor}" aria-label="Link to this section">#</a>'
+PERMALINK = ' <a class="permalink" href="#{anchor}" aria-label="{label}">#</a>'
+PERMALINK_LABEL = "Link to this section"  # the theme's words, which its catalogs translate
 
 
 def unique_ids(html: str) -> str:
@@ -146,10 +149,13 @@ def _plain_paragraphs(text: str) -> str | None:
     return "".join(html)
 
 
-def render_markdown(text: str) -> Markup:
-    """HTML for Markdown ``text``; safe to insert, since raw HTML is never passed through."""
+def render_markdown(text: str, permalink_label: str = PERMALINK_LABEL) -> Markup:
+    """HTML for Markdown ``text``; safe to insert, since raw HTML is never passed through.
+    Each heading's permalink is labelled ``permalink_label`` (the page's words for it)."""
     plain = _plain_paragraphs(text)
-    return Markup(plain if plain is not None else _parser().render(text, {}))
+    if plain is not None:
+        return Markup(plain)
+    return Markup(_parser().render(text, {"permalink_label": permalink_label}))
 
 
 # A note as a Word comment shows it, when it is plain text: the quiet characters above,

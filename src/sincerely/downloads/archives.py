@@ -47,7 +47,10 @@ def pack_readme(pack: Pack, words: Messages) -> str:
     lines = [f"{pack.title}", "=" * len(pack.title), "", pack.summary, ""]
     lines += [textwrap.fill(forms_sentence(words), 78), ""]
     for scenario in pack.scenarios:
-        lines.append(f"- {scenario.slug}: {scenario.title} ({scenario.channel})")
+        # A channel's name in the catalogs is its own word, as the theme's channel_name
+        # macro shows it: "email" is "E-Mail" in German.
+        channel = words.gettext(scenario.channel)
+        lines.append(f"- {scenario.slug}: {scenario.title} ({channel})")
     return "\n".join(lines) + "\n"
 
 

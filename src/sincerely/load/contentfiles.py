@@ -25,6 +25,7 @@ from ..model.config import Config
 from ..model.scenario import SCENARIO, Scenario
 from ..model.site import PAGE, Page
 from .loaded import LoadCache, Loaded
+from .tags import in_language
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
@@ -169,6 +170,7 @@ def load_scenario(
                 source_path=relative_to_project(config, path),
                 yaml_text=text,
             )
+            scenario = in_language(scenario, root, language, mine)
     cache.files[entry.path] = Loaded(stamp, taken, digest, language, scenario, mine.items)
     out.extend(mine.items)
     return scenario

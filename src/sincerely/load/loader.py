@@ -11,10 +11,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from ..common.errors import BuildError, Diagnostics, Location, did_you_mean
 from ..common.i18n import load_messages
 from ..common.intake import UNREADABLE, entry_refusal, files_under, refusal, taken_in
+from ..common.slugs import Tag
 from ..format.nodes import MappingNode, ScalarNode
 from ..format.records import check
 from ..format.values import TODO_WARNING
@@ -36,7 +38,10 @@ from .contentfiles import (
 )
 from .loaded import LoadCache
 from .names import NEW_TEMPLATE, check_name, is_name
+from .tags import check_spellings
 from .translations import link_translations
+
+K = TypeVar("K", bound=str)
 
 
 def _warn_nested(sub: Path, pack: Path, out: Diagnostics) -> None:
@@ -120,7 +125,7 @@ def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) 
                 )
             continue
         if not is_name(stem):
-            check_name(Path(entry.path), stem, "file", out)
+            check_name(Path(entry.path), stem, "file", out, language)
             continue
         scenario = load_scenario(entry, folder.name, config, out, cache, language=language)
         if scenario is not None:
@@ -143,7 +148,7 @@ def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) 
     return pack
 
 
-def _check_tags(config: Config, site_tags: dict[str, list[Scenario]], out: Diagnostics) -> None:
+def _check_tags(config: Config, site_tags: dict[Tag, list[Scenario]], out: Diagnostics) -> None:
     """A tag used once, close to a tag used more often, is most likely a typo."""
     for tag, users in site_tags.items():
         if len(users) != 1:
@@ -152,7 +157,7 @@ def _check_tags(config: Config, site_tags: dict[str, list[Scenario]], out: Diagn
         hint = did_you_mean(tag, common)
         if hint:
             where = Location(config.root / Path(users[0].source_path))
-            out.warning(f"tag '{tag}' is used only here{hint}", where)
+            out.warning(f"tag '{tag.label}' is used only here{hint}", where)
 
 
 def _content_folder(config: Config) -> Path:
@@ -192,14 +197,14 @@ def _read_content(
                     "add _pack.yaml (title, summary) or move the folder out",
                     Location(entry),
                 )
-            elif check_name(entry, entry.name, "pack folder", out):
+            elif check_name(entry, entry.name, "pack folder", out, config.language):
                 pack = load_pack(entry, config, out, cache)
                 if pack is not None:
                     packs.append(pack)
         elif entry.suffix == ".md":
             if entry.stem == "index":
                 intro = load_page(entry, config, out)
-            elif check_name(entry, entry.stem, "page", out):
+            elif check_name(entry, entry.stem, "page", out, config.language):
                 page = load_page(entry, config, out)
                 if page is not None:
                     pages.append(page)
@@ -215,7 +220,7 @@ def _check_across(
     config: Config,
     packs: list[Pack],
     pages: list[Page],
-    tags: dict[str, list[Scenario]],
+    tags: dict[Tag, list[Scenario]],
     out: Diagnostics,
 ) -> None:
     """What no one file can be checked for alone: names shared by a page and a pack, the
@@ -228,6 +233,8 @@ def _check_across(
                 Location(config.root / Path(page.source_path)),
             )
     _check_tags(config, tags, out)
+    spelt = {p.slug: language_of(p, config.language) for p in packs}
+    check_spellings(config, packs, spelt, out)
     warn_stale_schema(config, out)
     check_look(config, out)
     check_letter_images(config, [s for p in packs for s in p.scenarios], out)
@@ -235,11 +242,11 @@ def _check_across(
     warn_inline_code([p for p in layouts if p.suffix == ".html"], out)
 
 
-def _grouped(
-    packs: list[Pack], keys: Callable[[Scenario], Iterable[str]]
-) -> dict[str, list[Scenario]]:
-    """The packs' letters under each of their keys (tags, channels), in the gallery's order."""
-    grouped: dict[str, list[Scenario]] = defaultdict(list)
+def _grouped(packs: list[Pack], keys: Callable[[Scenario], Iterable[K]]) -> dict[K, list[Scenario]]:
+    """The packs' letters under each of their keys (tags, channels), in the gallery's
+    order; a key is the first letter's (a tag as the first letter that has it writes it,
+    the site's language being first)."""
+    grouped: dict[K, list[Scenario]] = defaultdict(list)
     for pack in packs:
         for scenario in pack.scenarios:
             for key in keys(scenario):

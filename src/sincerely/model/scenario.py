@@ -18,15 +18,15 @@ from typing import ClassVar
 
 from ..common import urls
 from ..common.pickling import pickled_as_tuple
+from ..common.slugs import Tag
 from ..format.lengths import CharacterLimit, MaxWords
 from ..format.placeholders import FIELD_ID, PlaceholdersNameFields, Template, TemplateText
 from ..format.records import Record, key
 from ..format.rules import Needs, NoneOf, NotBoth, OneOfList, Rule, Unique, When
+from ..format.tags import TagText
 from ..format.values import Boolean, Integer, ListOf, Markdown, Text
 from .channels import CHANNELS
 
-SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-SLUG_HELP = "lowercase words joined by hyphens, like 'close-second'"
 FIELD_KINDS = ("text", "long", "choice", "email", "tel")
 FIELD_HOLDS = ("name", "organisation", "job-title", "words", "plural")
 MAX_LETTER_WORDS = 200
@@ -237,9 +237,11 @@ class Scenario:
         "The most characters the filled letter may have (300 for a LinkedIn request); "
         "the page counts them as the reader types.",
     )
-    tags: tuple[str, ...] = key(
-        ListOf(Text(pattern=SLUG, pattern_help=SLUG_HELP, example="close-second")),
-        "Lowercase-hyphenated words.",
+    tags: tuple[Tag, ...] = key(
+        ListOf(TagText()),
+        "Words in the letter's language, shown as written ('Rückmeldung'); each tag's "
+        "address is made from them ('tags/rueckmeldung.html'). In a layout, a tag is "
+        "its slug, and `tag.label` its words.",
     )
     order: int = key(Integer(), "Position within the pack; ties are broken by title.")
     fields: tuple[Field, ...] = key(
@@ -252,8 +254,7 @@ class Scenario:
     tips: Tips = key(Record.of(Tips), "Advice around the letter.")
     image: str = key(
         Text(pattern=IMAGE_FILE, pattern_help=IMAGE_HELP, example="close-second.png"),
-        "The picture a link to the letter shows where it is shared (og:image), in place of "
-        "the site's `image`: a file in the pack's folder, published beside the page.",
+        "Shown where a link to the letter is shared (og:image), in place of the site's `image`.",
     )
     translation_of: str = key(
         Text(

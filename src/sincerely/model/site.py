@@ -6,6 +6,7 @@ scenario's (model/scenario.py): each field made with ``key()`` is a key of the f
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -13,8 +14,9 @@ from typing import TYPE_CHECKING
 
 from ..common import urls
 from ..common.i18n import Messages
+from ..common.slugs import Tag
 from ..format.records import MapOf, Record, key
-from ..format.values import Integer, ListOf, Markdown, Text
+from ..format.values import Boolean, Integer, ListOf, Markdown, Text
 from .config import LANGUAGE_TAG
 from .scenario import Scenario
 
@@ -29,7 +31,11 @@ class Pack:
     title: str = key(Text(max_length=70), "The pack's title.", required=True)
     summary: str = key(Text(max_length=240), "Plain text, one or two sentences.", required=True)
     intro: str = key(Markdown(), "Markdown: the pack page's introduction.")
-    order: int = key(Integer(), "Position on the home page.")
+    order: int = key(
+        Integer(),
+        "Position on the home page, and in the site's navigation, where the pages go "
+        "among the packs by their own `order`.",
+    )
     recipients_hint: str = key(
         Text(max_length=160),
         "What a letter page says above its recipients (where a letter may go to several "
@@ -66,7 +72,19 @@ class Page:
     """The front matter of a Markdown page."""
 
     title: str = key(Text(max_length=70), "The page's title.", required=True)
-    order: int = key(Integer(), "Position in the site's navigation.")
+    order: int = key(
+        Integer(),
+        "Position in the site's navigation, among the pages and the packs (whose "
+        "`order` counts the same way): a page comes before the first pack with a "
+        "higher `order`, and after packs of the same.",
+    )
+    nav: bool = key(
+        Boolean(),
+        "true (the default) lists the page in the header's navigation; false leaves it "
+        "out (an imprint the footer links to, say), still made, linkable and in the "
+        "sitemap.",
+        default=True,
+    )
     slug: str
     body: str  # Markdown
     source_path: PurePosixPath
@@ -89,7 +107,9 @@ class Site:
     intro: Page | None
     pages: tuple[Page, ...]
     packs: tuple[Pack, ...]
-    tags: Mapping[str, tuple[Scenario, ...]] = field(default_factory=dict)
+    # Each tag (labelled as the site's language writes it, where a letter in it has it),
+    # with its letters.
+    tags: Mapping[Tag, tuple[Scenario, ...]] = field(default_factory=dict)
     # The channels in use, in the format's order, each with its letters.
     channels: Mapping[str, tuple[Scenario, ...]] = field(default_factory=dict)
     # The interface's words in each language the pages are in (common/i18n.py).
@@ -110,6 +130,16 @@ class Site:
         """The interface's words in ``language`` (the theme's English if none)."""
         return self.messages.get(language) or Messages(language)
 
+    @property
+    def nav(self) -> tuple[Pack | Page, ...]:
+        """What the header's navigation lists, in one order: the packs as the home page
+        lists them, each page (but those with `nav: false`) before the first pack whose
+        `order` is higher than its own."""
+        # A merge, not a sort: the packs keep the home page's order (which groups them by
+        # language), and the pages their own; equal orders put packs first.
+        shown = (p for p in self.pages if p.nav)
+        return tuple(heapq.merge(self.packs, shown, key=_nav_key))
+
     def scenarios(self) -> Iterator[Scenario]:
         """Every letter, pack by pack."""
         for pack in self.packs:
@@ -123,6 +153,10 @@ def language_of(pack: Pack, site_language: str) -> str:
 
 PACK = Record.of(Pack)
 PAGE = Record.of(Page)
+
+
+def _nav_key(item: Pack | Page) -> tuple[int, bool]:
+    return (item.order, isinstance(item, Page))
 
 
 def sort_key(order: int, title: str) -> tuple[int, str]:

@@ -35,7 +35,8 @@ _NOT_KEYS = {
     "intro": "The home page's own text (content/index.md), a `Page`, or none.",
     "pages": "Its Markdown pages, in order.",
     "packs": "Its packs, in order.",
-    "tags": "Each tag, to its letters.",
+    "tags": "Each tag, to its letters: a tag is its slug (`url_for('tag', tag)`), and "
+    "`tag.label` is its words as the site's language writes them.",
     "channels": "Each channel in use, to its letters.",
     "messages": "The interface's words in each language the pages are in.",
     "translations": "Each letter's translations, by its URL: the letter and the letters that "

@@ -184,7 +184,7 @@ def listing(site: Site, path: str, title: str, scenarios: tuple[Scenario, ...]) 
 def tag_pages(site: Site) -> Iterator[PageSpec]:
     words = site.messages_in(site.config.language)
     for tag, tagged in site.tags.items():
-        title = words.gettext("Letters tagged “%(tag)s”") % {"tag": tag}
+        title = words.gettext("Letters tagged “%(tag)s”") % {"tag": tag.label}
         yield listing(site, urls.tag(tag), title, tagged)
 
 

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from ..common import urls
 from ..common.i18n import SOURCE_LANGUAGE, Messages, direction
-from ..common.markdown import render_inline, render_markdown, unique_ids
+from ..common.markdown import PERMALINK_LABEL, render_inline, render_markdown, unique_ids
 from ..model.scenario import Scenario
 from ..model.site import Site
 from ..theming.look import look_of
@@ -79,7 +79,7 @@ def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironme
         bytecode_cache=COMPILED if kept is None else COMPILED.on_disk(kept),
     )
     env.code_generator_class = ResolvingCodeGenerator
-    env.filters["markdown"] = render_markdown
+    env.filters["markdown"] = _markdown
     env.filters["markdown_inline"] = render_inline
     env.globals["url_for"] = urls.url_for
     env.globals["plural_forms"] = _plural_forms
@@ -124,6 +124,11 @@ def _gettext(message: str) -> str:
 
 def _ngettext(singular: str, plural: str, n: int) -> str:
     return _words().ngettext(singular, plural, n)
+
+
+def _markdown(text: str) -> Markup:
+    # Headings' permalinks say what they are in the page's language, as the theme's do.
+    return render_markdown(text, _gettext(PERMALINK_LABEL))
 
 
 def _plural_forms(singular: str, plural: str) -> dict[str, str]:

@@ -30,7 +30,7 @@ from ..model.site import Pack, Site
 from .stemming import algorithm, is_stopword, key, keys, stopwords, words
 
 
-def _body(scenario: Scenario) -> str:
+def _body(scenario: Scenario, said: Messages) -> str:
     labels = {f.id: f.label for f in scenario.fields}
     parts = [scenario.situation, *scenario.tips.do, *scenario.tips.avoid]
     for block in scenario.letter.blocks:
@@ -47,7 +47,7 @@ class SearchField:
     # A matching letter's score for the word (times how it matched: as typed, by its
     # start, by a typo; static/search-match.js). The page reads it from the index.
     weight: int
-    text: Callable[[Scenario], str]
+    text: Callable[[Scenario, Messages], str]  # with the words of the letter's language
     # Whether a stopword counts here: a title search for "the" still finds "The library
     # job", but every letter's body has "the".
     stopwords: bool = True
@@ -57,9 +57,13 @@ class SearchField:
 # a letter found by a word in several ranks by the poorest (so the weights fall). The
 # title or the moment (the situation in the reader's words) say best what it is for.
 FIELDS: tuple[SearchField, ...] = (
-    SearchField("title", 8, lambda s: f"{s.title} {s.moment}"),
-    SearchField("tags", 4, lambda s: " ".join([*s.tags, s.channel])),
-    SearchField("summary", 2, lambda s: s.summary),
+    SearchField("title", 8, lambda s, _: f"{s.title} {s.moment}"),
+    # The tags as written, and the channel's name as the letter's language says it (a
+    # German reader looks for "Post", not "letter").
+    SearchField(
+        "tags", 4, lambda s, said: " ".join([*(t.label for t in s.tags), said.gettext(s.channel)])
+    ),
+    SearchField("summary", 2, lambda s, _: s.summary),
     SearchField("body", 1, _body, stopwords=False),
 )
 TITLE, TAGS, SUMMARY, BODY = range(len(FIELDS))
@@ -77,13 +81,14 @@ class TermStore(Protocol):
     def put_terms(self, scenario: Scenario, language: str, terms: Terms) -> None: ...
 
 
-def document_terms(scenario: Scenario, language: str) -> Terms:
+def document_terms(scenario: Scenario, said: Messages) -> Terms:
     """Each term of a letter, with the best field it stands in; a body's stopwords are
     left out (a title search for "the" still finds "The library job")."""
     found: Terms = {}
+    language = said.language
     # The fields best first, so a term's first field is its best; each word once.
     for field, where in enumerate(FIELDS):
-        for word in dict.fromkeys(words(where.text(scenario))):
+        for word in dict.fromkeys(words(where.text(scenario, said))):
             if not where.stopwords and is_stopword(word, language):
                 continue
             for term in keys(word, language):
@@ -91,12 +96,12 @@ def document_terms(scenario: Scenario, language: str) -> Terms:
     return found
 
 
-def _terms(scenario: Scenario, language: str, store: TermStore | None) -> Terms:
-    found = store.terms(scenario, language) if store is not None else None
+def _terms(scenario: Scenario, said: Messages, store: TermStore | None) -> Terms:
+    found = store.terms(scenario, said.language) if store is not None else None
     if found is None:
-        found = document_terms(scenario, language)
+        found = document_terms(scenario, said)
         if store is not None:
-            store.put_terms(scenario, language, found)
+            store.put_terms(scenario, said.language, found)
     return found
 
 
@@ -159,7 +164,7 @@ def shard(site: Site, pack: Pack, store: TermStore | None = None) -> Shard:
         # What a result shows, and the letter's language (the page makes it a number).
         shown = [scenario.url, scenario.title, scenario.summary, scenario.channel]
         docs.append([*shown, language, scenario.moment])
-        for term, field in _terms(scenario, language, store).items():
+        for term, field in _terms(scenario, site.messages_in(language), store).items():
             postings[term].append(doc * len(FIELDS) + field)
     # Most terms occur in one letter only; grouping the terms that share a posting list
     # ("[[7],"term term term"]") spends a space per term where a mapping would spend

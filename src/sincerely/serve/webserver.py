@@ -23,8 +23,10 @@ from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
 from ..common import urls
-from ..common.errors import Diagnostic
+from ..common.errors import Diagnostic, Diagnostics, Location
+from ..common.i18n import N_, Messages, direction, load_messages
 from ..model.config import Config
+from ..theming.theme import Theme
 from .reload import RELOAD_SCRIPT, RELOAD_SCRIPT_PATH, socket_route
 
 PORT_TRIES = 50
@@ -62,16 +64,38 @@ class ServeState:
         self.errors, self.error_pages = errors, frozenset(pages)
 
 
-def error_page(errors: Iterable[Diagnostic], root: Path) -> bytes:
+# The error page's words, in the site's language: an owner whose gallery is in German
+# sees it in German (the problems themselves are check's, in English, as everywhere).
+_ERROR_TITLE = N_("Build error")
+_ERROR_HEADING = N_("This page could not be built")
+_ERROR_ABOUT = N_("sincerely found these problems. Fix them and save: this page reloads by itself.")
+
+
+def site_words(config: Config) -> Messages:
+    """The interface's words in the site's language, from the project's catalogs and the
+    theme's (read when an error page is shown, so a catalog just edited is taken)."""
+    folders = Theme.for_project(config.layouts_dir).folders
+    wanted = {config.language: Location(config.root)}
+    return load_messages(folders, wanted, Diagnostics())[config.language]
+
+
+def error_page(errors: Iterable[Diagnostic], root: Path, words: Messages | None = None) -> bytes:
+    """The page shown in place of one its latest build could not make: its problems, as
+    check prints them, and around them the site's language (English without ``words``)."""
+    words = words or Messages("en")
+    _ = words.gettext
     lines = "\n".join(html.escape(d.format(root)) for d in errors)
+    language = html.escape(words.language)
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{language}" dir="{direction(words.language)}">\n'
+        '<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<title>Build error · sincerely serve</title>\n"
+        f"<title>{html.escape(_(_ERROR_TITLE))} · sincerely serve</title>\n"
         '<link rel="stylesheet" href="/static/site.css">\n</head>\n<body>\n<main id="main">\n'
-        "<h1>This page could not be built</h1>\n"
-        "<p>sincerely found these problems. Fix them and save: this page reloads by itself.</p>\n"
-        f'<pre class="build-errors">{lines}</pre>\n</main>\n</body>\n</html>\n'
+        f"<h1>{html.escape(_(_ERROR_HEADING))}</h1>\n"
+        f"<p>{html.escape(_(_ERROR_ABOUT))}</p>\n"
+        f'<pre class="build-errors" lang="en" dir="ltr">{lines}</pre>\n'
+        "</main>\n</body>\n</html>\n"
     ).encode()
 
 
@@ -106,7 +130,8 @@ class SiteHandler(web.RequestHandler):
         if not target.is_relative_to(staging):
             raise web.HTTPError(404)
         if self.state.shows_error(relative):
-            body = for_serving(error_page(self.state.errors, self.state.config.root))
+            config = self.state.config
+            body = for_serving(error_page(self.state.errors, config.root, site_words(config)))
         elif found:
             body = target.read_bytes()
             if target.suffix == ".html":
