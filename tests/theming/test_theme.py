@@ -65,7 +65,8 @@ OUR_SUBJECT = re.compile(
 STARTER = REPO / "src/sincerely/starter"
 # The example letter a new gallery starts with is content, the owner's to replace.
 NEUTRAL_FILES = [
-    *(p for p in (REPO / "layouts").rglob("*") if p.is_file()),
+    # Every file but the theme's pictures (static/favicon.png), which have no words.
+    *(p for p in (REPO / "layouts").rglob("*") if p.is_file() and p.suffix != ".png"),
     *(p for p in STARTER.rglob("*") if p.is_file() and "content" not in p.parts),
 ]
 
