@@ -145,3 +145,19 @@ def test_debug_shows_the_traceback_of_a_bug(
     monkeypatch.setattr(cli, "run_command", bug)
     status, _, err = _run(capsys, monkeypatch, tmp_path, "build", "--debug")
     assert status == cli.EXIT_BUG and "Traceback" in err and "in bug" in err
+
+
+def test_serve_takes_w_as_build_and_check_do_and_watch_again_and_again(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    parser = cli.make_parser()
+    args = parser.parse_args(["serve", "-W", "--watch", "words", "--watch", "hooks/a.py"])
+    assert args.strict is True
+    assert args.watch == [Path("words"), Path("hooks/a.py")]
+    assert parser.parse_args(["serve"]).watch == []
+    # One option, declared once: the same words wherever -W is taken.
+    for command in ("build", "check", "serve"):
+        with pytest.raises(SystemExit):
+            parser.parse_args([command, "--help"])
+        said = " ".join(capsys.readouterr().out.split())
+        assert "-W, --strict treat warnings as errors" in said

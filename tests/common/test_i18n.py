@@ -27,6 +27,7 @@ from sincerely.common.i18n import (
     direction,
     language_name,
     load_messages,
+    long_date,
     plural_category,
 )
 from sincerely.theming.theme import bundled_theme_dir
@@ -166,6 +167,19 @@ def test_names_and_directions_of_languages() -> None:
         "English",
     ]
     assert [direction(tag) for tag in ("ar", "he", "fr", "xx")] == ["rtl", "rtl", "ltr", "ltr"]
+
+
+def test_a_day_in_full_in_each_language() -> None:
+    day = "2026-12-07"
+    assert [long_date(day, tag) for tag in ("en", "en-GB", "fr", "de", "es")] == [
+        "December 7, 2026",
+        "7 December 2026",
+        "7 décembre 2026",
+        "7. Dezember 2026",
+        "7 de diciembre de 2026",
+    ]
+    # A language Babel does not know is written as the theme's own, English, would.
+    assert long_date(day, "xx-YY") == long_date(day, "") == "December 7, 2026"
 
 
 def _gallery_in(project: Project, language: str) -> None:

@@ -34,6 +34,7 @@ def test_templates_ask_url_for_the_same_paths_the_site_has() -> None:
     assert urls.url_for("download", "letters", "a", "docx") == "letters/a-template.docx"
     assert urls.url_for("tag", "thanks") == "tags/thanks.html"
     assert urls.url_for("own", "assets/logo.svg") == "static/own/assets/logo.svg"
+    assert urls.url_for("feed") == "feed.xml" and urls.url_for("feed", "fr") == "fr/feed.xml"
     assert set(urls.URL_KINDS) >= {"home", "search", "scenario", "pack", "page", "static"}
 
 

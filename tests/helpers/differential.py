@@ -30,11 +30,31 @@ from ..conftest import MINIMAL_SCENARIO, tree
 TAGS = ("final-round", "networking", "feedback", "internship", "library")
 CHANNELS = {"email": "", "letter": "", "note": ""}
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}"></svg>'
+# With an address, so that the site has feeds and what pages say by full addresses
+# (og:image) is compared; with a redirect to a page that stays;
+# with the owner's hooks.
 SETTINGS = (
     '[tool.sincerely]\ntitle = "{title}"\naccent = "{accent}"\nlogo = "logo.svg"\n'
-    # With an address, so that what pages say by full addresses (og:image) is compared.
-    'base_url = "https://example.org/letters/"\n'
+    'base_url = "https://example.org/letters/"\nhooks = ["hooks.py"]\n\n'
+    '[tool.sincerely.redirects]\n"old/about.html" = "about.md"\n'
 )
+# The owner's hooks: a filter the page layout uses, a value in every page's context,
+# and a description of the gallery, each of the hook's version.
+HOOKS = """\
+import dataclasses
+
+
+def on_config(settings):
+    return dataclasses.replace(settings, description="Version {n} of the gallery.")
+
+
+def on_env(env):
+    env.filters["versioned"] = lambda text: f"{{text}} (version {n})"
+
+
+def on_page_context(context, page):
+    return {{**context, "hook_version": {n}}}
+"""
 
 
 def letter(rng: random.Random, title: str) -> str:
@@ -66,6 +86,7 @@ def start(root: Path, rng: random.Random) -> None:
     (root / "content/about.md").write_text("---\ntitle: About\norder: 2\n---\nAbout us.\n")
     (root / "logo.svg").write_text(LOGO.format(w=40, h=32), encoding="utf-8")
     (root / "pyproject.toml").write_text(SETTINGS.format(title="Letters", accent="#1a7f37"))
+    (root / "hooks.py").write_text(HOOKS.format(n=0), encoding="utf-8")
 
 
 # ---- the edits ----
@@ -95,6 +116,15 @@ def retag(root: Path, rng: random.Random) -> None:
 
 def reorder(root: Path, rng: random.Random) -> None:
     _replace(rng.choice(_letters(root)), r"order: \d+", f"order: {rng.randint(0, 40)}")
+
+
+def redate(root: Path, rng: random.Random) -> None:
+    """A letter's published day set, changed or taken away: its page and its feed."""
+    path = rng.choice(_letters(root))
+    text = re.sub(r"published: .*\n", "", path.read_text(encoding="utf-8"))
+    if rng.random() < 0.8:
+        text += f"published: 2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n"
+    path.write_text(text, encoding="utf-8")
 
 
 def add_letter(root: Path, rng: random.Random) -> None:
@@ -146,8 +176,8 @@ def edit_layout(root: Path, rng: random.Random) -> None:
         return
     layout.parent.mkdir(exist_ok=True)
     layout.write_text(
-        '{% extends "theme/page.html" %}\n{% block main %}<h1>{{ page.title }}</h1>'
-        f"<p>Version {rng.randint(0, 99)}</p>{{% endblock %}}\n",
+        '{% extends "theme/page.html" %}\n{% block main %}<h1>{{ page.title | versioned }}</h1>'
+        f"<p>Version {rng.randint(0, 99)}, {{{{ hook_version }}}}</p>{{% endblock %}}\n",
         encoding="utf-8",
     )
 
@@ -165,6 +195,10 @@ def picture_letter(root: Path, rng: random.Random) -> None:
     path = rng.choice(_letters(root))
     text = re.sub(r"image: .*\n", "", path.read_text(encoding="utf-8"))
     path.write_text(text + ("image: pic.png\n" if rng.random() < 0.7 else ""), encoding="utf-8")
+
+
+def edit_hook(root: Path, rng: random.Random) -> None:
+    (root / "hooks.py").write_text(HOOKS.format(n=rng.randint(0, 3)), encoding="utf-8")
 
 
 def touch(root: Path, rng: random.Random) -> None:
@@ -195,6 +229,7 @@ EDITS: dict[str, Callable[[Path, random.Random], None]] = {
         retitle,
         retag,
         reorder,
+        redate,
         add_letter,
         remove_letter,
         move_letter,
@@ -204,6 +239,7 @@ EDITS: dict[str, Callable[[Path, random.Random], None]] = {
         edit_layout,
         resize_logo,
         picture_letter,
+        edit_hook,
         touch,
         edit_keeping_size_and_time,
         break_one,

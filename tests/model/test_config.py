@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
-from sincerely.common.errors import BuildError
+from sincerely.common.errors import BuildError, Diagnostic
 from sincerely.model.config import load_config
 
-from ..conftest import Project
+from ..conftest import TESTS, Project
+
+SETTINGS_CASES = sorted((TESTS / "cases" / "settings").glob("*.toml"))
+EXPECT = re.compile(r"^# expect: (.*)$", re.MULTILINE)
 
 
 def _error(project: Project) -> str:
@@ -68,3 +74,25 @@ def test_all_mistakes_are_reported_together(project: Project) -> None:
     with pytest.raises(BuildError) as caught:
         load_config(project.root)
     assert len(caught.value.diagnostics) == 2
+
+
+def _diagnostics(project: Project) -> tuple[Diagnostic, ...]:
+    try:
+        return project.check().warnings
+    except BuildError as exc:
+        return exc.diagnostics
+
+
+@pytest.mark.parametrize("case", SETTINGS_CASES, ids=[c.stem for c in SETTINGS_CASES])
+def test_broken_settings_give_exactly_their_expected_messages(
+    scenario_project: Project, case: Path
+) -> None:
+    text = case.read_text(encoding="utf-8")
+    expected = EXPECT.findall(text)
+    assert expected, f"{case.name} has no '# expect:' line"
+    scenario_project.write("pyproject.toml", text)
+    actual = [
+        d.format(relative_to=scenario_project.root).removeprefix("pyproject.toml:").lstrip()
+        for d in _diagnostics(scenario_project)
+    ]
+    assert actual == expected

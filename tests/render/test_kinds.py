@@ -49,6 +49,8 @@ def test_every_kind_says_what_it_is_made_from() -> None:
         "404.html",
         "sitemap.xml",
         "robots.txt",
+        "feed.xml",
+        "redirect.html",
     }
     assert all(kind.made_from for kind in KINDS.values())
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sincerely.common import intake
-from sincerely.serve.rebuild import IncrementalBuilder
+from sincerely.serve.rebuild import IncrementalBuilder, stamps_under
 
 from ..conftest import MINIMAL_SCENARIO, REPO, Project
 from ..helpers.related import PAGE, give_x_the_tag, related_titles, write_window_gallery
@@ -132,3 +132,40 @@ def test_a_deleted_letters_files_go_with_the_pages_handed_over_first(
     assert b"Extra" not in changed["letters/index.html"]
     assert "letters/extra.html" in removed
     assert set(removed) == set(done.removed)
+
+
+def test_a_page_whose_context_a_hook_changes_is_made_again_with_what_it_read(
+    scenario_project: Project,
+) -> None:
+    # The hook reads what no layout does (a value of [tool.sincerely.extra]): what it
+    # reads is not noted as a layout's reads are, so no page is taken from the memo.
+    settings = '[tool.sincerely]\nhooks = ["hooks.py"]\n[tool.sincerely.extra]\nmood = "{}"\n'
+    scenario_project.write("pyproject.toml", settings.format("calm"))
+    scenario_project.write(
+        "hooks.py",
+        "def on_page_context(context, page):\n"
+        "    return {**context, 'title': f\"{context['title']}, {context['extra']['mood']}\"}\n",
+    )
+    # A letter's layout of the owner's, which reads nothing of the model itself.
+    scenario_project.write("layouts/scenario.html", "<title>{{ title }}</title>\n")
+    builder = IncrementalBuilder(scenario_project.root)
+    page = "letters/close-second.html"
+    assert builder.build().files[page] == b"<title>Close second, calm</title>\n"
+    scenario_project.write("pyproject.toml", settings.format("glad"))
+    assert builder.build().files[page] == b"<title>Close second, glad</title>\n"
+
+
+def test_what_serve_watch_names_is_stamped_file_by_file(tmp_path: Path) -> None:
+    folder, single = tmp_path / "data", tmp_path / "one.txt"
+    (folder / "deep").mkdir(parents=True)
+    (folder / "deep/a.txt").write_text("a")
+    single.write_text("1")
+    before = stamps_under([folder, single])
+    assert stamps_under([folder, single]) == before
+    (folder / "deep/b.txt").write_text("b")
+    added = stamps_under([folder, single])
+    assert added != before
+    single.write_text("22")
+    assert stamps_under([folder, single]) != added
+    single.unlink()
+    assert "one.txt" not in stamps_under([folder, single])

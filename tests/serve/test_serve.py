@@ -370,3 +370,102 @@ def test_the_staging_folder_of_a_killed_server_is_cleared_by_the_next(
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=20)
+
+
+# A hook in a folder of its own, whose filter a layout override uses (theming/hooks.py).
+HOOK = "def on_env(env):\n    env.filters['signed'] = lambda text: f'{text}, {WORD}'\n"
+
+
+def test_an_edit_of_a_hook_is_served_and_its_folder_is_watched(
+    scenario_project: Project, start_server: Callable[..., Server]
+) -> None:
+    scenario_project.write("pyproject.toml", '[tool.sincerely]\nhooks = ["tools/hooks.py"]\n')
+    hook = scenario_project.write("tools/hooks.py", "WORD = 'kindly'\n" + HOOK)
+    scenario_project.write(
+        "layouts/base.html",
+        '{% extends "theme/base.html" %}\n'
+        '{% block footer %}<p class="signed">{{ title | signed }}</p>{% endblock %}\n',
+    )
+    server = start_server(scenario_project.root)
+    letter = server.url + "letters/close-second.html"
+    assert '<p class="signed">Close second, kindly</p>' in _get(letter)[1]
+    hook.write_text("WORD = 'warmly'\n" + HOOK, encoding="utf-8")
+    assert _until(lambda: '<p class="signed">Close second, warmly</p>' in _get(letter)[1])
+    # A hook that breaks shows its error, at its line, in place of the pages.
+    hook.write_text("WORD = 1 / 0\n" + HOOK, encoding="utf-8")
+    assert _until(
+        lambda: (
+            "tools/hooks.py:1:1: error: hook tools/hooks.py failed in loading: "
+            "ZeroDivisionError" in _get(letter)[1]
+        )
+    )
+
+
+# A hook that reads a file of words, which no build knows of: `serve --watch` names it.
+READER = (
+    "from pathlib import Path\n\n\ndef on_env(env):\n"
+    "    env.globals['motto'] = (Path(__file__).parent / 'words/motto.txt').read_text()\n"
+)
+
+
+def test_serve_watch_rebuilds_every_page_on_a_change_in_a_folder_it_names(
+    scenario_project: Project, start_server: Callable[..., Server]
+) -> None:
+    scenario_project.write("pyproject.toml", '[tool.sincerely]\nhooks = ["hooks.py"]\n')
+    scenario_project.write("hooks.py", READER)
+    motto = scenario_project.write("words/motto.txt", "Be kind")
+    scenario_project.write(
+        "layouts/base.html",
+        '{% extends "theme/base.html" %}\n{% block footer %}<p class="motto">{{ motto }}</p>'
+        "{% endblock %}\n",
+    )
+    watched = scenario_project.root / "words"
+    server = start_server(scenario_project.root, "--watch", str(watched))
+    letter = server.url + "letters/close-second.html"
+    assert '<p class="motto">Be kind</p>' in _get(letter)[1]
+    motto.write_text("Be brief", encoding="utf-8")
+    assert _until(lambda: '<p class="motto">Be brief</p>' in _get(letter)[1])
+    assert '<p class="motto">Be brief</p>' in _get(server.url + "index.html")[1]
+
+
+def test_serve_watch_of_a_file_rebuilds_on_its_change(
+    scenario_project: Project, start_server: Callable[..., Server]
+) -> None:
+    scenario_project.write("pyproject.toml", '[tool.sincerely]\nhooks = ["hooks.py"]\n')
+    scenario_project.write("hooks.py", READER)
+    motto = scenario_project.write("words/motto.txt", "Be kind")
+    scenario_project.write(
+        "layouts/base.html",
+        '{% extends "theme/base.html" %}\n{% block footer %}<p class="motto">{{ motto }}</p>'
+        "{% endblock %}\n",
+    )
+    server = start_server(scenario_project.root, "--watch", str(motto))
+    motto.write_text("Be warm", encoding="utf-8")
+    letter = server.url + "letters/close-second.html"
+    assert _until(lambda: '<p class="motto">Be warm</p>' in _get(letter)[1])
+
+
+def test_serve_watch_of_nothing_there_is_refused(scenario_project: Project) -> None:
+    done = scenario_project.cli("serve", "--watch", "no-such-folder", "--port", "0")
+    assert done.returncode == 1
+    assert done.stderr.startswith(
+        "no-such-folder: error: serve --watch: there is no file or folder here"
+    ), done.stderr
+
+
+def test_serve_w_shows_a_warning_as_an_error_and_the_fix_brings_the_page_back(
+    scenario_project: Project, start_server: Callable[..., Server]
+) -> None:
+    scenario = scenario_project.root / "content/letters/close-second.yaml"
+    _edit(scenario, "title: Close second", "title: Close second TODO")
+    plain = start_server(scenario_project.root)  # without -W, a warning is a warning
+    assert "<h1>Close second TODO</h1>" in _get(plain.url + "letters/close-second.html")[1]
+    plain.stop()
+    server = start_server(scenario_project.root, "-W")
+    letter = server.url + "letters/close-second.html"
+    shown = _get(letter)[1]
+    assert "This page could not be built" in shown
+    assert "close-second.yaml:1:21: warning: TODO left in the text" in shown
+    server.wait_for(r"build failed: 1 warning \(errors, under -W\)")
+    _edit(scenario, "title: Close second TODO", "title: Close second")
+    assert _until(lambda: "<h1>Close second</h1>" in _get(letter)[1])

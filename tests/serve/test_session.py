@@ -80,3 +80,17 @@ def test_the_staging_folder_of_a_killed_server_is_removed_by_the_next(
     with staging_folder():
         assert not killed.exists()
         assert running.is_dir() and unrelated.is_dir()
+
+
+def test_hooks_and_what_serve_watch_names_are_watched(scenario_project: Project) -> None:
+    scenario_project.write("pyproject.toml", '[tool.sincerely]\nhooks = ["hooks.py", "t/h.py"]\n')
+    scenario_project.write("hooks.py", "")
+    scenario_project.write("t/h.py", "")
+    data = scenario_project.write("data/words.txt", "")
+    single = scenario_project.write("notes.txt", "")
+    root = scenario_project.root.resolve()
+    groups = watched_groups(load_config(root), [root / "data", single.resolve()])
+    assert (set(groups[0].folders), groups[0].recursive) == ({root / "content", data.parent}, True)
+    assert groups[1].keep(ADDED, str(root / "hooks.py"))  # beside pyproject.toml
+    assert groups[1].keep(ADDED, str(root / "notes.txt"))
+    assert (groups[2].folders, groups[2].recursive) == ((root / "t",), False)

@@ -57,6 +57,14 @@ def test_warnings_alone_replace_no_page(config: Config) -> None:
     assert not state.shows_error("index.html")
 
 
+def test_under_w_a_warning_replaces_the_page_it_is_about(config: Config) -> None:
+    state = ServeState(config.root / "staging", config, strict=True)
+    letter = config.root / "content/letters/close-second.yaml"
+    state.fail((Diagnostic(Severity.WARNING, "TODO left", Location(letter, 1, 1)),))
+    assert state.shows_error("letters/close-second.html")
+    assert not state.shows_error("index.html")
+
+
 def test_the_error_page_lists_each_problem_as_check_does_escaped(config: Config) -> None:
     page = error_page([_error(config, "content/a.yaml", "<script>x</script>")], config.root)
     assert b"content/a.yaml:1:1: error: &lt;script&gt;x&lt;/script&gt;" in page

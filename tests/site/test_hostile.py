@@ -54,7 +54,7 @@ def hostile_scenario(payload: str) -> str:
             {
                 "id": "pick",
                 "label": short,
-                "example": "a",
+                "example": "plain",
                 "hint": payload[:200],
                 "kind": "choice",
                 "options": [payload, "plain"],

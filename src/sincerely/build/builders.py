@@ -12,9 +12,8 @@ process, with a store kept in memory (serve/rebuild.py).
 from __future__ import annotations
 
 import contextlib
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -23,10 +22,10 @@ from ..common import timings
 from ..common.errors import BuildError, Diagnostic
 from ..common.report import Progress
 from ..model.config import Config, load_config
-from ..theming.theme import Theme
+from ..theming.theme import Theme, themed
 from . import record
 from .store import JobsMade, KeptOnDisk, Store, in_memory_once
-from .writer import check_output_dir, replaced, staged
+from .writer import check_output_dir, replaced, staged, throwaway
 
 if TYPE_CHECKING:
     from ..model.site import Site
@@ -84,13 +83,6 @@ def counts_of(site: Site) -> dict[str, int]:
     }
 
 
-@contextmanager
-def _throwaway() -> Iterator[Path]:
-    """Where check renders: a temporary folder, removed afterwards."""
-    with tempfile.TemporaryDirectory(prefix="sincerely-check-") as folder:
-        yield Path(folder)
-
-
 @dataclass
 class Builder:
     """Makes the project's outputs into a staging folder, then writes them or not."""
@@ -114,8 +106,7 @@ class Builder:
         writes. Raises BuildError with every error found (and, under ``strict``, every
         warning), before anything is written."""
         with timings.phase("settings and theme"):
-            config = load_config(self.project, self.output, self.base_url)
-            theme = Theme.for_project(config.layouts_dir)
+            config, theme = themed(load_config(self.project, self.output, self.base_url))
         unkept = None
         disk: KeptOnDisk | None = None
         if self.writes:
@@ -147,8 +138,12 @@ class Builder:
         moves: list[str] = []  # the folders of the last site to move over whole
         with self._staging(config, disk, moves) as staging:
             made, reused = self._make(site, theme, store, disk=disk, staging=staging, moves=moves)
+            if not self.writes:  # check's folder goes with the block: the hooks see it here
+                theme.hooks.post_build(staging)
         note = f"{NOT_KEPT} here ({unkept}): each build makes everything" if unkept else ""
         with replaced() if self.writes else contextlib.nullcontext():
+            if self.writes:  # the new site is in place; if they fail, no record is kept
+                theme.hooks.post_build(config.output_dir)
             if disk is not None:
                 with timings.phase("store kept"):
                     note = self._keep(disk, site, warnings, made)
@@ -248,8 +243,7 @@ class SiteBuilder(Builder):
 
     def before_rendering(self, site: Site, todo: int) -> None:
         """Compile the layouts once, here, when the workers to be forked have many pages
-        to make (each would compile its own: 0.1-0.2 s of CPU); not for an edit's few
-        (ahead, every layout's source is read and parsed again: a few tenths of a second)."""
+        to make (each would compile its own: 0.1-0.2 s of CPU); not for an edit's few."""
         from ..render.compiling import compile_ahead
         from ..render.pages import layouts_used
 
@@ -286,7 +280,7 @@ class CheckBuilder(SiteBuilder):
     def _staging(
         self, config: Config, disk: KeptOnDisk | None, moves: list[str]
     ) -> AbstractContextManager[Path]:
-        return _throwaway()
+        return throwaway()
 
 
 # ``build -b NAME``: the builders a build can run.

@@ -13,13 +13,14 @@ Three identities stand for more than one object:
 - ``SITE``, the whole gallery: a page made from it (the home page, a tag page, the
   search index) is made again after any change to any content.
 - ``FRAME``, what every page shows around its own content: the settings, each pack's
-  own fields and which letters it holds, in order, and each Markdown page's title and
-  place. A layout's navigation reads these (base.html lists the packs and pages), so an
-  edit to a letter's text leaves the other letters' pages as they are, while a new
-  pack, page or letter makes every page again.
+  own fields and which letters it holds, in order, each Markdown page's title and
+  place, and the site's feeds (which languages have one). A layout's navigation reads
+  these (base.html lists the packs and pages, and links the feeds), so an edit to a
+  letter's text or day leaves the other letters' pages as they are, while a new pack,
+  page or letter, or a language's first published letter, makes every page again.
 - ``CONFIG``, the settings. Everything else a build reads (the theme, the owner's own
-  files, sincerely's code) is in the record's settings digest: when any of it changes,
-  nothing is brought over.
+  files and hooks, sincerely's code) is in the record's settings digest: when any of it
+  changes, nothing is brought over.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ def model_digests(site: Site) -> Digests:
             *(digests[p.identity] for p in site.packs),
             repr(places),
             repr(site.intro is not None),
+            repr(site.feeds),  # every page's head links to them
         ]
     )
     digests[SITE] = _hash(f"{identity}={value}" for identity, value in sorted(digests.items()))

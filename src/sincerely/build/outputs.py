@@ -21,14 +21,16 @@ from pathlib import Path
 from typing import Protocol
 
 from ..common import urls
+from ..common.errors import Diagnostics
 from ..downloads import formats
-from ..downloads.archives import gallery_archive, pack_archive
+from ..downloads.archives import archive_paths, gallery_archive, pack_archive
 from ..downloads.docx import browser_parts
 from ..downloads.zips import Content
+from ..model.config import setting_location
 from ..model.scenario import Scenario
 from ..model.schema import schema_text
 from ..model.site import Pack, Site
-from ..render import pages, stemming
+from ..render import hosting, pages, stemming
 from ..render.compiling import LayoutsEnvironment
 from ..render.kinds import CONFIG, FRAME, SITE
 from ..render.memo import Identity, Memo
@@ -197,6 +199,9 @@ def site_jobs(
         data = source.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         jobs.append(Job(path, 0, partial(_as_is, path, data), frozenset(), digest, (path,)))
+    for spec in hosting.feed_pages(site):
+        jobs.append(Job.single(spec.path, PAGE, partial(renderer.render, spec), spec.made_from))
+    jobs.extend(_redirects(site, renderer, jobs))
     return jobs
 
 
@@ -213,6 +218,21 @@ def letter_images(site: Site) -> dict[str, Path]:
         for s in site.scenarios()
         if s.image
     }
+
+
+def _redirects(site: Site, renderer: PageRenderer, jobs: list[Job]) -> list[Job]:
+    """The pages at the settings' old paths, each checked against every path the site
+    makes (the archives too): a target it has, an old path it has not."""
+    if not site.config.settings.redirects:
+        return []
+    made = {path for job in jobs for path in job.outputs} | set(archive_paths(site))
+    out = Diagnostics()
+    found = hosting.resolve(site, made, setting_location(site.config, "redirects"), out)
+    out.raise_if_errors()
+    specs = [hosting.redirect_page(site, redirect) for redirect in found]
+    return [
+        Job.single(spec.path, 1, partial(renderer.render, spec), spec.made_from) for spec in specs
+    ]
 
 
 def text_jobs(site: Site) -> list[Job]:

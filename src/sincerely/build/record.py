@@ -97,10 +97,11 @@ def own_files_digest(config: Config, refused: Diagnostics) -> str:
 
 
 def theme_digest(theme: Theme, refused: Diagnostics, *, assets: bool = True) -> str:
-    """A digest of every file of the theme's folders, the project's layouts first: what
-    the site may take in of them (each refusal goes to ``refused``); without ``assets``,
-    of what pages are rendered with only (not static/, which no page's bytes show)."""
-    digest = hashlib.sha256()
+    """A digest of the owner's hooks and of every file of the theme's folders, the
+    project's layouts first: what the site may take in of them (each refusal goes to
+    ``refused``); without ``assets``, of what pages are rendered with only (not
+    static/, which no page's bytes show)."""
+    digest = hashlib.sha256(theme.hooks.digest.encode())  # the owner's hooks: pages show them
     for index, folder in enumerate(theme.folders):
         for path in files_under(folder, refused):
             if not assets and path.relative_to(folder).parts[0] == STATIC:

@@ -246,6 +246,13 @@ def replaced() -> Iterator[None]:
         raise SiteReplacedInterrupt from None
 
 
+@contextlib.contextmanager
+def throwaway() -> Iterator[Path]:
+    """Where check renders: a temporary folder, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="sincerely-check-") as folder:
+        yield Path(folder)
+
+
 def write_site(config: Config, files: Iterable[tuple[str, bytes]]) -> int:
     """Write ``files`` as the whole new site; returns how many were written."""
     with staged(config) as staging:

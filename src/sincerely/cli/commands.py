@@ -81,6 +81,11 @@ def _build_or_check(args: argparse.Namespace) -> int:
     )
     if result.note:
         tell(f"note: {result.note}")
+    if result.site is not None and getattr(args, "builder", "html") == "html":
+        from ..model.site import unpublished_note  # only once a site was loaded
+
+        if note := unpublished_note(result.site):
+            tell(f"note: {note}")
     tell(f"{verb} succeeded, {plural(len(result.warnings), 'warning')}.")
     return 0
 
@@ -92,6 +97,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     serve(
         args.project,
+        strict=args.strict,
+        watch=args.watch,
         host=args.host,
         port=args.port,
         open_browser=args.open,

@@ -62,9 +62,14 @@ def _project_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _strict_argument(parser: argparse.ArgumentParser) -> None:
+    """-W, one option for build, check and serve."""
+    parser.add_argument("-W", "--strict", action="store_true", help="treat warnings as errors")
+
+
 def _add_common(parser: argparse.ArgumentParser) -> None:
     _project_argument(parser)
-    parser.add_argument("-W", "--strict", action="store_true", help="treat warnings as errors")
+    _strict_argument(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     parser.add_argument(
         "--format",
@@ -145,6 +150,17 @@ def _add_building(commands: Commands) -> None:
         "--port", type=_port, default=8000, help="port (the next free one if taken; 0: any)"
     )
     serve_parser.add_argument("--open", action="store_true", help="open the site in a browser")
+    _strict_argument(serve_parser)
+    serve_parser.add_argument(
+        "--watch",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="another file or folder to watch (repeatable): a change there remakes every "
+        "page (content/, layouts/, the settings, the owner's files and hooks are watched "
+        "already)",
+    )
     serve_parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
 

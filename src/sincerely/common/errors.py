@@ -165,10 +165,19 @@ class Diagnostics:
             raise BuildError(self._items)
 
 
+def _folded(word: str) -> str:
+    """A word as a reader means it: no case, no hyphens, underscores or spaces."""
+    return "".join(c for c in word.casefold() if c not in "-_ ")
+
+
 def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice most like ``word``, if any is close enough to be a likely typo."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return close[0] if close else None
+    """The choice most like ``word``, if any is close enough to be a likely typo; a
+    choice written another way ('E-Mail' for 'email') is the likeliest."""
+    by_folded = {_folded(c): c for c in sorted(choices, reverse=True)}
+    if _folded(word) in by_folded:
+        return by_folded[_folded(word)]
+    close = difflib.get_close_matches(_folded(word), list(by_folded), n=1, cutoff=0.6)
+    return by_folded[close[0]] if close else None
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -13,6 +13,7 @@ people who write the files, not for the readers of the site.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import gettext
 import io
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
@@ -128,6 +130,16 @@ def language_name(language: str) -> str:
     except (UnknownLocaleError, ValueError):
         return language
     return name[:1].upper() + name[1:]
+
+
+def long_date(day: str, language: str) -> str:
+    """A day written YYYY-MM-DD, as the language writes it in full: '7 December 2026'
+    in en-GB, 'December 7, 2026' in en, '7 décembre 2026' in fr (CLDR's, through Babel)."""
+    try:
+        locale = _locale(language or SOURCE_LANGUAGE)
+    except (UnknownLocaleError, ValueError):
+        locale = _locale(SOURCE_LANGUAGE)
+    return format_date(datetime.date.fromisoformat(day), format="long", locale=locale)
 
 
 def catalog_names(language: str) -> tuple[str, ...]:

@@ -84,6 +84,12 @@ def source_copy(pack: str, slug: str) -> str:
     return f"_sources/{pack}/{slug}.yaml.txt"
 
 
+def feed(language: str = "") -> str:
+    """The Atom feed of the letters in the site's language, or in another's
+    (model/site.py's Feed): 'feed.xml', 'fr/feed.xml'."""
+    return f"{language}/feed.xml" if language else "feed.xml"
+
+
 def static(name: str) -> str:
     return f"static/{name}"
 
@@ -127,6 +133,7 @@ _KINDS: dict[str, Callable[..., str]] = {
     "download": download,
     "pack_zip": pack_zip,
     "source_copy": source_copy,
+    "feed": feed,
     "static": static,
     "own": own,
 }

@@ -110,7 +110,9 @@ class Record(Spec):
                 out.error(message, key_node.location)
                 continue
             before = out.error_count
-            found.spec.check(value, f"'{key_name}'", out)
+            # A table within a TOML table is named as its header: [tool.sincerely.allow].
+            nested = table and isinstance(found.spec, Record)
+            found.spec.check(value, f"{name[:-1]}.{key_name}]" if nested else f"'{key_name}'", out)
             if out.error_count > before:
                 broken.add(key_name)
         for k in self.keys:

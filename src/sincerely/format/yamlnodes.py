@@ -269,13 +269,13 @@ def _explain(text: str, location: Location, problem: str) -> str:
     """A syntax error, with the likely fix where the slip is a common one."""
     lines = text.splitlines()
     line = lines[location.line - 1] if 0 < location.line <= len(lines) else ""
+    if "\t" in line[: len(line) - len(line.lstrip())]:  # the slip, even before a '{'
+        return f"YAML syntax error: {problem}; YAML forbids tabs in indentation: use spaces"
     if _FLOW_SLIP.search(line.split("#")[0]):
         return (
             f"YAML syntax error: {problem}; a value that starts with '{{' is read as a "
             "mapping: put the whole text in quotes or use a block scalar (|)"
         )
-    if "\t" in line[: len(line) - len(line.lstrip())]:
-        return f"YAML syntax error: {problem}; indent with spaces, not tabs"
     return f"YAML syntax error: {problem}; check the indentation and quoting on this line"
 
 

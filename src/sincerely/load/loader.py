@@ -25,8 +25,9 @@ from ..model.config import Config, setting_location
 from ..model.scenario import Scenario
 from ..model.schema import warn_stale_schema
 from ..model.site import PACK, Pack, Page, Site, language_of, sort_key
+from ..theming.csp import warn_blocked
 from ..theming.look import check_look
-from ..theming.theme import Theme, warn_inline_code
+from ..theming.theme import Theme
 from .contentfiles import (
     check_letter_images,
     load_page,
@@ -239,7 +240,7 @@ def _check_across(
     check_look(config, out)
     check_letter_images(config, [s for p in packs for s in p.scenarios], out)
     layouts = files_under(config.root / config.settings.layouts_dir, out)
-    warn_inline_code([p for p in layouts if p.suffix == ".html"], out)
+    warn_blocked([p for p in layouts if p.suffix == ".html"], config.settings.allow, out)
 
 
 def _grouped(packs: list[Pack], keys: Callable[[Scenario], Iterable[K]]) -> dict[K, list[Scenario]]:

@@ -9,8 +9,6 @@ and builds them.
 from __future__ import annotations
 
 import dataclasses
-import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +17,12 @@ from typing import Any
 from ..common.errors import BuildError, Diagnostics, Location
 from ..common.forges import Repository, edit_uri_problem
 from ..common.urls import HTTP_URL_HELP, is_http_url
-from ..format.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ..format.nodes import Node, ScalarNode
 from ..format.records import Record, key
 from ..format.values import ListOf, Markdown, ProjectFile, Table, Text
+from .allowed import Allowed
+from .redirects import RedirectTable
+from .tomlnodes import key_location, settings_table
 
 WORK_DIR = ".sincerely"
 # Where a project keeps its copy of the scenario format, for editors: init and new write
@@ -137,6 +138,22 @@ class Settings:
         "Scripts of your own, loaded (deferred) on every page, under the same "
         "Content-Security-Policy as the theme's: files of the site, never inline.",
     )
+    redirects: Mapping[str, str] = key(
+        RedirectTable(),
+        "[tool.sincerely.redirects]: old paths of the site, each to the letter or page it "
+        "now leads to, by its file in the content folder or its path: a page that sends "
+        "readers on.",
+    )
+    hooks: tuple[str, ...] = key(
+        ListOf(ProjectFile(suffixes=(".py",), example="hooks.py")),
+        "Python files of your own, run at a build's events (on_config, on_env, "
+        "on_page_context, on_post_build), as MkDocs' hooks: see the theming guide.",
+    )
+    allow: Allowed = key(
+        Record.of(Allowed),
+        "[tool.sincerely.allow]: origins beyond the site that the pages may load scripts, "
+        "styles or images from, or send data to, like a privacy-friendly counter's.",
+    )
     extra: Mapping[str, Any] = key(
         Table(),
         "[tool.sincerely.extra]: values of your own, which layouts read as `extra`, like "
@@ -197,75 +214,12 @@ class Config:
         return self.root / WORK_DIR
 
 
-def _key_location(pyproject: Path, text: str, name: str) -> Location:
-    """The line of ``name = …`` inside [tool.sincerely], or of its own table's header
-    ([tool.sincerely.extra]); tomllib gives no positions."""
-    in_table = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith("["):
-            header = stripped.replace(" ", "")
-            if header == f"[tool.sincerely.{name}]":
-                return Location(pyproject, number, line.index(stripped[0]) + 1)
-            in_table = header == "[tool.sincerely]"
-        elif in_table and re.match(rf"['\"]?{re.escape(name)}['\"]?\s*=", stripped):
-            return Location(pyproject, number, line.index(stripped[0]) + 1)
-    return Location(pyproject, 1, 1)
-
-
 def setting_location(config: Config, name: str) -> Location:
     """Where a setting is written, for a message about it."""
     if config.pyproject is None:
         return Location(config.root)
     text = config.pyproject.read_text(encoding="utf-8", errors="replace")
-    return _key_location(config.pyproject, text, name)
-
-
-_TOML_KINDS = {bool: "boolean", int: "integer", float: "number", str: "text"}
-
-
-def _scalar(value: Any, where: Location) -> ScalarNode:
-    kind = _TOML_KINDS.get(type(value), "date")
-    literal = str(value).lower() if isinstance(value, bool) else str(value)
-    path, line, column = where.path, where.line, where.column
-    return ScalarNode(value, kind, kind != "text", path, line, column, literal, 0, len(literal))
-
-
-def _toml_node(value: Any, where: Location) -> Node:
-    """A TOML value as a located node, so that the format's engine can check it; every
-    part of a value stands at its key's line (tomllib gives no positions)."""
-    if isinstance(value, dict):
-        entries = {str(k): (_scalar(str(k), where), _toml_node(v, where)) for k, v in value.items()}
-        return MappingNode(entries, where.path, where.line, where.column)
-    if isinstance(value, list):
-        items = tuple(_toml_node(item, where) for item in value)
-        return SequenceNode(items, where.path, where.line, where.column, True)
-    return _scalar(value, where)
-
-
-def _table(pyproject: Path) -> MappingNode:
-    """The [tool.sincerely] table as located nodes."""
-    text = pyproject.read_text(encoding="utf-8", errors="replace")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+), column (\d+)", str(exc))
-        line, col = (int(match[1]), int(match[2])) if match else (1, 1)
-        reason = str(exc).split(" (at")[0]
-        raise BuildError.single(
-            f"pyproject.toml is not valid TOML: {reason}", Location(pyproject, line, col)
-        ) from None
-    tool = data.get("tool", {})
-    table = tool.get("sincerely", {}) if isinstance(tool, dict) else {}
-    if not isinstance(table, dict):
-        raise BuildError.single(
-            "[tool.sincerely] must be a table of settings", Location(pyproject, 1, 1)
-        )
-    entries = {}
-    for name, value in table.items():
-        where = _key_location(pyproject, text, name)
-        entries[name] = (_scalar(name, where), _toml_node(value, where))
-    return MappingNode(entries, pyproject, 1, 1)
+    return key_location(config.pyproject, text, name)
 
 
 def load_config(
@@ -282,7 +236,7 @@ def load_config(
     pyproject = root / "pyproject.toml"
     settings = Settings()
     if pyproject.is_file():
-        table = _table(pyproject)
+        table = settings_table(pyproject)
         out = Diagnostics()
         SETTINGS.check(table, "[tool.sincerely]", out)
         out.raise_if_errors()

@@ -1,11 +1,10 @@
 """A scenario and its parts (letter, blocks, fields, tips, sources), as loaded and checked.
 
-Immutable objects, built once, read by renderers. The content format is these classes:
-each field declared with :func:`format.records.key` is a key
-of its file, with its type, its documentation and whether it is required, so that the
-checker, the JSON Schema, the format reference and the model are one definition. To add
-an optional key to scenario files, add a field here, then use it in a template (see
-CONTRIBUTING.md, "Changing the format").
+Immutable objects, built once, read by renderers. The content format is these classes: each
+field declared with :func:`format.records.key` is a key of its file, with its type, its
+documentation and whether it is required, so that the checker, the JSON Schema, the format
+reference and the model are one definition. To add an optional key to scenario files, add a
+field here, then use it in a template (see CONTRIBUTING.md, "Changing the format").
 """
 
 from __future__ import annotations
@@ -19,20 +18,18 @@ from typing import ClassVar
 from ..common import urls
 from ..common.pickling import pickled_as_tuple
 from ..common.slugs import Tag
+from ..format.dates import Day
 from ..format.lengths import CharacterLimit, MaxWords
 from ..format.placeholders import FIELD_ID, PlaceholdersNameFields, Template, TemplateText
 from ..format.records import Record, key
 from ..format.rules import Needs, NoneOf, NotBoth, OneOfList, Rule, Unique, When
 from ..format.tags import TagText
-from ..format.values import Boolean, Integer, ListOf, Markdown, Text
+from ..format.values import PACK_IMAGE, Boolean, Integer, ListOf, Markdown, Text
 from .channels import CHANNELS
 
 FIELD_KINDS = ("text", "long", "choice", "email", "tel")
 FIELD_HOLDS = ("name", "organisation", "job-title", "words", "plural")
 MAX_LETTER_WORDS = 200
-# A file beside the letter, by its path from the pack's folder: no '..', nothing hidden.
-IMAGE_FILE = r"(?:[A-Za-z0-9][\w.-]*/)*[A-Za-z0-9][\w.-]*\.(?:png|jpe?g|webp|gif)"
-IMAGE_HELP = "an image (.png, .jpg, .webp, .gif) in the pack's folder, like 'close-second.png'"
 
 
 @pickled_as_tuple
@@ -60,6 +57,7 @@ class Field:
             reason="list the choices",
         ),
         OneOfList("default", "options"),
+        OneOfList("example", "options"),
         When("sender", True, forbid_otherwise=("autocomplete",)),
         NotBoth(
             ("sender", "per_recipient"),
@@ -244,6 +242,11 @@ class Scenario:
         "its slug, and `tag.label` its words.",
     )
     order: int = key(Integer(), "Position within the pack; ties are broken by title.")
+    published: str = key(
+        Day(),
+        "The day it was first published, YYYY-MM-DD: its page shows it, and the site's Atom "
+        "feed lists the letters that have one, newest first.",
+    )
     fields: tuple[Field, ...] = key(
         ListOf(Record.of(Field), min_items=1), "The blanks, in form order.", required=True
     )
@@ -252,10 +255,7 @@ class Scenario:
         ListOf(Record.of(Source), min_items=1), "Where the advice comes from.", required=True
     )
     tips: Tips = key(Record.of(Tips), "Advice around the letter.")
-    image: str = key(
-        Text(pattern=IMAGE_FILE, pattern_help=IMAGE_HELP, example="close-second.png"),
-        "Shown where a link to the letter is shared (og:image), in place of the site's `image`.",
-    )
+    image: str = key(PACK_IMAGE, "Shown where a link to the letter is shared (og:image).")
     translation_of: str = key(
         Text(
             pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*",

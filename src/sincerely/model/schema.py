@@ -15,6 +15,7 @@ from typing import Any
 from ..common.errors import Diagnostics, Location
 from ..common.intake import refusal
 from ..format.records import Record
+from .allowed import Allowed
 from .config import PROJECT_SCHEMA, SETTINGS, Config
 from .scenario import SCENARIO, Block, Field, Letter, Source, Tips
 from .site import PACK, PAGE
@@ -29,6 +30,7 @@ SECTIONS: tuple[tuple[str, Record], ...] = (
     ("A pack's `_pack.yaml`", PACK),
     ("A page's front matter", PAGE),
     ("The settings: `[tool.sincerely]` in pyproject.toml", SETTINGS),
+    ("`allow`: `[tool.sincerely.allow]` in pyproject.toml", Record.of(Allowed)),
 )
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from ..common import urls
-from ..common.i18n import Messages
+from ..common.i18n import Messages, language_name
 from ..common.slugs import Tag
 from ..format.records import MapOf, Record, key
 from ..format.values import Boolean, Integer, ListOf, Markdown, Text
@@ -100,6 +101,19 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Feed:
+    """An Atom feed of the site: the letters of one language that have a ``published``
+    day. The site's language has ``feed.xml``; another, ``LANG/feed.xml``, as Hugo has
+    ``fr/index.xml``, so that a reader subscribes to the letters they can read. Only with
+    base_url: Atom gives the feed and each entry a permanent, absolute id, and a site not
+    yet at an address has none to give (the build says so once: see ``unpublished_note``)."""
+
+    language: str  # a BCP 47 tag
+    path: str  # from the site's root
+    title: str  # the site's title, with the language's name for another language's
+
+
+@dataclass(frozen=True)
 class Site:
     """The whole gallery: its packs and pages, and its letters by tag and by channel."""
 
@@ -121,6 +135,39 @@ class Site:
     @property
     def identity(self) -> tuple[str, ...]:
         return ("site",)
+
+    @cached_property
+    def feeds(self) -> tuple[Feed, ...]:
+        """Its Atom feeds, a `Feed` for each language with a published letter (the
+        site's first), which every page links to; none without base_url."""
+        if not self.config.base_url:
+            return ()
+        own = self.config.language
+        languages = {
+            self.language_of(p) for p in self.packs if any(s.published for s in p.scenarios)
+        }
+        feeds = []
+        for language in sorted(languages, key=lambda tag: (tag != own, tag)):
+            if language == own:
+                feeds.append(Feed(language, urls.feed(), self.config.title))
+            else:
+                title = f"{self.config.title} ({language_name(language)})"
+                feeds.append(Feed(language, urls.feed(language), title))
+        return tuple(feeds)
+
+    def feed_letters(self, language: str) -> tuple[Scenario, ...]:
+        """The published letters in a language, newest first, and those of one day in
+        the gallery's order.
+
+        (sorted() keeps the order of equals, reversed or not.)"""
+        letters = [
+            s
+            for pack in self.packs
+            if self.language_of(pack) == language
+            for s in pack.scenarios
+            if s.published
+        ]
+        return tuple(sorted(letters, key=lambda s: s.published, reverse=True))
 
     def language_of(self, pack: Pack) -> str:
         """The language a pack's letters are in: its own, or the site's."""
@@ -149,6 +196,17 @@ class Site:
 def language_of(pack: Pack, site_language: str) -> str:
     """The language a pack's letters are in: its own, or else the site's."""
     return pack.language or site_language
+
+
+def unpublished_note(site: Site) -> str:
+    """What the command line says once when letters have a day but no feed is made."""
+    if site.config.base_url or not any(s.published for s in site.scenarios()):
+        return ""
+    return (
+        "no Atom feed was made: letters have 'published' days, but a feed needs the "
+        "site's address; set base_url in [tool.sincerely], or build with --base-url, as "
+        "the Pages workflow does"
+    )
 
 
 PACK = Record.of(Pack)

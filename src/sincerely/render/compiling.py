@@ -33,6 +33,7 @@ from markupsafe import Markup
 
 from ..common import signed
 from ..common.i18n import Messages
+from ..theming.hooks import NO_HOOKS, Hooks
 from .memo import RecordingEnvironment
 
 _GETTEXT_NAMES = ("_", "gettext")
@@ -53,6 +54,7 @@ class LayoutsEnvironment(RecordingEnvironment):
 
     words: Messages | None = None  # None: nothing is written in, every call runs
     words_digest = ""
+    hooks: Hooks = NO_HOOKS  # the owner's, whose on_env has run on it
 
     def in_language(self, words: Messages) -> LayoutsEnvironment:
         """The Environment for pages in ``words``' language: the same configuration,
@@ -165,7 +167,11 @@ class CompiledLayouts(jinja2.BytecodeCache):
     def get_bucket(
         self, environment: jinja2.Environment, name: str, filename: str | None, source: str
     ) -> jinja2.bccache.Bucket:
-        key = f"{getattr(environment, 'words_digest', '')}|{self.get_cache_key(name, filename)}"
+        # The hooks too: a filter they add is written into the code (called at compile
+        # time on constants, and how it is called), so code compiled without it is stale.
+        hooks = getattr(environment, "hooks", NO_HOOKS).digest
+        key = f"{getattr(environment, 'words_digest', '')}|{hooks}|"
+        key += self.get_cache_key(name, filename)
         bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
         self.load_bytecode(bucket)
         return bucket

@@ -30,7 +30,7 @@ class Input(enum.Enum):
 
     SITE = "the whole gallery"
     CONFIG = "the settings"
-    FRAME = "what every page shows around its own content: the packs, the pages' titles"
+    FRAME = "what every page shows around its own content: the packs, the pages' titles, the feeds"
     # The page's own model objects: a pack; a letter and its pack; a Markdown page.
     SUBJECT = "what the page is of"
     # Other letters whose words it shows (previous, next, related, its translations).
@@ -144,6 +144,25 @@ KINDS: dict[str, Kind] = {
         _GALLERY,
     ),
     "robots.txt": Kind("robots.txt.", {}, _GALLERY),
+    "feed.xml": Kind(
+        "An Atom feed of the letters with a `published` day, feed.xml for the site's "
+        "language and LANG/feed.xml for another's; with base_url only.",
+        {
+            "feed": "The `Feed`: `.language`, `.path`, `.title`.",
+            "letters": "Its letters, each a `Scenario`, newest first.",
+            "updated": "The newest letter's day, YYYY-MM-DD: the feed's own date.",
+        },
+        _GALLERY,
+    ),
+    "redirect.html": Kind(
+        "A page that sends an old address on to where its page now is (the redirects "
+        "setting), with no script: a meta refresh and a link.",
+        {
+            "target": "Where it leads: `.href` (relative to this page), `.canonical` "
+            "(the target's own address, absolute with base_url) and `.title`.",
+        },
+        _GALLERY,
+    ),
 }
 
 

@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..common import urls
-from ..common.i18n import SOURCE_LANGUAGE, Messages, direction
+from ..common.i18n import SOURCE_LANGUAGE, Messages, direction, long_date
 from ..common.markdown import PERMALINK_LABEL, render_inline, render_markdown, unique_ids
 from ..model.scenario import Scenario
 from ..model.site import Site
@@ -35,9 +35,10 @@ from .memo import (
     replay,
     resolver,
 )
-from .metadata import page_meta
+from .metadata import PAGE_META, page_meta
 from .pages import PageSpec
 from .seams import SeamRules, seam_rules
+from .undefined import LayoutUndefined, OwnValues
 
 # The layouts' indentation before a tag at the start of a line: a page is lighter
 # without it, and nothing shows it, except inside <pre> and <textarea>, where
@@ -71,7 +72,7 @@ def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironme
             ]
         ),
         autoescape=True,
-        undefined=jinja2.StrictUndefined,
+        undefined=LayoutUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -81,6 +82,7 @@ def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironme
     env.code_generator_class = ResolvingCodeGenerator
     env.filters["markdown"] = _markdown
     env.filters["markdown_inline"] = render_inline
+    env.filters["long_date"] = _long_date
     env.globals["url_for"] = urls.url_for
     env.globals["plural_forms"] = _plural_forms
     env.globals["seam_rules"] = _seam_rules
@@ -91,6 +93,10 @@ def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironme
     # The layouts' words, in the page's language (its `language`), through gettext.
     env.add_extension("jinja2.ext.i18n")
     cast(_WithGettext, env).install_gettext_callables(_gettext, _ngettext, newstyle=True)
+    # Last, before any layout is compiled: the owner's filters and globals are in every
+    # language's overlay (they share its tables), and in the compiled code's key.
+    env.hooks = theme.hooks
+    theme.hooks.on_env(env)
     return env
 
 
@@ -126,6 +132,10 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
     return _words().ngettext(singular, plural, n)
 
 
+def _long_date(day: str) -> str:
+    return long_date(day, _words().language)
+
+
 def _markdown(text: str) -> Markup:
     # Headings' permalinks say what they are in the page's language, as the theme's do.
     return render_markdown(text, _gettext(PERMALINK_LABEL))
@@ -155,8 +165,9 @@ EVERY_PAGE = {
     "scenario_card": "`scenario_card(scenario, root, level=3)`: a letter's card, as "
     "the home, pack, tag and channel pages show it.",
     "look": "The owner's look: `look.logo` (`.path`, `.width`, `.height`) or none, "
-    "`look.favicon` and `look.favicon_type`, `look.icons` (each `.rel`, `.path`, `.type`, "
-    "`.sizes`), `look.image`, `look.stylesheets`, `look.scripts`, `look.footer` (Markdown).",
+    "`look.favicon` and `look.favicon_type`, `look.icons` (`.rel`, `.path`, `.type`, `.sizes`), "
+    "`look.image`, `look.stylesheets`, `look.scripts`, `look.footer` (Markdown), `look.csp` "
+    "(the Content-Security-Policy).",
     "extra": "The values of [tool.sincerely.extra].",
     "language": "The page's language, a BCP 47 tag like 'fr': its words come from that "
     "language's catalog, through `_('...')` and `{% trans %}`.",
@@ -165,15 +176,15 @@ EVERY_PAGE = {
 FILTERS = {
     "markdown": "Markdown (no raw HTML, safe links) as HTML: `{{ text | markdown }}`.",
     "markdown_inline": "One line of Markdown as HTML, without a paragraph around it.",
+    "long_date": "A day written YYYY-MM-DD (`scenario.published`) as the page's language "
+    "writes it in full: `{{ day | long_date }}`, '7 December 2026'.",
     "_": "`_('Words')`, `_('Letter %(n)s', n=2)`: the words in the page's language; "
     "`ngettext(singular, plural, n)` for a count.",
     "plural_forms": "`plural_forms('{n} word', '{n} words')`: the words for each plural "
     "category of the page's language, for a script's Intl.PluralRules.",
     "seam_rules": "`seam_rules()`: how a reader's value joins the letter's words in the "
     "page's language (render/seams.py), for the letter page's script.",
-    "page_meta": "`page_meta()`: what the page says of itself where it is shared and to "
-    "search engines: `.locale`, `.alternates` (og:locale), `.image` (og:image's address, "
-    "with base_url), `.card` (twitter:card), `.structured` (its JSON-LD).",
+    "page_meta": PAGE_META,
     "url_for": "`url_for(kind, ...)`: a path of the site, from its root: "
     + ", ".join(f"'{k}'" for k in urls.URL_KINDS)
     + "; put `root` before it.",
@@ -205,6 +216,7 @@ class PageRenderer:
     def __post_init__(self) -> None:
         self._resolve = resolver(self.site)
         self._look = look_of(self.site.config)
+        self._page_hooks = self.env.hooks.has("on_page_context")
 
     def scenario_card(self, scenario: Scenario, root: str, level: int = 3) -> Markup:
         """A letter's card, made once in a build (the home, pack, tag and channel pages
@@ -245,14 +257,14 @@ class PageRenderer:
         key: tuple[object, ...] = ("page", spec.template, spec.path, spec.title)
         key += (spec.description, spec.root, spec.indexed, spec.language)
         values = {**spec.values}
-        if self.memo is not None:
-            key += (fingerprint(values),)
-            remembered = self.memo.get(key, self._resolve)
-            if remembered is not None:
-                data: bytes = remembered
-                return data
-        if self.memo is None:
+        # What on_page_context reads is not noted as a layout's reads are: no memo.
+        if self.memo is None or self._page_hooks:
             return self._render(spec, values)
+        key += (fingerprint(values),)
+        remembered = self.memo.get(key, self._resolve)
+        if remembered is not None:
+            data: bytes = remembered
+            return data
         with recording(Reads()) as reads:
             data = self._render(spec, values)
         self.memo.put(key, reads, data)
@@ -275,14 +287,14 @@ class PageRenderer:
             "description": spec.description,
             "scenario_card": self.scenario_card,
             "look": self._look,
-            "extra": self.site.config.settings.extra,
+            "extra": OwnValues(self.site.config.settings.extra),
             "language": language,
             "direction": direction(language),
             **values,
         }
 
     def _render(self, spec: PageSpec, values: dict[str, Any]) -> bytes:
-        context = self.context(spec, values)
+        context = self.env.hooks.page_context(self.context(spec, values), spec)
         messages = self.site.messages_in(context["language"])
         words = _WORDS.set(messages)
         try:
@@ -294,6 +306,8 @@ class PageRenderer:
             # the wrong thing, _("%(n)s") with no n) is the layout's, at its line; one
             # that no layout's line leads to is a bug in sincerely, and stays one.
             located = layout_mistake(exc)
+            at = located.diagnostics[0].location if located else None
+            located = self.env.hooks.mistake(exc, at) or located  # a hook's filter's
             if located is None:
                 raise
             raise located from None

@@ -13,7 +13,8 @@ forgets everything rendered, since every page depends on it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+import contextlib
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from ..build.outputs import archive_jobs, site_jobs
 from ..build.record import own_files_digest, theme_digest
 from ..build.store import JobsMade, KeptInMemory
 from ..common.errors import BuildError, Diagnostics
+from ..common.intake import stamp_of
 from ..downloads.archives import archive_paths
 from ..downloads.zips import whole
 from ..load.loader import load_site
@@ -30,7 +32,7 @@ from ..model.config import Config, load_config
 from ..model.site import Site
 from ..render.compiling import LayoutsEnvironment
 from ..render.renderer import make_environment
-from ..theming.theme import Theme
+from ..theming.theme import Theme, themed
 
 # Given, while a rebuild goes on, the pages shown that changed and the files that go.
 Early = Callable[[dict[str, bytes], tuple[str, ...]], None]
@@ -54,12 +56,25 @@ def theme_fingerprint(theme: Theme) -> str:
     return digest + "".join(f"\n{d.location.path}" for d in refused.items)
 
 
+def stamps_under(paths: Iterable[Path]) -> str:
+    """The stamp of every file at or under ``paths``, as text: what serve --watch
+    names is no input the jobs know, so a change there must make every page again."""
+    stamps = []
+    for path in paths:
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            with contextlib.suppress(OSError):  # gone since: its absence is the change
+                stamps.append(f"{file}{stamp_of(file.stat())}")
+    return "\n".join(stamps)
+
+
 @dataclass
 class IncrementalBuilder:
     project: Path
     output: Path | None = None
     strict: bool = False
     store: KeptInMemory = field(default_factory=KeptInMemory)
+    watched: tuple[Path, ...] = ()  # serve --watch's files and folders
     _config: Config | None = None
     _theme_key: str = ""
     _env: LayoutsEnvironment | None = None
@@ -77,6 +92,11 @@ class IncrementalBuilder:
             files.update(made)
         return tuple(changed)
 
+    def post_build(self, site_dir: Path) -> None:
+        """Run the hooks' on_post_build on the site just built."""
+        if self._env is not None:
+            self._env.hooks.post_build(site_dir)
+
     def file(self, path: str) -> bytes:
         return self.store.files[path]
 
@@ -87,7 +107,7 @@ class IncrementalBuilder:
         soon as they have: the browsers can reload while the listing pages and the index
         are made, and a link gone from a page reloaded early never leads to a page that is
         still there."""
-        config = load_config(self.project, self.output)
+        config, theme = themed(load_config(self.project, self.output))
         if config == self._config:
             config = self._config  # the same object: jobs made from it stay valid
         self._config = config
@@ -95,9 +115,10 @@ class IncrementalBuilder:
         warnings = diagnostics.items
         if self.strict and warnings:
             raise BuildError(warnings)
-        theme = Theme.for_project(config.layouts_dir)
-        # The theme, and the owner's files: a logo of another size changes every page.
+        # The theme (with the hooks), the owner's files (a logo of another size changes
+        # every page), and what serve --watch names: a hook may read it.
         key = theme_fingerprint(theme) + own_files_digest(config, Diagnostics())
+        key += stamps_under(self.watched)
         if self._env is None or key != self._theme_key:
             self._env = make_environment(theme)
             self.store.forget_layouts()

@@ -30,6 +30,7 @@ from ..common.errors import BUG_HINT, BuildError, Diagnostic, Location, Severity
 from ..common.report import plural
 from ..common.workfiles import write_whole
 from ..model.config import Config, load_config
+from ..theming.hooks import hook_files
 from ..theming.look import own_files
 from .rebuild import IncrementalBuilder, Rebuild
 from .reload import pages_shown, reload_browsers, wait_for_pages
@@ -117,8 +118,9 @@ class LiveSite:
         self.report(diagnostics)
         self.state.fail(tuple(diagnostics))
         errors = sum(d.is_error for d in diagnostics)
+        said = plural(errors, "error") if errors else plural(len(diagnostics), "warning")
         self.say(
-            f"build failed: {plural(errors, 'error')}; "
+            f"build failed: {said}{'' if errors else ' (errors, under -W)'}; "
             "serving the last good pages, and the errors where they are"
         )
 
@@ -135,6 +137,11 @@ class LiveSite:
             self.failed([_bug(exc, self.builder.project)])
             return
         write_changes(self.state.staging, rebuild)
+        try:  # as after a build: the hooks see the site as it now is
+            self.builder.post_build(self.state.staging)
+        except BuildError as exc:
+            self.failed(exc.diagnostics)
+            return
         styles = all(p.endswith(".css") for p in rebuild.changed) and not rebuild.removed
         self._styles = rebuild.changed[0] if styles and rebuild.changed else ""
         had_errors, self.state.errors = bool(self.state.errors), ()
@@ -152,10 +159,12 @@ class LiveSite:
             )
 
 
-def watched_groups(config: Config) -> list[Group]:
-    """What serve watches (see watch.py): the folders there are now."""
+def watched_groups(config: Config, extra: Iterable[Path] = ()) -> list[Group]:
+    """What serve watches (see watch.py): the folders there are now, and ``extra``
+    (serve --watch's files and folders)."""
     trees = [p for p in (config.content_dir, config.layouts_dir) if p.is_dir()]
-    own = list(own_files(config).values())
+    trees += [p for p in extra if p.is_dir()]
+    own = [*own_files(config).values(), *hook_files(config), *(p for p in extra if p.is_file())]
     # The project's own folder: pyproject.toml (which editors replace), the owner's
     # files that stand there, and the content or layouts folder, should one appear.
     names = {"pyproject.toml", *(p.name for p in own if p.parent == config.root)}
@@ -167,6 +176,17 @@ def watched_groups(config: Config) -> list[Group]:
     if folders:
         groups.append(Group(tuple(sorted(folders)), False))
     return groups
+
+
+def _watchable(path: Path) -> Path:
+    """A file or folder that serve --watch names, resolved; one not there is an error."""
+    if not path.exists():
+        raise BuildError.single(
+            "serve --watch: there is no file or folder here; give one that exists "
+            "(a path from the current folder)",
+            Location(path),
+        )
+    return path.resolve()
 
 
 _STAGING = "sincerely-serve-"
@@ -207,6 +227,8 @@ def staging_folder() -> Iterator[Path]:
 def serve(
     project: Path,
     *,
+    strict: bool = False,
+    watch: Sequence[Path] = (),
     host: str,
     port: int,
     open_browser: bool,
@@ -214,9 +236,10 @@ def serve(
     report: Callable[[Iterable[Diagnostic]], None],
 ) -> None:
     config = load_config(project)
+    watch = tuple(_watchable(path) for path in watch)
     with staging_folder() as staging:
-        builder = IncrementalBuilder(project, staging)
-        state = ServeState(staging, config)
+        builder = IncrementalBuilder(project, staging, strict, watched=watch)
+        state = ServeState(staging, config, strict=strict)
         loop = IOLoop.current()
         live = LiveSite(builder, state, say, report)
         live.reload, live.shown = (lambda path: reload_browsers(loop, path)), pages_shown
@@ -224,8 +247,8 @@ def serve(
         live.rebuild()
         live.archive()
         watcher = Watcher(live.rebuild, live.reload_unless_done, live.archive)
-        live.watch_new = lambda: watcher.watch(watched_groups(config))
-        watcher.watch(watched_groups(config))
+        live.watch_new = lambda: watcher.watch(watched_groups(config, watch))
+        watcher.watch(watched_groups(config, watch))
         sockets = bind(host, port, say)
         start_server(state, sockets)
         url = urls.served_at(host, sockets[0].getsockname()[1])

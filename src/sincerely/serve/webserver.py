@@ -40,6 +40,7 @@ class ServeState:
     config: Config
     errors: tuple[Diagnostic, ...] = ()
     error_pages: frozenset[str] | None = frozenset()  # None: every page
+    strict: bool = False  # serve -W: a warning is shown as an error is
 
     def shows_error(self, path: str) -> bool:
         if not self.errors or not path.endswith(".html"):
@@ -51,7 +52,7 @@ class ServeState:
         page, when an error is in the settings, a layout or no one page's file)."""
         pages: set[str] = set()
         for diagnostic in errors:
-            if not diagnostic.is_error:
+            if not (diagnostic.is_error or self.strict):
                 continue
             path, made = diagnostic.location.path, None
             if path.is_relative_to(self.config.content_dir):

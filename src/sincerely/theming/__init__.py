@@ -1,1 +1,2 @@
-"""The theme: layouts folders over the bundled one, the owner's look, and minifying."""
+"""The theme: layouts folders over the bundled one, the owner's look and hooks, and
+minifying."""

@@ -14,10 +14,13 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..common import urls
 from ..common.errors import Diagnostics
 from ..common.intake import refusal
 from ..model.config import Config, setting_location
+from .csp import policy
 
 # The theme's backgrounds (site.css's --bg and --panel), light and dark: an accent is
 # text on them, so it must reach WCAG AA's 4.5:1 against each.
@@ -53,6 +56,9 @@ class Look:
     stylesheets: tuple[str, ...]
     scripts: tuple[str, ...]
     footer: str  # Markdown
+    # The pages' Content-Security-Policy: of keywords and checked origins only, which
+    # have nothing to escape, so the page says 'self' rather than &#39;self&#39;.
+    csp: Markup
 
 
 _ICON_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon"}
@@ -83,6 +89,7 @@ def look_of(config: Config) -> Look:
         stylesheets=tuple(urls.own(n) for n in s.extra_css),
         scripts=tuple(urls.own(n) for n in s.extra_js),
         footer=s.footer,
+        csp=Markup(policy(s.allow)),
     )
 
 

@@ -7,13 +7,14 @@ ships inside the package.
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import PACKAGE_DIR
-from ..common.errors import BuildError, Diagnostics, Location
+from ..common.errors import BuildError, Location
+from ..model.config import Config
+from .hooks import NO_HOOKS, Hooks, load_hooks
 from .minify import compact
 
 STATIC = "static"
@@ -31,14 +32,17 @@ def bundled_theme_dir() -> Path:
 @dataclass(frozen=True)
 class Theme:
     folders: tuple[Path, ...]  # first wins
+    # The owner's hooks (theming/hooks.py): they add to the layouts' Environment and
+    # context, so they are the theme's as much as its files, and in its digest.
+    hooks: Hooks = NO_HOOKS
 
     @classmethod
-    def for_project(cls, layouts_dir: Path) -> Theme:
+    def for_project(cls, layouts_dir: Path, hooks: Hooks = NO_HOOKS) -> Theme:
         bundled = bundled_theme_dir().resolve()
         folders = [layouts_dir.resolve()] if layouts_dir.is_dir() else []
         if bundled not in folders:
             folders.append(bundled)
-        return cls(tuple(folders))
+        return cls(tuple(folders), hooks)
 
     def static_paths(self) -> dict[str, Path]:
         """Each asset's site path and the file that provides it, sorted by site path."""
@@ -60,38 +64,12 @@ class Theme:
         return compact(site_path, source.read_bytes() + addition.encode())
 
 
-# What the pages' Content-Security-Policy blocks in a layout, and what to do instead.
-_INLINE = (
-    (re.compile(r"\sstyle\s*=", re.I), "an inline style", "a class, styled in extra_css"),
-    (re.compile(r"<style\b", re.I), "a <style> element", "a stylesheet in extra_css"),
-    # A script with a src is a file of the site; one of JSON is data, never run.
-    (
-        re.compile(
-            r"<script\b(?![^>]*\b(?:src\s*=|type\s*=\s*[\"']?application/(?:ld\+)?json))", re.I
-        ),
-        "an inline script",
-        "extra_js",
-    ),
-    (re.compile(r"\son[a-z]+\s*=", re.I), "an event handler attribute", "a script in extra_js"),
-    (re.compile(r"javascript:", re.I), "a javascript: address", "a script in extra_js"),
-)
-
-
-def warn_inline_code(layouts: list[Path], out: Diagnostics) -> None:
-    """A warning at each piece of inline style or script in the project's own layouts
-    (``layouts``: their files): the pages' Content-Security-Policy would block it, with
-    only a console error."""
-    for path in layouts:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        # Jinja comments say what they like; blanked, so that positions stay true.
-        code = re.sub(r"\{#.*?#\}", lambda m: re.sub(r"[^\n]", " ", m[0]), text, flags=re.S)
-        for pattern, what, instead in _INLINE:
-            for found in pattern.finditer(code):
-                out.warning(
-                    f"{what}: the pages' Content-Security-Policy blocks it, so it would do "
-                    f"nothing; use {instead} instead",
-                    Location.at_offset(path, text, found.start() + (found[0][0].isspace())),
-                )
+def themed(config: Config) -> tuple[Config, Theme]:
+    """The project's hooks loaded, the settings as their on_config leaves them, and the
+    theme with the hooks: what every build starts from."""
+    hooks = load_hooks(config)
+    config = hooks.configured(config)
+    return config, Theme.for_project(config.layouts_dir, hooks)
 
 
 # ---- a layout's mistakes, where they are ----
