@@ -17,7 +17,8 @@ from sincerely.model.config import load_config
 from sincerely.render import kinds, pages
 from sincerely.render.layouts import layouts_reference
 from sincerely.render.navigation import neighbours
-from sincerely.render.renderer import EVERY_PAGE, PageRenderer, make_environment
+from sincerely.render.reference import EVERY_PAGE
+from sincerely.render.renderer import PageRenderer, make_environment
 from sincerely.theming.minify import compact
 from sincerely.theming.theme import Theme, bundled_theme_dir
 

@@ -21,12 +21,6 @@ from markupsafe import Markup
 from ..common import urls
 
 SCHEMA_ORG = "https://schema.org"
-# page_meta, as the layouts reference describes it (render/renderer.py's FILTERS).
-PAGE_META = (
-    "`page_meta()`: what the page says of itself where it is shared and to search engines: "
-    "`.locale`, `.alternates` (og:locale), `.image` (og:image's address, with base_url), "
-    "`.card` (twitter:card), `.structured` (its JSON-LD)."
-)
 # In a script element, '</script>' or '<!--' would end or change it whatever the JSON
 # means; a JSON string may spell any character as \\uXXXX, so these three never appear.
 _IN_SCRIPT = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
