@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from sincerely.common.errors import Diagnostics
-from sincerely.common.intake import LINK, SPECIAL, entries_under, files_under
+from sincerely.common.intake import LINK, SPECIAL, entries_under, files_under, leftover
 
 from ..conftest import MINIMAL_SCENARIO, Project, tree
 
@@ -78,6 +78,10 @@ CASES = {
     "pack-file-as-a-fifo": ("content/letters/_pack.yaml", _fifo, SPECIAL),
     "catalog-as-a-fifo": ("layouts/locale/fr.po", _fifo, SPECIAL),
     "letter-as-a-socket": ("content/letters/plug.yaml", _socket, SPECIAL),
+    # The other files of content/ are published as they are: the same rule.
+    "content-file-linked-outside": ("content/CNAME", _link(_outside_file), LINK),
+    "nested-file-linked-outside": ("content/letters/img/x.png", _link(_outside_file), LINK),
+    "file-in-a-folder-of-files-as-a-fifo": ("content/files/guide.pdf", _fifo, SPECIAL),
 }
 
 
@@ -172,3 +176,24 @@ def test_a_walk_gives_each_regular_file_once_and_names_each_link(tmp_path: Path)
     assert [d.format(tmp_path) for d in walked.items] == [
         f"pack/linked.yaml: error: {LINK}"
     ] == [d.format(tmp_path) for d in listed.items]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "left_over"),
+    [
+        (".DS_Store", True),
+        (".#notes.md", True),  # an editor's lock
+        ("notes.md~", True),
+        ("#notes.md#", True),  # an autosave
+        (".notes.md.swp", True),
+        ("notes.tmp", True),
+        ("CNAME", False),
+        ("brochure.pdf", False),
+        ("#", False),
+        ("_pack.yaml", False),  # kept aside by the loader's own rule, not an editor's
+    ],
+)
+def test_hidden_files_and_editors_leftovers_are_known_by_their_names(
+    name: str, left_over: bool
+) -> None:
+    assert leftover(name) is left_over

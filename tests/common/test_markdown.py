@@ -11,7 +11,9 @@ from sincerely.common.markdown import (
     _parser,
     _plain_paragraphs,
     is_safe_link,
+    links_in,
     plain_paragraphs,
+    render_inline,
     render_markdown,
 )
 
@@ -120,6 +122,22 @@ def test_a_french_note_without_markup_is_its_paragraphs() -> None:
 def test_an_image_is_shown_as_its_alt_text_not_as_a_link() -> None:
     html = render_markdown("Like ![a short <card>](card.png) this.")
     assert html == "<p>Like a short &lt;card&gt; this.</p>\n"
+
+
+def test_the_links_of_markdown_are_found_in_order_images_aside() -> None:
+    text = "See [a](a.md), ![pic](p.png), <https://example.org> and [b][ref].\n\n[ref]: b.yaml"
+    assert links_in(text) == ["a.md", "https://example.org", "b.yaml"]
+    assert links_in("No link here (none).") == []
+
+
+def test_a_page_writes_each_link_its_own_way_and_only_links() -> None:
+    def links(written: str) -> str:
+        return "../" + written.replace(".md", ".html")
+
+    html = render_markdown("[Impressum](impressum.md) and `[x](y.md)`", links=links)
+    assert html == ('<p><a href="../impressum.html">Impressum</a> and <code>[x](y.md)</code></p>\n')
+    assert render_inline("[a](a.md)", links) == '<a href="../a.html">a</a>'
+    assert render_markdown("[a](a.md)") == '<p><a href="a.md">a</a></p>\n'  # as written
 
 
 def test_a_headings_permalink_is_labelled_in_the_words_given() -> None:

@@ -81,3 +81,56 @@ def test_a_servers_address_writes_an_ipv6_host_in_brackets() -> None:
     assert urls.served_at("127.0.0.1", 8000) == "http://127.0.0.1:8000/"
     assert urls.served_at("::1", 8000) == "http://[::1]:8000/"
     assert urls.served_at("[::1]", 8000) == "http://[::1]:8000/"
+
+
+# ---- links written in Markdown ----
+
+
+@pytest.mark.parametrize(
+    ("written", "folder", "target"),
+    [
+        ("impressum.md", "", "impressum.html"),  # a page, by its source
+        ("index.md", "", "index.html"),
+        ("../impressum.md", "letters", "impressum.html"),
+        ("impressum.md", "letters", "letters/impressum.md"),  # beside the letter: none
+        ("/impressum.html", "letters", "impressum.html"),  # from the site's root
+        ("other.yaml", "letters", "letters/other.html"),  # a letter, by its source
+        ("letters/other.yaml#close", "", "letters/other.html"),
+        ("letters/_pack.yaml", "", "letters/index.html"),  # a pack, by its file
+        ("letters/", "", "letters/index.html"),  # or by its folder
+        ("/", "letters", "index.html"),
+        ("brochure.pdf?v=2", "letters", "letters/brochure.pdf"),  # a file, as it is
+        ("my%20file.pdf", "", "my file.pdf"),
+        ("../../outside.html", "letters", "../outside.html"),  # out of the site
+        ("https://example.org/x.md", "", None),  # another site's
+        ("mailto:someone@example.org", "", None),
+        ("//example.org/x", "", None),
+        ("#top", "letters", None),  # this very page
+    ],
+)
+def test_a_link_names_a_page_by_its_source_or_a_path_of_the_site(
+    written: str, folder: str, target: str | None
+) -> None:
+    assert urls.site_path(written, folder) == target
+
+
+@pytest.mark.parametrize(
+    ("page", "root", "written", "folder", "link"),
+    [
+        ("index.html", "", "impressum.md", "", "impressum.html"),
+        ("letters/a.html", "../", "impressum.md", "", "../impressum.html"),  # the footer
+        ("letters/a.html", "../", "b.yaml#tips", None, "b.html#tips"),  # beside it
+        ("letters/index.html", "../", "brochure.pdf", None, "brochure.pdf"),
+        ("tags/thanks.html", "../", "/letters/", "", "../letters/index.html"),
+        # The 404 page is served at any depth: its links start at its root, an address.
+        ("404.html", "/", "impressum.md", "", "/impressum.html"),
+        ("404.html", "https://example.org/l/", "a b.pdf", "", "https://example.org/l/a%20b.pdf"),
+        ("letters/a.html", "../", "https://example.org/", None, "https://example.org/"),
+        ("letters/a.html", "../", "#top", None, "#top"),
+        ("letters/a.html", "../", "../../up.html", None, "../../up.html"),  # as written
+    ],
+)
+def test_each_page_writes_a_link_from_where_it_stands(
+    page: str, root: str, written: str, folder: str | None, link: str
+) -> None:
+    assert urls.link_from(page, root, written, folder) == link

@@ -17,6 +17,9 @@ from sincerely.format.records import MapOf, Record, check, key
 from sincerely.format.rules import NotBoth, Rule
 from sincerely.format.values import Boolean, Integer, ListOf, Text
 from sincerely.format.yamlnodes import parse
+from sincerely.model.scenario import SCENARIO
+
+from ..conftest import MINIMAL_SCENARIO
 
 FILE = Path("/p/x.yaml")
 
@@ -132,4 +135,18 @@ def test_a_map_of_names_checks_each_name_and_value() -> None:
     _, said = _said("id: name\nlabel: L\nhint: h\nwords: [a]\n")
     assert said == [
         "x.yaml:4:8: error: 'words' must be a mapping, like {a: [b], c: [d]} (got a list)"
+    ]
+
+
+def test_a_records_markdown_is_every_markdown_value_deep_inside_it() -> None:
+    node = parse(FILE, MINIMAL_SCENARIO + "tips:\n  do: [Be *brief*.]\n  avoid: [Excuses.]\n")
+    scenario = SCENARIO.build(
+        node, pack="letters", slug="a", source_path=Path("a.yaml"), yaml_text=""
+    )
+    assert list(SCENARIO.prose(scenario)) == [
+        "You were a finalist, and the decision went the other way.\n",
+        "Address the person who decided.",
+        "Short and sincere.",
+        "Be *brief*.",
+        "Excuses.",
     ]

@@ -31,11 +31,12 @@ TAGS = ("final-round", "networking", "feedback", "internship", "library")
 CHANNELS = {"email": "", "letter": "", "note": ""}
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}"></svg>'
 # With an address, so that the site has feeds and what pages say by full addresses
-# (og:image) is compared; with a redirect to a page that stays;
-# with the owner's hooks.
+# (og:image) is compared; with a redirect to a page that stays; with the owner's hooks;
+# with a footer that links to a page and to a file of content/.
 SETTINGS = (
     '[tool.sincerely]\ntitle = "{title}"\naccent = "{accent}"\nlogo = "logo.svg"\n'
-    'base_url = "https://example.org/letters/"\nhooks = ["hooks.py"]\n\n'
+    'base_url = "https://example.org/letters/"\nhooks = ["hooks.py"]\n'
+    'footer = "[About](about.md), [the guide](files/guide.txt)"\n\n'
     '[tool.sincerely.redirects]\n"old/about.html" = "about.md"\n'
 )
 # The owner's hooks: a filter the page layout uses, a value in every page's context,
@@ -197,6 +198,16 @@ def picture_letter(root: Path, rng: random.Random) -> None:
     path.write_text(text + ("image: pic.png\n" if rng.random() < 0.7 else ""), encoding="utf-8")
 
 
+def edit_file(root: Path, rng: random.Random) -> None:
+    """A file of content/ published as it is: added, changed or removed."""
+    path = root / "content" / rng.choice(["CNAME", "first/brochure.pdf", "files/guide.txt"])
+    if path.exists() and rng.random() < 0.4:
+        path.unlink()
+        return
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(f"version {rng.randint(0, 99)}\n".encode())
+
+
 def edit_hook(root: Path, rng: random.Random) -> None:
     (root / "hooks.py").write_text(HOOKS.format(n=rng.randint(0, 3)), encoding="utf-8")
 
@@ -239,6 +250,7 @@ EDITS: dict[str, Callable[[Path, random.Random], None]] = {
         edit_layout,
         resize_logo,
         picture_letter,
+        edit_file,
         edit_hook,
         touch,
         edit_keeping_size_and_time,

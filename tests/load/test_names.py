@@ -35,7 +35,7 @@ def test_a_name_that_cannot_be_a_slug_is_offered_one_that_can(
         ("Absage", "may not have capital letters; write it in lower case"),
         ("close second", "may not have spaces or underscores; join its words with hyphens"),
         ("-close", "must start and end with a letter or digit, with one hyphen between words"),
-        ("tags", "is reserved for the site's own pages; choose another"),
+        ("tags", "is reserved for the site's own pages"),
         ("close-second", ""),
     ],
 )

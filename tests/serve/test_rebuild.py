@@ -134,6 +134,27 @@ def test_a_deleted_letters_files_go_with_the_pages_handed_over_first(
     assert set(removed) == set(done.removed)
 
 
+def test_a_file_of_content_and_a_link_to_it_are_served_as_they_change(
+    scenario_project: Project,
+) -> None:
+    scenario_project.write(
+        "content/about.md", "---\ntitle: About\n---\nSee [the guide](guide.pdf).\n"
+    )
+    builder = IncrementalBuilder(scenario_project.root)
+    first = builder.build()
+    assert [d.location.line for d in first.result.warnings] == [4]  # the link, to nothing yet
+    scenario_project.write("content/guide.pdf", b"%PDF-1.4 one")
+    second = builder.build()
+    assert second.result.warnings == () and builder.file("guide.pdf") == b"%PDF-1.4 one"
+    assert second.changed == ("guide.pdf",)  # no page shows it: none is made again
+    scenario_project.write("content/guide.pdf", b"%PDF-1.4 two")
+    assert builder.build().changed == ("guide.pdf",)
+    assert builder.file("guide.pdf") == b"%PDF-1.4 two"
+    (scenario_project.root / "content/guide.pdf").unlink()
+    third = builder.build()
+    assert third.removed == ("guide.pdf",) and len(third.result.warnings) == 1
+
+
 def test_a_page_whose_context_a_hook_changes_is_made_again_with_what_it_read(
     scenario_project: Project,
 ) -> None:

@@ -164,3 +164,6 @@ def test_a_policy_written_out_in_a_layout_is_named_when_origins_are_allowed(
     ]
     given = '<meta http-equiv="Content-Security-Policy" content="{{ look.csp }}">\n'
     assert _warnings(tmp_path, given, Allowed(images=(COUNTER,))) == []
+    # A page that loads nothing by design (the theme's redirect.html) is left alone.
+    nothing = '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">'
+    assert _warnings(tmp_path, nothing, Allowed(images=(COUNTER,))) == []

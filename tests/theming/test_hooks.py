@@ -247,6 +247,7 @@ def _block(text: str, fence: str, first_line: str) -> str:
 
 def test_the_theming_guides_example_works_as_it_says(scenario_project: Project) -> None:
     guide = (REPO / "docs/theming.md").read_text(encoding="utf-8")
+    guide = guide[guide.index("```python\n# hooks.py") :]  # the hooks' section, and on
     scenario_project.write("hooks.py", _block(guide, "python", "# hooks.py"))
     scenario_project.write("layouts/base.html", _block(guide, "jinja", "{# layouts/base.html #}"))
     scenario_project.write(

@@ -12,7 +12,7 @@ process, with a store kept in memory (serve/rebuild.py).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,26 +55,6 @@ class Result:
         return self.site is None
 
 
-class _Written(Mapping[str, bytes]):
-    """The files the first phase wrote under a folder, read when the archives ask; a
-    file in a folder to be moved over whole from the last site is read there."""
-
-    def __init__(self, root: Path, last: Path, moves: list[str]) -> None:
-        self.root = root
-        self.last = last
-        self.moves = moves  # filled in once the jobs are listed
-
-    def __getitem__(self, path: str) -> bytes:
-        moved = path.startswith(tuple(f"{folder}/" for folder in self.moves))
-        return ((self.last if moved else self.root) / path).read_bytes()
-
-    def __iter__(self) -> Iterator[str]:
-        return (p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file())
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-
 def counts_of(site: Site) -> dict[str, int]:
     return {
         "packs": len(site.packs),
@@ -100,6 +80,7 @@ class Builder:
     progress: Progress | None = None
     fresh: bool = False
     base_url: str | None = None
+    links_found: tuple[Diagnostic, ...] = ()  # the links' warnings (build/links.py)
 
     def run(self) -> Result:
         """Load, validate and make the project's outputs; write them if this builder
@@ -140,6 +121,7 @@ class Builder:
             made, reused = self._make(site, theme, store, disk=disk, staging=staging, moves=moves)
             if not self.writes:  # check's folder goes with the block: the hooks see it here
                 theme.hooks.post_build(staging)
+        warnings += self.links_found
         note = f"{NOT_KEPT} here ({unkept}): each build makes everything" if unkept else ""
         with replaced() if self.writes else contextlib.nullcontext():
             if self.writes:  # the new site is in place; if they fail, no record is kept
@@ -200,16 +182,20 @@ class Builder:
         inputs are unchanged (``moves``: the folders to move over whole); returns each
         job's key and files, and how many files were brought over."""
         from .digests import job_key, model_digests
-        from .parallel import run_jobs
+        from .links import checked_links
+        from .parallel import Written, run_jobs
 
         with timings.phase("jobs listed"):
             digests = model_digests(site)
             store.begin(digests)
             where = site.config.output_dir if self.writes else site.config.root
             phases = [self.first_jobs(site, theme, store)]
-            phases += self.later_jobs(site, _Written(staging, site.config.output_dir, moves))
+            phases += self.later_jobs(site, Written(staging, site.config.output_dir, moves))
             every = [job for work in phases for job in work]
             keys = {job.path: job_key(job.made_from, digests, job.arrangement) for job in every}
+            if self.makes_the_site:
+                published = [path for job in every for path in job.outputs]
+                self.links_found = checked_links(site, published, strict=self.strict)
         with timings.phase("unchanged files brought over"):
             outputs = {job.path: job.outputs for job in every}
             brought, folders = disk.bring_over(keys, outputs, staging) if disk else ([], [])

@@ -21,6 +21,9 @@ Three identities stand for more than one object:
 - ``CONFIG``, the settings. Everything else a build reads (the theme, the owner's own
   files and hooks, sincerely's code) is in the record's settings digest: when any of it
   changes, nothing is brought over.
+
+A file of content/ published as it is (a CNAME, a PDF) is an identity of its own, by
+its bytes, and in none of the three: no page shows it.
 """
 
 from __future__ import annotations
@@ -75,6 +78,9 @@ def model_digests(site: Site) -> Digests:
         ]
     )
     digests[SITE] = _hash(f"{identity}={value}" for identity, value in sorted(digests.items()))
+    # The files of content/ published as they are: no page shows them, so they stay out
+    # of SITE (a new PDF makes no page again), and each is its own bytes.
+    digests.update((file.identity, file.digest) for file in site.files)
     return digests
 
 

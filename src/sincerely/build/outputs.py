@@ -13,11 +13,9 @@ process and keeps what each made.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import Protocol
 
 from ..common import urls
@@ -192,32 +190,13 @@ def site_jobs(
         jobs.append(Job.single(path, 0, publish, frozenset()))
     for path, source in own_files(site.config).items():
         jobs.append(Job.single(path, 0, source.read_bytes, frozenset()))
-    for path, source in letter_images(site).items():
-        # Made from no model object: the picture's own bytes are its key, so that a build
-        # brings it over only while it is unchanged (the settings' digest holds the
-        # owner's files, but not these, which are content).
-        data = source.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        jobs.append(Job(path, 0, partial(_as_is, path, data), frozenset(), digest, (path,)))
+    # The other files of content/ (a CNAME, a PDF): each made again when its bytes change.
+    for file in site.files:
+        jobs.append(Job.single(file.path, 0, file.source.read_bytes, frozenset({file.identity})))
     for spec in hosting.feed_pages(site):
         jobs.append(Job.single(spec.path, PAGE, partial(renderer.render, spec), spec.made_from))
     jobs.extend(_redirects(site, renderer, jobs))
     return jobs
-
-
-def _as_is(path: str, data: bytes) -> list[Output]:
-    return [(path, data)]
-
-
-def letter_images(site: Site) -> dict[str, Path]:
-    """The pictures letters name (their `image`), by their paths in the site: beside
-    the letter's page, as in its pack's folder (two letters may share one)."""
-    content = site.config.content_dir
-    return {
-        urls.beside_letter(s.pack, s.image): content / s.pack / s.image
-        for s in site.scenarios()
-        if s.image
-    }
 
 
 def _redirects(site: Site, renderer: PageRenderer, jobs: list[Job]) -> list[Job]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +30,26 @@ if TYPE_CHECKING:
 
 Files = list[tuple[str, int]]  # the files a job made, each with its size
 Made = list[tuple[str, Files]]  # what each job made, by the job's main path
+
+
+class Written(Mapping[str, bytes]):
+    """The files the first phase wrote under a folder, read when the archives ask; a
+    file in a folder to be moved over whole from the last site is read there."""
+
+    def __init__(self, root: Path, last: Path, moves: list[str]) -> None:
+        self.root = root
+        self.last = last
+        self.moves = moves  # filled in once the jobs are listed
+
+    def __getitem__(self, path: str) -> bytes:
+        moved = path.startswith(tuple(f"{folder}/" for folder in self.moves))
+        return ((self.last if moved else self.root) / path).read_bytes()
+
+    def __iter__(self) -> Iterator[str]:
+        return (p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file())
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def default_jobs() -> int:

@@ -44,6 +44,20 @@ def settled(stamp: Stamp, taken_ns: int) -> bool:
     return max(stamp[0], stamp[3]) < taken_ns - SETTLING_NS
 
 
+# ---- what is never content, by its name ----
+
+# Editors' own files: backups ('notes.md~'), swap files, temporary files.
+_LEFTOVER_ENDINGS = ("~", ".swp", ".swx", ".tmp")
+
+
+def leftover(name: str) -> bool:
+    """Whether a file is hidden ('.DS_Store', an editor's lock '.#notes.md') or an
+    editor's leftover ('notes.md~', '#notes.md#', '.notes.md.swp'): nothing the site
+    publishes, and no save that serve rebuilds for."""
+    autosave = len(name) > 1 and name.startswith("#") and name.endswith("#")
+    return name.startswith(".") or name.endswith(_LEFTOVER_ENDINGS) or autosave
+
+
 # ---- the rule ----
 
 LINK = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -120,10 +120,39 @@ def images(text: str) -> list[tuple[int, str]]:
     return list(zip(starts, alts, strict=False))
 
 
+# How a page writes each link of its Markdown (render/renderer.py): a link names a
+# source or a path of the site, which a page at any depth must write its own way.
+Links = Callable[[str], str]
+
+
+def _link_open(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    written = tokens[idx].attrGet("href")
+    if isinstance(written, str) and env.get("links") is not None:
+        tokens[idx].attrSet("href", env["links"](written))
+    return self.renderToken(tokens, idx, options, env)
+
+
+def links_in(text: str) -> list[str]:
+    """Every link's address in Markdown ``text``, in order, as the page would have it
+    before it is written for the page (images aside: pages show none)."""
+    if "[" not in text and "<" not in text:  # no link, no autolink: no parse
+        return []
+    found: list[str] = []
+    for token in _parser().parse(text):
+        for child in token.children or []:
+            href = child.attrGet("href") if child.type == "link_open" else None
+            if isinstance(href, str):
+                found.append(href)
+    return found
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = _SafeMarkdown("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.add_render_rule("image", _image)
+    md.add_render_rule("link_open", _link_open)
     md.add_render_rule("heading_open", _heading_open)
     md.add_render_rule("heading_close", _heading_close)
     return md
@@ -149,13 +178,17 @@ def _plain_paragraphs(text: str) -> str | None:
     return "".join(html)
 
 
-def render_markdown(text: str, permalink_label: str = PERMALINK_LABEL) -> Markup:
+def render_markdown(
+    text: str, permalink_label: str = PERMALINK_LABEL, links: Links | None = None
+) -> Markup:
     """HTML for Markdown ``text``; safe to insert, since raw HTML is never passed through.
-    Each heading's permalink is labelled ``permalink_label`` (the page's words for it)."""
-    plain = _plain_paragraphs(text)
+    Each heading's permalink is labelled ``permalink_label`` (the page's words for it);
+    with ``links``, each link's address is written as it says."""
+    plain = _plain_paragraphs(text)  # no '[' and no '<': no link
     if plain is not None:
         return Markup(plain)
-    return Markup(_parser().render(text, {"permalink_label": permalink_label}))
+    env = {"permalink_label": permalink_label, "links": links}
+    return Markup(_parser().render(text, env))
 
 
 # A note as a Word comment shows it, when it is plain text: the quiet characters above,
@@ -191,6 +224,6 @@ def _parsed_paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
-def render_inline(text: str) -> Markup:
+def render_inline(text: str, links: Links | None = None) -> Markup:
     """HTML for one line of Markdown, without a surrounding paragraph."""
-    return Markup(_parser().renderInline(text))
+    return Markup(_parser().renderInline(text, {"links": links}))

@@ -12,9 +12,11 @@ source's url), the published JSON Schema and the format reference.
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 from collections.abc import Callable
 from pathlib import PurePosixPath
+from urllib.parse import quote, unquote
 
 # ---- web addresses ----
 
@@ -165,6 +167,66 @@ def pages_made_by(content_file: PurePosixPath) -> str | None:
     if len(parts) == 2 and content_file.suffix == ".yaml" and not parts[1].startswith("_"):
         return scenario(parts[0], content_file.stem)
     return None
+
+
+# ---- links written in Markdown ----
+
+# A scheme (https:, mailto:) or '//host': an address of another site, left as written.
+_ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+
+
+def site_path(written: str, folder: str) -> str | None:
+    """The path in the site that a link written in Markdown leads to (its '#fragment'
+    and '?query' aside), for Markdown shown for a source in ``folder`` of content/ ('' at
+    its root, 'PACK' in a pack): the content folder is the site's, so a relative link
+    starts there, as the source's own folder. A link may name a source ('impressum.md',
+    'PACK/SLUG.yaml', 'PACK/' or 'PACK/_pack.yaml' for a pack's page), a path from the
+    site's root ('/impressum.html'), or a path of the site ('impressum.html', a PDF).
+    None for a link that is not to this site (https:, mailto:, '//host') or to this
+    very page ('#top'); a path that climbs out of the site starts with '../'."""
+    path = re.split(r"[?#]", written, maxsplit=1)[0]
+    if not path or _ELSEWHERE.match(path):
+        return None
+    path = unquote(path)
+    joined = path[1:] if path.startswith("/") else posixpath.join(folder, path)
+    folderish = joined.endswith("/") or joined == ""
+    normal = posixpath.normpath(joined or ".")
+    if normal == ".":
+        return HOME
+    if normal == ".." or normal.startswith("../"):
+        return normal
+    if folderish:
+        return f"{normal}/{HOME}"
+    return pages_made_by(PurePosixPath(normal)) or normal
+
+
+def link_from(page_path: str, root: str, written: str, folder: str | None = None) -> str:
+    """A link written in Markdown as the page at ``page_path`` (whose way to the site's
+    root is ``root``) must write it: relative to the page, so that the site works from
+    any folder and from disk; from ``root`` itself where that is an address ('/' or
+    base_url: the 404 page, which a host serves at any depth). ``folder`` is where its
+    relative links start (see site_path): the page's own folder unless given. A link
+    that is not to a page or file of this site is left as it is written."""
+    start = posixpath.dirname(page_path) if folder is None else folder
+    target = site_path(written, start)
+    if target is None or target.startswith("../"):
+        return written
+    rest = written[len(re.split(r"[?#]", written, maxsplit=1)[0]) :]
+    if root != root_of(page_path):
+        return root + quote(target, safe=_SAFE) + rest
+    here = posixpath.dirname(page_path) or "."
+    return quote(posixpath.relpath(target, here), safe=_SAFE) + rest
+
+
+class SiteWide(str):
+    """Markdown shown on every page (the footer of the settings): its relative links start
+    at the site's root, not at the folder of the page that shows it."""
+
+    __slots__ = ()
+
+
+# What stays as it is in a path written into a page (RFC 3986's path characters).
+_SAFE = "/:@!$&'()*+,;=-._~"
 
 
 def served_at(host: str, port: int) -> str:

@@ -11,7 +11,7 @@ definition.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from types import MappingProxyType
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..common.errors import Diagnostics, closest
 from .nodes import MappingNode, Node, ScalarNode
-from .values import Spec, Text, wrong_type
+from .values import ListOf, Markdown, Spec, Text, wrong_type
 
 # The settings' record has no rules, and a build with nothing to do reads only the
 # settings: the rules are imported by the formats that have them.
@@ -155,6 +155,25 @@ class Record(Spec):
 
     def default(self) -> Any:
         return self.model()
+
+    def prose(self, obj: Any) -> Iterator[str]:
+        """Every Markdown value of ``obj``, a model object of this record (its links are
+        checked: build/links.py)."""
+        for k in self.keys:
+            yield from _prose(k.spec, getattr(obj, k.name))
+
+
+def _prose(spec: Spec, value: Any) -> Iterator[str]:
+    if isinstance(spec, Markdown):
+        yield value
+    elif isinstance(spec, ListOf):
+        for item in value:
+            yield from _prose(spec.item, item)
+    elif isinstance(spec, MapOf):
+        for item in value.values():
+            yield from _prose(spec.value, item)
+    elif isinstance(spec, Record) and value is not None:
+        yield from spec.prose(value)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from .contentfiles import (
     relative_to_project,
     warn_spelling,
 )
+from .files import holds_content, published_files
 from .loaded import LoadCache
 from .names import NEW_TEMPLATE, check_name, is_name
 from .tags import check_spellings
@@ -192,10 +193,13 @@ def _read_content(
             continue
         if entry.is_dir():
             meta = entry / "_pack.yaml"  # if it is not a file, load_pack says why
+            if refusal(meta) is None and not meta.is_file() and not holds_content(entry):
+                continue  # a folder of files, published as they are (files.py)
             if refusal(meta) is None and not meta.is_file():
                 out.error(
-                    "folder has no _pack.yaml: every folder in content/ is a pack; "
-                    "add _pack.yaml (title, summary) or move the folder out",
+                    "folder has no _pack.yaml: a folder of content/ with letters or "
+                    "pages in it is a pack; add _pack.yaml (title, summary) or move the "
+                    "folder out",
                     Location(entry),
                 )
             elif check_name(entry, entry.name, "pack folder", out, config.language):
@@ -259,6 +263,7 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
     """Load and validate everything; raise BuildError if any file has an error."""
     out = Diagnostics()
     packs, pages, intro = _read_content(config, LoadCache() if cache is None else cache, out)
+    files = published_files(config, out)
     # The site's own language first; a pack in another comes after, grouped with its kind.
     packs.sort(
         key=lambda p: (
@@ -290,5 +295,6 @@ def load_site(config: Config, cache: LoadCache | None = None) -> tuple[Site, Dia
         channels={c: tuple(channels[c]) for c in CHANNELS if channels.get(c)},
         messages=messages,
         translations=translations,
+        files=files,
     )
     return site, out

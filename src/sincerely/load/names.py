@@ -12,7 +12,7 @@ from ..common.slugs import is_slug, slug_of, slug_problem
 # A pack's own starting point for `sincerely new`: checked like a scenario, TODOs apart.
 NEW_TEMPLATE = "_new.yaml"
 RESERVED_SLUGS = frozenset({"index", "search", "404", "tags", "static", "schema", "_sources"})
-RESERVED_HELP = "is reserved for the site's own pages; choose another"
+RESERVED_HELP = "is reserved for the site's own pages"
 
 
 def suggest_slug(name: str, language: str = "") -> str:
@@ -41,7 +41,7 @@ def check_name(path: Path, name: str, what: str, out: Diagnostics, language: str
     if not problem:
         return True
     if name in RESERVED_SLUGS:
-        out.error(f"{what} name '{name}' {problem}", Location(path))
+        out.error(f"{what} name '{name}' {problem}; choose another", Location(path))
         return False
     suggestion = suggest_slug(name, language) + (path.suffix if path.is_file() else "")
     out.error(f"{what} name '{name}' {problem}; rename it to '{suggestion}'", Location(path))

@@ -10,7 +10,7 @@ import heapq
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from ..common import urls
@@ -101,6 +101,20 @@ class Page:
 
 
 @dataclass(frozen=True)
+class ContentFile:
+    """A file of content/ that is none of the above (a CNAME, a PDF, an image): the site
+    publishes it at its path in content/, as it is."""
+
+    path: str  # in the site, which is its path in content/
+    source: Path
+    digest: str  # of its bytes: what a build compares to bring it over or copy it again
+
+    @property
+    def identity(self) -> tuple[str, ...]:
+        return ("file", self.path)
+
+
+@dataclass(frozen=True)
 class Feed:
     """An Atom feed of the site: the letters of one language that have a ``published``
     day. The site's language has ``feed.xml``; another, ``LANG/feed.xml``, as Hugo has
@@ -131,6 +145,8 @@ class Site:
     # Each letter's translations, by its URL: the letter and the letters that translate
     # it or that it translates, each with its language, in the order of their languages.
     translations: Mapping[str, tuple[tuple[str, Scenario], ...]] = field(default_factory=dict)
+    # The other files of content/, published as they are, by their paths.
+    files: tuple[ContentFile, ...] = ()
 
     @property
     def identity(self) -> tuple[str, ...]:

@@ -43,6 +43,8 @@ _NOT_KEYS = {
     "translate it or that it translates, each with its language, in the order of their "
     "languages.",
     "segments": "Text and blanks, in order.",
+    "files": "The other files of content/ it publishes as they are (a CNAME, a PDF), "
+    "each with its `.path` in the site, in order.",
 }
 
 

@@ -31,7 +31,9 @@ EVERY_PAGE = {
     "direction": "'rtl' for a language written from right to left, else 'ltr'.",
 }
 FILTERS = {
-    "markdown": "Markdown (no raw HTML, safe links) as HTML: `{{ text | markdown }}`.",
+    "markdown": "Markdown (no raw HTML, safe links) as HTML: `{{ text | markdown }}`; "
+    "its links to the site's pages and files are written from the page (a relative link "
+    "starts at the page's folder, the footer's at the site's root).",
     "markdown_inline": "One line of Markdown as HTML, without a paragraph around it.",
     "long_date": "A day written YYYY-MM-DD (`scenario.published`) as the page's language "
     "writes it in full: `{{ day | long_date }}`, '7 December 2026'.",

@@ -8,55 +8,29 @@ afterwards: what differs from page to page is in the page's values.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol, cast
 
 import jinja2
 from markupsafe import Markup
 
-from ..common import urls
+from ..common import markdown, urls
 from ..common.i18n import SOURCE_LANGUAGE, Messages, direction, long_date
-from ..common.markdown import PERMALINK_LABEL, render_inline, render_markdown, unique_ids
 from ..model.scenario import Scenario
 from ..model.site import Site
 from ..theming.look import look_of
 from ..theming.theme import Theme, layout_error, layout_mistake
 from .compiling import COMPILED, LayoutsEnvironment, ResolvingCodeGenerator
-from .memo import (
-    Identity,
-    Memo,
-    Reads,
-    fingerprint,
-    recording,
-    replay,
-    resolver,
-)
+from .indentation import strip_indentation
+from .memo import Identity, Memo, Reads, fingerprint, recording, replay, resolver
 from .metadata import page_meta
 from .pages import PageSpec
 from .seams import SeamRules, seam_rules
 from .undefined import LayoutUndefined, OwnValues
-
-# The layouts' indentation before a tag at the start of a line: a page is lighter
-# without it, and nothing shows it, except inside <pre> and <textarea>, where
-# whitespace is the text itself (a theme may indent tags there on purpose).
-_INDENT = re.compile(r"\n[ \t]+<")
-_KEEPS_WHITESPACE = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.IGNORECASE | re.DOTALL)
-
-
-def strip_indentation(html: str) -> str:
-    """``html`` without the indentation before tags, outside <pre> and <textarea>."""
-    pieces = _KEEPS_WHITESPACE.split(html)
-    # split() yields text, kept element, its tag name, text, ...: every third from 0 is
-    # text outside the elements.
-    return "".join(
-        _INDENT.sub("\n<", piece) if i % 3 == 0 else piece
-        for i, piece in enumerate(pieces)
-        if i % 3 != 2
-    )
 
 
 def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironment:
@@ -81,7 +55,7 @@ def make_environment(theme: Theme, kept: Path | None = None) -> LayoutsEnvironme
     )
     env.code_generator_class = ResolvingCodeGenerator
     env.filters["markdown"] = _markdown
-    env.filters["markdown_inline"] = render_inline
+    env.filters["markdown_inline"] = lambda text: markdown.render_inline(text, _links(text))
     env.filters["long_date"] = _long_date
     env.globals["url_for"] = urls.url_for
     env.globals["plural_forms"] = _plural_forms
@@ -132,13 +106,23 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
     return _words().ngettext(singular, plural, n)
 
 
+# The page being rendered, its path and its way to the site's root: its Markdown's
+# links are written from there (common/urls.py's link_from; the footer's from the root).
+_PAGE: ContextVar[tuple[str, str] | None] = ContextVar("page", default=None)
+
+
+def _links(text: str) -> markdown.Links | None:
+    folder = "" if isinstance(text, urls.SiteWide) else None
+    return None if (page := _PAGE.get()) is None else partial(urls.link_from, *page, folder=folder)
+
+
 def _long_date(day: str) -> str:
     return long_date(day, _words().language)
 
 
 def _markdown(text: str) -> Markup:
     # Headings' permalinks say what they are in the page's language, as the theme's do.
-    return render_markdown(text, _gettext(PERMALINK_LABEL))
+    return markdown.render_markdown(text, _gettext(markdown.PERMALINK_LABEL), _links(text))
 
 
 def _plural_forms(singular: str, plural: str) -> dict[str, str]:
@@ -255,6 +239,7 @@ class PageRenderer:
         context = self.env.hooks.page_context(self.context(spec, values), spec)
         messages = self.site.messages_in(context["language"])
         words = _WORDS.set(messages)
+        page = _PAGE.set((spec.path, context["root"]))
         try:
             text = self.env.in_language(messages).get_template(spec.template).render(context)
         except jinja2.TemplateError as exc:
@@ -270,5 +255,6 @@ class PageRenderer:
                 raise
             raise located from None
         finally:
+            _PAGE.reset(page)
             _WORDS.reset(words)
-        return strip_indentation(unique_ids(text)).encode("utf-8")
+        return strip_indentation(markdown.unique_ids(text)).encode("utf-8")

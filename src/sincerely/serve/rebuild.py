@@ -20,10 +20,11 @@ from pathlib import Path
 
 from ..build.builders import Result, counts_of
 from ..build.digests import job_key, model_digests
+from ..build.links import checked_links
 from ..build.outputs import archive_jobs, site_jobs
 from ..build.record import own_files_digest, theme_digest
 from ..build.store import JobsMade, KeptInMemory
-from ..common.errors import BuildError, Diagnostics
+from ..common.errors import BuildError, Diagnostic, Diagnostics
 from ..common.intake import stamp_of
 from ..downloads.archives import archive_paths
 from ..downloads.zips import whole
@@ -79,6 +80,7 @@ class IncrementalBuilder:
     _theme_key: str = ""
     _env: LayoutsEnvironment | None = None
     _site: Site | None = None
+    _links: tuple[Diagnostic, ...] = ()  # the warnings of the links (build/links.py)
 
     def archive(self) -> tuple[str, ...]:
         """Make the archives of the last build; returns the paths that changed."""
@@ -125,6 +127,7 @@ class IncrementalBuilder:
             self._theme_key = key
         before = self.store.files
         files = self._run_jobs(site, theme, first, early)
+        warnings += self._links
         self.store.keep_downloads_of({id(s) for s in site.scenarios()})
         # The archives are made afterwards (see archive), so a save reaches the browser
         # without waiting for the gallery to be zipped; until then the last ones stand.
@@ -150,6 +153,8 @@ class IncrementalBuilder:
         files: dict[str, bytes] = {}
         made: JobsMade = {}
         jobs = site_jobs(site, self._env, theme, store)
+        published = [p for job in jobs for p in job.outputs] + list(archive_paths(site))
+        self._links = checked_links(site, published, strict=self.strict)
         # The pages the browsers show, made first and handed over at once, with the files
         # no job makes any more (a deleted letter's): every job says what it makes.
         if first and early is not None:

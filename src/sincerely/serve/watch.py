@@ -21,15 +21,15 @@ from pathlib import Path
 
 import watchfiles
 
-# Editors' own files, and TOML files other than the settings, change nothing.
-_EDITOR_LEFTOVERS = ("~", ".swp", ".swx", ".tmp")
+from ..common.intake import leftover
 
 Keep = Callable[[watchfiles.Change, str], bool]
 
 
 def interesting(change: watchfiles.Change, path: str) -> bool:
+    # Editors' own files, and TOML files other than the settings, change nothing.
     name = Path(path).name
-    if name.startswith(".") or name.endswith(_EDITOR_LEFTOVERS):
+    if leftover(name):
         return False
     return not (name.endswith(".toml") and name != "pyproject.toml")
 

@@ -100,15 +100,24 @@ def _blocked(path: Path, text: str, code: str, allowed: Allowed, out: Diagnostic
 # the settings' origins never reach the pages it makes.
 _WRITTEN = re.compile(
     r"<meta\b[^>]*http-equiv\s*=\s*[\"']?Content-Security-Policy[^>]*\bcontent\s*=\s*"
-    r"(?![\"']?[^\"'>]*\{\{)",
+    r"(?![\"']?[^\"'>]*\{\{)(?:(?P<q>[\"'])(?P<policy>[^>]*?)(?P=q))?",
     re.I,
 )
+
+
+def _allows_nothing(policy: str) -> bool:
+    """Whether every directive of a policy is 'none': a page that loads nothing by design
+    (redirect.html), which no allowed origin is meant for."""
+    sources = [part.split()[1:] for part in policy.split(";") if part.strip()]
+    return bool(sources) and all(s == ["'none'"] for s in sources)
 
 
 def _written_policy(path: Path, text: str, code: str, allowed: Allowed, out: Diagnostics) -> None:
     if not any(getattr(allowed, setting) for setting in DIRECTIVES):
         return
     for found in _WRITTEN.finditer(code):
+        if _allows_nothing(found["policy"] or ""):
+            continue
         out.warning(
             "this layout writes its own Content-Security-Policy, so the origins of "
             "[tool.sincerely.allow] do not reach its pages; write "

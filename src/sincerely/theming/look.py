@@ -19,6 +19,7 @@ from markupsafe import Markup
 from ..common import urls
 from ..common.errors import Diagnostics
 from ..common.intake import refusal
+from ..common.urls import SiteWide
 from ..model.config import Config, setting_location
 from .csp import policy
 
@@ -55,7 +56,7 @@ class Look:
     image: str  # the site's path of the picture shown where a page is shared, or ''
     stylesheets: tuple[str, ...]
     scripts: tuple[str, ...]
-    footer: str  # Markdown
+    footer: str  # Markdown, its links from the site's root (SiteWide)
     # The pages' Content-Security-Policy: of keywords and checked origins only, which
     # have nothing to escape, so the page says 'self' rather than &#39;self&#39;.
     csp: Markup
@@ -88,7 +89,7 @@ def look_of(config: Config) -> Look:
         image=urls.own(s.image) if s.image else "",
         stylesheets=tuple(urls.own(n) for n in s.extra_css),
         scripts=tuple(urls.own(n) for n in s.extra_js),
-        footer=s.footer,
+        footer=SiteWide(s.footer),
         csp=Markup(policy(s.allow)),
     )
 
