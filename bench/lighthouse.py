@@ -19,7 +19,9 @@ A low score is a figure, not a failure: the exit status is non-zero only when Li
 cannot run (npm unreachable, no Chromium, a run that yields no report) or the gallery does
 not build. A run takes about 15 s on a quiet 2-core machine (up to 45 s on a busy one).
 
-Reading the figures: Lighthouse fetches robots.txt from inside the page, so the audit
+Reading the figures: a letter with translations scores SEO 100 built with or without
+--base-url, since its hreflang links are written only with full addresses (relative ones
+fail the `hreflang` audit: SEO 91). Lighthouse fetches robots.txt from inside the page, so the audit
 `robots-txt` fails ("unable to download") whenever the page's Content-Security-Policy has
 no connect-src allowing 'self' (GoogleChrome/lighthouse#4386), whatever robots.txt holds.
 Headless Chromium here sometimes presents its first frame 1 or 2 s after the page was
@@ -58,6 +60,9 @@ LIGHTHOUSE_MAJOR = "12"
 DEFAULT_PAGES = [
     "index.html",
     "after-rejection/close-second.html",
+    # A letter in another language than the site's, with a translation: its hreflang
+    # links, og:locale and JSON-LD are what an SEO audit of a letter reads most.
+    "apres-un-refus/deuxieme-choix.html",
     "after-rejection/index.html",
     "search.html",
 ]

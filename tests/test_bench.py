@@ -106,6 +106,7 @@ def test_the_lighthouse_benchmark_builds_and_serves_its_pages() -> None:
     for page in (
         "index.html",
         "after-rejection/close-second.html",
+        "apres-un-refus/deuxieme-choix.html",
         "after-rejection/index.html",
         "search.html",
     ):

@@ -30,8 +30,9 @@ from ..conftest import MINIMAL_SCENARIO, tree
 TAGS = ("final-round", "networking", "feedback", "internship", "library")
 CHANNELS = {"email": "", "letter": "", "note": ""}
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}"></svg>'
-# With an address, so that the site has feeds; with a redirect to a page that stays;
-# with the owner's hooks; with a footer that links to a page and to a file of content/.
+# With an address, so that the site has feeds and what pages say by full addresses
+# (og:image) is compared; with a redirect to a page that stays; with the owner's hooks;
+# with a footer that links to a page and to a file of content/.
 SETTINGS = (
     '[tool.sincerely]\ntitle = "{title}"\naccent = "{accent}"\nlogo = "logo.svg"\n'
     'base_url = "https://example.org/letters/"\nhooks = ["hooks.py"]\n'
@@ -187,6 +188,16 @@ def resize_logo(root: Path, rng: random.Random) -> None:
     (root / "logo.svg").write_text(LOGO.format(w=size[0], h=size[1]), encoding="utf-8")
 
 
+def picture_letter(root: Path, rng: random.Random) -> None:
+    """A letter's own picture: named, changed, or no longer named. It is in both packs'
+    folders, so that a letter moved to the other pack still finds it."""
+    for pack in ("first", "second"):
+        (root / "content" / pack / "pic.png").write_bytes(b"\x89PNG" + rng.randbytes(8))
+    path = rng.choice(_letters(root))
+    text = re.sub(r"image: .*\n", "", path.read_text(encoding="utf-8"))
+    path.write_text(text + ("image: pic.png\n" if rng.random() < 0.7 else ""), encoding="utf-8")
+
+
 def edit_file(root: Path, rng: random.Random) -> None:
     """A file of content/ published as it is: added, changed or removed."""
     path = root / "content" / rng.choice(["CNAME", "first/brochure.pdf", "files/guide.txt"])
@@ -238,6 +249,7 @@ EDITS: dict[str, Callable[[Path, random.Random], None]] = {
         edit_settings,
         edit_layout,
         resize_logo,
+        picture_letter,
         edit_file,
         edit_hook,
         touch,

@@ -83,9 +83,10 @@ def mutations(spec: Spec, document: Any, path: tuple[str | int, ...] = ()) -> It
 
 
 # Keys whose value names another file (a letter's translation_of names the letter it
-# translates): one file alone cannot hold a valid one, so tests/load/test_translations.py
-# tries them in projects of several files.
-ACROSS_FILES = frozenset({"translation_of"})
+# translates, its image a picture beside it): one file alone cannot hold a valid one, so
+# tests/load/test_translations.py and tests/render/test_metadata.py try them in projects
+# of several files, and tests/cases/broken/image-*.yaml break them.
+ACROSS_FILES = frozenset({"translation_of", "image"})
 
 
 def _record_mutations(

@@ -9,7 +9,7 @@ import re
 
 from sincerely.render.kinds import KINDS
 from sincerely.render.layouts import OBJECTS, layouts_reference
-from sincerely.render.renderer import EVERY_PAGE, FILTERS
+from sincerely.render.reference import EVERY_PAGE, FILTERS
 from sincerely.theming.theme import bundled_theme_dir
 
 REFERENCE = layouts_reference()

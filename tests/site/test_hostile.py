@@ -177,3 +177,21 @@ def test_the_template_syntax_is_never_evaluated(hostile_site: Path) -> None:
     html = (hostile_site / "letters/jinja.html").read_text(encoding="utf-8")
     assert "{{ 7*7 }}" in html and "{% for x in range(3) %}" in html
     assert "loop loop loop" not in html and ">49<" not in html
+
+
+def test_the_json_ld_holds_hostile_words_as_data(browser: Browser, site_url: str) -> None:
+    # JSON-LD is a script element the browser never runs: the CSP's script-src does not
+    # apply to it (no violation is reported), and the words that would close it stay in.
+    payload = PAYLOADS["script-close"]
+    with watched_page(browser, site_url) as watched:
+        page = watched.page
+        page.goto(f"{site_url}letters/script-close.html")
+        data = page.evaluate(
+            "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]')"
+            ".textContent)"
+        )
+        work = next(item for item in data["@graph"] if item["@type"] == "CreativeWork")
+        assert work["name"] == payload[:70] and work["description"] == payload
+        assert work["isPartOf"]["name"] == PAYLOADS["handler"]
+        assert page.evaluate("window.__pwned") is None
+        watched.assert_clean()

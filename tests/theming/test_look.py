@@ -3,6 +3,7 @@ and JavaScript, values of their own, and a layout that changes one block of the 
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
 from collections.abc import Iterator
@@ -206,3 +207,85 @@ def test_a_logos_size_is_read_from_its_file(
     path = tmp_path / name
     path.write_bytes(data)
     assert image_size(path) == size
+
+
+def _icon_links(project: Project) -> list[str]:
+    head = (project.site / "letters/close-second.html").read_text(encoding="utf-8")
+    return re.findall(r'<link rel="(?:icon|apple-touch-icon)"[^>]*>', head.split("</head>")[0])
+
+
+def test_the_themes_icon_comes_with_a_png_for_phones(scenario_project: Project) -> None:
+    scenario_project.build()
+    assert _icon_links(scenario_project) == [
+        '<link rel="icon" href="../static/favicon.png" type="image/png" sizes="180x180">',
+        '<link rel="icon" href="../static/favicon.svg" type="image/svg+xml">',
+        '<link rel="apple-touch-icon" href="../static/favicon.png" sizes="180x180">',
+    ]
+    assert image_size(scenario_project.site / "static/favicon.png") == (180, 180)
+
+
+@pytest.mark.parametrize(
+    ("settings", "files", "links"),
+    [
+        # An SVG of the owner's alone: no PNG can be made of it, and the theme's is not theirs.
+        (
+            'favicon = "icon.svg"',
+            {"icon.svg": LOGO.encode()},
+            ['<link rel="icon" href="../static/own/icon.svg" type="image/svg+xml">'],
+        ),
+        (
+            'favicon = "icon.svg"\napple_touch_icon = "touch.png"',
+            {"icon.svg": LOGO.encode(), "touch.png": _png(192, 192)},
+            [
+                '<link rel="icon" href="../static/own/touch.png" type="image/png" sizes="192x192">',
+                '<link rel="icon" href="../static/own/icon.svg" type="image/svg+xml">',
+                '<link rel="apple-touch-icon" href="../static/own/touch.png" sizes="192x192">',
+            ],
+        ),
+        # A PNG favicon big enough serves phones too; a small one only tabs.
+        (
+            'favicon = "icon.png"',
+            {"icon.png": _png(180, 180)},
+            [
+                '<link rel="icon" href="../static/own/icon.png" type="image/png">',
+                '<link rel="apple-touch-icon" href="../static/own/icon.png">',
+            ],
+        ),
+        (
+            'favicon = "icon.png"',
+            {"icon.png": _png(32, 32)},
+            ['<link rel="icon" href="../static/own/icon.png" type="image/png">'],
+        ),
+    ],
+)
+def test_the_icon_links_follow_the_owners_files(
+    scenario_project: Project, settings: str, files: dict[str, bytes], links: list[str]
+) -> None:
+    scenario_project.write("pyproject.toml", f"[tool.sincerely]\n{settings}\n")
+    for name, data in files.items():
+        scenario_project.write(name, data)
+    result = scenario_project.build(strict=True)
+    assert result.warnings == ()
+    assert _icon_links(scenario_project) == links
+    for name, data in files.items():
+        assert (scenario_project.site / "static/own" / name).read_bytes() == data
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (_png(120, 120), "is 120 by 120 pixels; a home-screen icon is square, at least 180 by 180"),
+        (_png(300, 180), "is 300 by 180 pixels; a home-screen icon is square, at least 180 by 180"),
+        (LOGO.encode(), "is not a PNG image (its first bytes are not a PNG's); save it as PNG"),
+    ],
+)
+def test_a_touch_icon_that_phones_would_blur_is_a_located_warning(
+    scenario_project: Project, data: bytes, problem: str
+) -> None:
+    scenario_project.write("pyproject.toml", '[tool.sincerely]\napple_touch_icon = "t.png"\n')
+    scenario_project.write("t.png", data)
+    done = scenario_project.cli("check")
+    assert done.returncode == 0
+    assert done.stderr.splitlines()[0].startswith(
+        f"pyproject.toml:2:1: warning: 'apple_touch_icon': t.png {problem}"
+    )

@@ -17,7 +17,8 @@ from sincerely.model.config import load_config
 from sincerely.render import kinds, pages
 from sincerely.render.layouts import layouts_reference
 from sincerely.render.navigation import neighbours
-from sincerely.render.renderer import EVERY_PAGE, PageRenderer, make_environment
+from sincerely.render.reference import EVERY_PAGE
+from sincerely.render.renderer import PageRenderer, make_environment
 from sincerely.theming.minify import compact
 from sincerely.theming.theme import Theme, bundled_theme_dir
 
@@ -65,7 +66,8 @@ OUR_SUBJECT = re.compile(
 STARTER = REPO / "src/sincerely/starter"
 # The example letter a new gallery starts with is content, the owner's to replace.
 NEUTRAL_FILES = [
-    *(p for p in (REPO / "layouts").rglob("*") if p.is_file()),
+    # Every file but the theme's pictures (static/favicon.png), which have no words.
+    *(p for p in (REPO / "layouts").rglob("*") if p.is_file() and p.suffix != ".png"),
     *(p for p in STARTER.rglob("*") if p.is_file() and "content" not in p.parts),
 ]
 

@@ -109,6 +109,12 @@ def own(name: str) -> str:
     return f"static/own/{name}"
 
 
+def beside_letter(pack: str, name: str) -> str:
+    """Where a file a letter names (its image: ``name``, from its pack's folder) is
+    published: at its path under content/, beside the letter's page."""
+    return f"{pack}/{name}"
+
+
 def root_of(path: str) -> str:
     """The relative way back to the site's root from a page at ``path``."""
     return "../" * path.count("/")

@@ -288,3 +288,12 @@ class Table(Spec):
 
     def default(self) -> Any:
         return MappingProxyType({})
+
+
+# A file beside a letter (its picture), by its path from its pack's folder, inside it: no
+# '..', nothing hidden (each name starts with a letter or a digit).
+PACK_IMAGE = Text(
+    pattern=r"(?:[A-Za-z0-9][\w.-]*/)*[A-Za-z0-9][\w.-]*\.(?:png|jpe?g|webp|gif)",
+    pattern_help="an image (.png, .jpg, .webp, .gif) in the pack's folder, like 'close-second.png'",
+    example="close-second.png",
+)

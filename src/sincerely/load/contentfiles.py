@@ -14,7 +14,7 @@ import time
 from pathlib import Path, PurePosixPath
 
 from ..common.errors import BuildError, Diagnostics, Location
-from ..common.intake import entry_refusal, settled, stamp_of, taken_in
+from ..common.intake import entry_refusal, refusal, settled, stamp_of, taken_in
 from ..common.markdown import IMAGE_WARNING, images
 from ..common.spelling import other_spellings
 from ..format.nodes import MappingNode, point_inside, text_scalars
@@ -174,3 +174,28 @@ def load_scenario(
     cache.files[entry.path] = Loaded(stamp, taken, digest, language, scenario, mine.items)
     out.extend(mine.items)
     return scenario
+
+
+_IMAGE_KEY = re.compile(r"^image[ \t]*:", re.MULTILINE)
+
+
+def check_letter_images(config: Config, scenarios: list[Scenario], out: Diagnostics) -> None:
+    """Each letter's `image` must be a file in its pack's folder: checked at every load,
+    not kept with the letter, since the file may come or go while the letter stays."""
+    for scenario in scenarios:
+        if not scenario.image:
+            continue
+        path = config.content_dir / scenario.pack / scenario.image
+        found = _IMAGE_KEY.search(scenario.yaml_text)
+        line = scenario.yaml_text.count("\n", 0, found.start()) + 1 if found else 1
+        where = Location(config.root / Path(scenario.source_path), line, 1)
+        if (refused := refusal(path)) is not None:
+            if "/" in scenario.image:  # one directly in the pack's folder is told of already
+                out.error(f"'image': {scenario.image} {refused}", where)
+            continue
+        if not path.is_file():
+            out.error(
+                f"'image': there is no file '{scenario.image}' in the pack's folder "
+                f"({scenario.pack}/); put the picture there, or give its path from that folder",
+                where,
+            )

@@ -29,6 +29,7 @@ from ..theming.csp import warn_blocked
 from ..theming.look import check_look
 from ..theming.theme import Theme
 from .contentfiles import (
+    check_letter_images,
     load_page,
     load_scenario,
     read_mapping,
@@ -241,6 +242,7 @@ def _check_across(
     check_spellings(config, packs, spelt, out)
     warn_stale_schema(config, out)
     check_look(config, out)
+    check_letter_images(config, [s for p in packs for s in p.scenarios], out)
     layouts = files_under(config.root / config.settings.layouts_dir, out)
     warn_blocked([p for p in layouts if p.suffix == ".html"], config.settings.allow, out)
 

@@ -110,6 +110,16 @@ class Settings:
         ProjectFile(suffixes=(".svg", ".png", ".ico"), non_empty=False, example="assets/icon.svg"),
         "The site's icon in browser tabs: a file in the project.",
     )
+    apple_touch_icon: str = key(
+        ProjectFile(suffixes=(".png",), non_empty=False, example="assets/icon-180.png"),
+        "The icon of a page saved to a phone's home screen, and the favicon of browsers that "
+        "show no SVG: a square PNG of 180 by 180 pixels or more.",
+    )
+    image: str = key(
+        ProjectFile(suffixes=_IMAGES[1:], non_empty=False, example="assets/card.png"),
+        "The picture a link to a page shows where it is shared (og:image): a file in the "
+        "project. Only with base_url, since it must be given by its full address.",
+    )
     accent: str = key(
         _COLOUR,
         "The colour of links, buttons, blanks and the focus ring. A shade for dark mode is "

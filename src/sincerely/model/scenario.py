@@ -1,11 +1,10 @@
 """A scenario and its parts (letter, blocks, fields, tips, sources), as loaded and checked.
 
-Immutable objects, built once, read by renderers. The content format is these classes:
-each field declared with :func:`format.records.key` is a key
-of its file, with its type, its documentation and whether it is required, so that the
-checker, the JSON Schema, the format reference and the model are one definition. To add
-an optional key to scenario files, add a field here, then use it in a template (see
-CONTRIBUTING.md, "Changing the format").
+Immutable objects, built once, read by renderers. The content format is these classes: each
+field declared with :func:`format.records.key` is a key of its file, with its type, its
+documentation and whether it is required, so that the checker, the JSON Schema, the format
+reference and the model are one definition. To add an optional key to scenario files, add a
+field here, then use it in a template (see CONTRIBUTING.md, "Changing the format").
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ from ..format.placeholders import FIELD_ID, PlaceholdersNameFields, Template, Te
 from ..format.records import Record, key
 from ..format.rules import Needs, NoneOf, NotBoth, OneOfList, Rule, Unique, When
 from ..format.tags import TagText
-from ..format.values import Boolean, Integer, ListOf, Markdown, Text
+from ..format.values import PACK_IMAGE, Boolean, Integer, ListOf, Markdown, Text
 from .channels import CHANNELS
 
 FIELD_KINDS = ("text", "long", "choice", "email", "tel")
@@ -256,6 +255,7 @@ class Scenario:
         ListOf(Record.of(Source), min_items=1), "Where the advice comes from.", required=True
     )
     tips: Tips = key(Record.of(Tips), "Advice around the letter.")
+    image: str = key(PACK_IMAGE, "Shown where a link to the letter is shared (og:image).")
     translation_of: str = key(
         Text(
             pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*",

@@ -1,6 +1,6 @@
 """The layouts' reference: every kind of page, what its template is given, the blocks a
 layout can fill, and the objects it reads. Written from the code (kinds.KINDS,
-render.EVERY_PAGE, the model's records, the templates' own blocks, as Jinja parses
+render/reference.py's EVERY_PAGE, the model's records, the templates' own blocks, as Jinja parses
 them), so that it cannot drift: a test compares docs/theming.md's copy with this one.
 """
 
@@ -20,7 +20,7 @@ from ..model.scenario import Block, Field, Letter, Scenario, Source, Tips
 from ..model.site import Pack, Page, Site
 from ..theming.theme import bundled_theme_dir
 from .kinds import KINDS
-from .renderer import EVERY_PAGE, FILTERS
+from .reference import EVERY_PAGE, FILTERS
 
 # The objects layouts read, in the order a reader meets them.
 OBJECTS = (Site, Pack, Scenario, Field, Letter, Block, Template, Source, Tips, Page)

@@ -38,10 +38,22 @@ class Image:
 
 
 @dataclass(frozen=True)
+class Icon:
+    """One of the page's icon links: <link rel="{rel}" href="{path}" ...>."""
+
+    rel: str  # 'icon' or 'apple-touch-icon'
+    path: str  # the site's path
+    type: str  # its media type, for rel="icon" ('' for none)
+    sizes: str = ""  # '180x180', where known
+
+
+@dataclass(frozen=True)
 class Look:
     logo: Image | None
     favicon: str  # the site's path
     favicon_type: str
+    icons: tuple[Icon, ...]  # every icon link, the favicon's among them
+    image: str  # the site's path of the picture shown where a page is shared, or ''
     stylesheets: tuple[str, ...]
     scripts: tuple[str, ...]
     footer: str  # Markdown, its links from the site's root (SiteWide)
@@ -56,7 +68,8 @@ _ICON_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-ic
 def own_files(config: Config) -> dict[str, Path]:
     """The project's files that the site publishes, by their paths in the site."""
     s = config.settings
-    names = [n for n in (s.logo, s.favicon, *s.extra_css, *s.extra_js) if n]
+    named = (s.logo, s.favicon, s.apple_touch_icon, s.image, *s.extra_css, *s.extra_js)
+    names = [n for n in named if n]
     return {urls.own(name): config.root / name for name in names}
 
 
@@ -67,15 +80,67 @@ def look_of(config: Config) -> Look:
         width, height = image_size(config.root / s.logo) or (None, None)
         logo = Image(urls.own(s.logo), width, height)
     favicon = urls.own(s.favicon) if s.favicon else urls.static("favicon.svg")
+    favicon_type = _ICON_TYPES[Path(favicon).suffix.lower()]
     return Look(
         logo=logo,
         favicon=favicon,
-        favicon_type=_ICON_TYPES[Path(favicon).suffix.lower()],
+        favicon_type=favicon_type,
+        icons=_icons(config, favicon, favicon_type),
+        image=urls.own(s.image) if s.image else "",
         stylesheets=tuple(urls.own(n) for n in s.extra_css),
         scripts=tuple(urls.own(n) for n in s.extra_js),
         footer=SiteWide(s.footer),
         csp=Markup(policy(s.allow)),
     )
+
+
+# Apple's size for a home-screen icon; a smaller one is scaled up, blurred.
+TOUCH_SIZE = 180
+
+
+def _icons(config: Config, favicon: str, favicon_type: str) -> tuple[Icon, ...]:
+    """The favicon, and a PNG for what shows no SVG: a phone's home screen (which asks
+    for apple-touch-icon), older browsers. No image library draws an SVG as a PNG here,
+    so the PNG is the owner's apple_touch_icon, or their favicon if it is a PNG big
+    enough; the theme's own icon comes with a PNG of itself."""
+    s = config.settings
+    png = ""
+    if s.apple_touch_icon:
+        png = urls.own(s.apple_touch_icon)
+    elif s.favicon and favicon_type == "image/png":
+        size = image_size(config.root / s.favicon)
+        png = favicon if size and min(size) >= TOUCH_SIZE and size[0] == size[1] else ""
+    elif not s.favicon:
+        png = urls.static("favicon.png")
+    if not png:
+        return (Icon("icon", favicon, favicon_type),)
+    size = image_size(config.root / s.apple_touch_icon) if s.apple_touch_icon else (180, 180)
+    sizes = f"{size[0]}x{size[1]}" if size else ""
+    if png == favicon:
+        return (Icon("icon", favicon, favicon_type), Icon("apple-touch-icon", png, ""))
+    # The PNG first: a browser that shows SVG takes the last icon it can show.
+    return (
+        Icon("icon", png, "image/png", sizes),
+        Icon("icon", favicon, favicon_type),
+        Icon("apple-touch-icon", png, "", sizes),
+    )
+
+
+def touch_icon_problem(path: Path) -> str | None:
+    """Why a PNG makes a poor home-screen icon, read from its header; None if it is fine."""
+    try:
+        head = path.read_bytes()[:24]
+    except OSError:
+        return None  # check_look says what is wrong with the file
+    if not head.startswith(b"\x89PNG\r\n\x1a\n") or len(head) < 24:
+        return "is not a PNG image (its first bytes are not a PNG's); save it as PNG"
+    width, height = struct.unpack(">II", head[16:24])
+    if width != height or width < TOUCH_SIZE:
+        return (
+            f"is {width} by {height} pixels; a home-screen icon is square, at least "
+            f"{TOUCH_SIZE} by {TOUCH_SIZE}, or phones scale it up blurred"
+        )
+    return None
 
 
 # ---- the accent colour ----
@@ -135,7 +200,8 @@ def accent_css(config: Config) -> str:
 def check_look(config: Config, out: Diagnostics) -> None:
     """Each file the settings name must be there; an accent must be readable."""
     s = config.settings
-    named = [("logo", s.logo), ("favicon", s.favicon)]
+    named = [("logo", s.logo), ("favicon", s.favicon), ("image", s.image)]
+    named += [("apple_touch_icon", s.apple_touch_icon)]
     named += [("extra_css", n) for n in s.extra_css] + [("extra_js", n) for n in s.extra_js]
     for setting, name in named:
         if name and (refused := refusal(config.root / name)):
@@ -146,6 +212,12 @@ def check_look(config: Config, out: Diagnostics) -> None:
                 "from the folder that holds pyproject.toml",
                 setting_location(config, setting),
             )
+        elif (
+            name
+            and setting == "apple_touch_icon"
+            and (problem := touch_icon_problem(config.root / name))
+        ):
+            out.warning(f"'{setting}': {name} {problem}", setting_location(config, setting))
     for setting, colour, backgrounds, towards, mode in (
         ("accent", s.accent, LIGHT_BACKGROUNDS, "#000000", "light"),
         ("accent_dark", s.accent_dark, DARK_BACKGROUNDS, "#ffffff", "dark"),
