@@ -21,7 +21,10 @@ _PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}|%s")
 _SAID = ("aria-label", "title", "alt", "placeholder", "content", "value", "label")
 # What a site holds that is not its words: the theme's own files, the letters' sources
 # (the contributor's text as written), the files an owner publishes as they are.
-_NOT_WORDS = re.compile(r"^(static|schema|_sources)/|^(robots\.txt|CNAME|\.sincerely-build)$")
+_NOT_WORDS = re.compile(
+    r"^(static|schema|_sources)/|^(robots\.txt|sitemap\.xml|CNAME|\.sincerely-build)$"
+)
+_ADDRESS = re.compile(r"https?://\S+$")
 _TEXTS = (".html", ".txt", ".md", ".docx", ".zip", ".js", ".xml")
 # English strings of the theme that are German words too: "Guten Tag" is not a tag.
 _ALSO_GERMAN = frozenset({"Tag"})
@@ -56,7 +59,8 @@ class _Said(HTMLParser):
         self._script: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.texts += [v for k, v in attrs if k in _SAID and v]
+        # An address (og:url's content) is not words, though it may end in email.html.
+        self.texts += [v for k, v in attrs if k in _SAID and v and not _ADDRESS.match(v)]
         self._script = dict(attrs).get("type") if tag == "script" else None
 
     def handle_data(self, data: str) -> None:
