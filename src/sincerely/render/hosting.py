@@ -97,17 +97,16 @@ def resolve(site: Site, made: Collection[str], table: Location, out: Diagnostics
             )
             continue
         named, _, fragment = target.removeprefix("/").partition("#")
-        leads = sources.get(named)
-        if leads is None:
-            leads = f"{named}index.html" if named.endswith("/") or not named else named
-            if leads not in made:
-                choices = [*sources, *(p for p in made if p.endswith(".html"))]
-                out.error(
-                    f"redirect from '{old}' leads to '{target}', which the site does not "
-                    f"have{did_you_mean(named, choices)}; {TARGETS_HELP}",
-                    where,
-                )
-                continue
+        # One rule with Markdown's links (common/urls.py): a source, or a path of the site.
+        leads = urls.site_path(named, "") if named else urls.HOME
+        if leads is None or leads not in made:
+            choices = [*sources, *(p for p in made if p.endswith(".html"))]
+            out.error(
+                f"redirect from '{old}' leads to '{target}', which the site does not "
+                f"have{did_you_mean(named, choices)}; {TARGETS_HELP}",
+                where,
+            )
+            continue
         title, language = titles.get(leads, (leads, site.config.language))
         found.append(Redirect(path, leads, f"#{fragment}" if fragment else "", title, language))
     return found
