@@ -9,7 +9,8 @@ import pytest
 
 from sincerely.common.errors import BuildError, Location
 from sincerely.model.config import load_config
-from sincerely.model.redirects import entry_location, file_of, old_path_problem
+from sincerely.model.redirects import file_of, old_path_problem
+from sincerely.model.tomlnodes import entry_location
 
 from ..conftest import Project
 

@@ -47,8 +47,8 @@ def origin_problem(value: str) -> str:
         return ""
     if "*" in value:
         return (
-            "must name one origin, without a wildcard: a wildcard would let any site it "
-            "matches run code in the pages; list each origin you mean"
+            "must name one origin, without a wildcard: a wildcard would let every site it "
+            "matches into the pages' policy; list each origin you mean"
         )
     origin = origin_of(value)
     if origin.startswith("http://"):

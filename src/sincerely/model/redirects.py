@@ -8,7 +8,7 @@ in the settings' format: what each entry can be told alone (an old path that a h
 can serve as a page; a target that could be one). What only the whole site can tell (the
 target is there; the old path is not a page of the site still) is told once every
 output is listed (render/hosting.py's ``resolve``, which build/outputs.py calls), each
-problem at the entry's own line, which :func:`entry_location` finds.
+problem at the entry's own line (model/tomlnodes.py's entry_location).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from ..common.errors import Diagnostics, Location
+from ..common.errors import Diagnostics
 from ..format.nodes import MappingNode, Node, ScalarNode
 from ..format.values import Spec
 
@@ -58,25 +58,6 @@ def file_of(old: str) -> str:
     return f"{path}index.html" if path.endswith("/") else path
 
 
-def entry_location(table: Location, old: str) -> Location:
-    """The line of ``"old" = ...`` in the table at ``table`` (tomllib gives no
-    positions): an entry's own line, where the table has one for it."""
-    if not table.line or table.path.suffix != ".toml":
-        return table
-    try:
-        lines = table.path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return table
-    written = re.compile(rf"(?:^\s*|[{{,]\s*)([\"']?){re.escape(old)}\1\s*=")
-    for number, line in enumerate(lines[table.line - 1 :], start=table.line):
-        if number > table.line and line.lstrip().startswith("["):
-            break  # the next table: not this one's entries
-        found = written.search(line)
-        if found:
-            return Location(table.path, number, found.start(1) + 1)
-    return table
-
-
 @dataclass(frozen=True)
 class RedirectTable(Spec):
     """A table of old paths of the site, each to where it now leads."""
@@ -90,8 +71,8 @@ class RedirectTable(Spec):
             )
             return
         files: dict[str, str] = {}
-        for old, (_, value) in node.entries.items():
-            where = entry_location(node.location, old)
+        for old, (key, value) in node.entries.items():
+            where = key.location  # the entry's own line (tomlnodes.py)
             problem = old_path_problem(old)
             if problem:
                 out.error(f"redirect from '{old}': {problem}", where)

@@ -44,11 +44,35 @@ def _scalar(value: Any, where: Location) -> ScalarNode:
     return ScalarNode(value, kind, kind != "text", path, line, column, literal, 0, len(literal))
 
 
+def entry_location(table: Location, old: str) -> Location:
+    """The line of ``"old" = ...`` in the table at ``table`` (tomllib gives no
+    positions): an entry's own line, where the table has one for it."""
+    if not table.line or table.path.suffix != ".toml":
+        return table
+    try:
+        lines = table.path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return table
+    written = re.compile(rf"(?:^\s*|[{{,]\s*)([\"']?){re.escape(old)}\1\s*=")
+    for number, line in enumerate(lines[table.line - 1 :], start=table.line):
+        if number > table.line and line.lstrip().startswith("["):
+            break  # the next table: not this one's entries
+        found = written.search(line)
+        if found:
+            return Location(table.path, number, found.start(1) + 1)
+    return table
+
+
 def _toml_node(value: Any, where: Location) -> Node:
     """A TOML value as a located node, so that the format's engine can check it; every
     part of a value stands at its key's line (tomllib gives no positions)."""
     if isinstance(value, dict):
-        entries = {str(k): (_scalar(str(k), where), _toml_node(v, where)) for k, v in value.items()}
+        # Each entry at its own line (a table's [allow] scripts = ..., or an inline one's).
+        places = {str(k): entry_location(where, str(k)) for k in value}
+        entries = {
+            str(k): (_scalar(str(k), places[str(k)]), _toml_node(v, places[str(k)]))
+            for k, v in value.items()
+        }
         return MappingNode(entries, where.path, where.line, where.column)
     if isinstance(value, list):
         items = tuple(_toml_node(item, where) for item in value)

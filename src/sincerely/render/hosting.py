@@ -17,8 +17,9 @@ from typing import Any
 
 from ..common import urls
 from ..common.errors import Diagnostics, Location, did_you_mean
-from ..model.redirects import TARGETS_HELP, entry_location, file_of
+from ..model.redirects import TARGETS_HELP, file_of
 from ..model.site import Site
+from ..model.tomlnodes import entry_location
 from .pages import PageSpec
 
 
