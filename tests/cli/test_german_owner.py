@@ -85,7 +85,7 @@ def built(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> Iterator[Bui
 
     letter = gallery / f"content/{LETTER}.yaml"
     text = letter.read_text(encoding="utf-8").replace(
-        "tags: [dank]", "tags: [Dank, Absage, Rückmeldung]\npublished: 2026-11-30"
+        "tags: [Dank]", "tags: [Dank, Absage, Rückmeldung]\npublished: 2026-11-30"
     )
     letter.write_text(text, encoding="utf-8")
     (gallery / "content/impressum.md").write_text(

@@ -118,7 +118,7 @@ class Target:
     """Where a redirect's page leads, as it writes it."""
 
     href: str  # relative to the redirect's page, so that the site works from any folder
-    canonical: str  # the target's own address: absolute with base_url, else relative
+    canonical: str  # the target's own address, with base_url only ('' without)
     title: str
 
 
@@ -128,10 +128,9 @@ def redirect_page(site: Site, redirect: Redirect) -> PageSpec:
     where = redirect.target + redirect.fragment
     href = urls.root_of(redirect.path) + where
     base = site.config.base_url
-    # The canonical address is the page's own, without the part of it linked to.
-    canonical = (
-        f"{base}{redirect.target}" if base else urls.root_of(redirect.path) + redirect.target
-    )
+    # The canonical address is the page's own, without the part of it linked to; only a
+    # full address is one (search engines ignore a relative one, and Lighthouse marks it).
+    canonical = f"{base}{redirect.target}" if base else ""
     target = Target(href, canonical, redirect.title)
     return PageSpec(
         "redirect.html",

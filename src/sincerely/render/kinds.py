@@ -159,7 +159,7 @@ KINDS: dict[str, Kind] = {
         "setting), with no script: a meta refresh and a link.",
         {
             "target": "Where it leads: `.href` (relative to this page), `.canonical` "
-            "(the target's own address, absolute with base_url) and `.title`.",
+            "(the target's full address with base_url, else '') and `.title`.",
         },
         _GALLERY,
     ),
