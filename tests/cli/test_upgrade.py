@@ -153,7 +153,24 @@ def test_theme_diff_shows_how_a_copy_differs_from_the_theme(project: Project) ->
     # Without a name, every copy; a copy like the theme's is said to be.
     every = project.cli("theme", "diff")
     assert "--- layouts/base.html" in every.stdout
-    assert "layouts/page.html is the same as the theme's" in every.stdout
+    assert "layouts/page.html is the same as the theme's: delete it" in every.stdout
+
+
+def test_theme_diff_leaves_a_layer_that_extends_the_theme_alone(project: Project) -> None:
+    # The theming guide's second way: a file that fills blocks of the theme's is not a
+    # copy; a diff of it against the whole theme file would be all '+' lines.
+    assert project.cli("init").returncode == 0
+    project.write(
+        "layouts/base.html",
+        '{% extends "theme/base.html" %}\n{% block footer %}<p>Ours</p>{{ super() }}'
+        "{% endblock %}\n",
+    )
+    done = project.cli("theme", "diff")
+    assert done.returncode == 0, done.stderr
+    assert "+++" not in done.stdout
+    assert "layouts/base.html extends the theme's and fills only its blocks" in done.stderr + (
+        done.stdout
+    )
 
 
 @pytest.mark.parametrize(

@@ -171,17 +171,26 @@ def _theme(args: argparse.Namespace) -> int:
 
 
 def _theme_diff(args: argparse.Namespace) -> int:
-    from .upgrade import overridden, theme_diff
+    from .upgrade import extends_the_themes, overridden, theme_diff
 
     names = args.files or overridden(args.project)
     if not names:
         say("you have no copies of the theme's files in layouts/: nothing to compare")
     for name in names:
+        if extends_the_themes(args.project, name):
+            say(
+                f"layouts/{name} extends the theme's and fills only its blocks: it is not "
+                "a copy, and gets the theme's fixes as they come; nothing to compare"
+            )
+            continue
         diff = theme_diff(args.project, name)
         if diff:
             print(diff, end="", flush=True)
         else:
-            say(f"layouts/{name} is the same as the theme's")
+            say(
+                f"layouts/{name} is the same as the theme's: delete it, and the theme's own "
+                "is used, with the fixes to come"
+            )
     return 0
 
 

@@ -153,6 +153,20 @@ def theme_diff(project: Path, name: str) -> str:
     return _unified(mine, current, f"layouts/{name}", f"theme/{name}")
 
 
+def extends_the_themes(project: Path, name: str) -> bool:
+    """Whether the project's layouts/NAME extends the theme's own NAME (a layer that fills
+    blocks, as the theming guide's second way does): not a copy, so there is nothing to
+    compare, and it gets the theme's fixes as they come."""
+    own = load_config(project).layouts_dir / name.removeprefix("layouts/")
+    try:
+        text = own.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    pattern = r"\{%-?\s*extends\s+[\"']theme/" + re.escape(own.name) + r"[\"']"
+    code = re.sub(r"\{#.*?#\}", "", text, flags=re.S)  # a comment may show the line
+    return re.search(pattern, code) is not None
+
+
 def overridden(project: Path) -> list[str]:
     """The theme's files the project has a copy of, in layouts/."""
     layouts = load_config(project).layouts_dir
