@@ -59,9 +59,12 @@ class SearchField:
 FIELDS: tuple[SearchField, ...] = (
     SearchField("title", 8, lambda s, _: f"{s.title} {s.moment}"),
     # The tags as written, and the channel's name as the letter's language says it (a
-    # German reader looks for "Post", not "letter").
+    # German reader looks for "Post", not "letter") and as its addresses do ("email" is
+    # a word in French and German too, where the name is "e-mail" or "E-Mail").
     SearchField(
-        "tags", 4, lambda s, said: " ".join([*(t.label for t in s.tags), said.gettext(s.channel)])
+        "tags",
+        4,
+        lambda s, said: " ".join([*(t.label for t in s.tags), said.gettext(s.channel), s.channel]),
     ),
     SearchField("summary", 2, lambda s, _: s.summary),
     SearchField("body", 1, _body, stopwords=False),
