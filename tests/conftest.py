@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from sincerely.build.builders import Result, run
+from sincerely.common.errors import BuildError, Diagnostic
 
 from .helpers.serving import Server, servers
 
@@ -63,6 +64,13 @@ class Project:
 
     def check(self, *, strict: bool = False) -> Result:
         return run(self.root, strict=strict, write=False)
+
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """What `check` says of the project: its warnings, or its errors if it fails."""
+        try:
+            return self.check().warnings
+        except BuildError as exc:
+            return exc.diagnostics
 
     def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Run the real command line, as a user would, in the project folder."""

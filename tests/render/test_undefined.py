@@ -8,20 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from sincerely.common.errors import BuildError, Diagnostic
 from sincerely.render.undefined import OwnValues
 
 from ..conftest import TESTS, Project
 
 CASES = sorted((TESTS / "cases" / "layouts").glob("*.html"))
 EXPECT = re.compile(r"^\{# expect: (.*) #\}$", re.MULTILINE)
-
-
-def _diagnostics(project: Project) -> tuple[Diagnostic, ...]:
-    try:
-        return project.check().warnings
-    except BuildError as exc:
-        return exc.diagnostics
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
@@ -33,7 +25,7 @@ def test_broken_layout_gives_exactly_its_expected_messages(
     assert expected, f"{case.name} has no '{{# expect: ... #}}' line"
     scenario_project.write("layouts/base.html", text)
     prefix = "layouts/base.html:"
-    actual = [d.format(relative_to=scenario_project.root) for d in _diagnostics(scenario_project)]
+    actual = [d.format(relative_to=scenario_project.root) for d in scenario_project.diagnostics()]
     assert all(a.startswith(prefix) for a in actual), actual
     assert [a.removeprefix(prefix) for a in actual] == expected
 

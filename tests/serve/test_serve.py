@@ -408,17 +408,22 @@ READER = (
 )
 
 
-def test_serve_watch_rebuilds_every_page_on_a_change_in_a_folder_it_names(
-    scenario_project: Project, start_server: Callable[..., Server]
-) -> None:
-    scenario_project.write("pyproject.toml", '[tool.sincerely]\nhooks = ["hooks.py"]\n')
-    scenario_project.write("hooks.py", READER)
-    motto = scenario_project.write("words/motto.txt", "Be kind")
-    scenario_project.write(
+def _with_a_motto(project: Project) -> Path:
+    """A hook that reads a file no job knows of, shown in every page's footer; the file."""
+    project.write("pyproject.toml", '[tool.sincerely]\nhooks = ["hooks.py"]\n')
+    project.write("hooks.py", READER)
+    project.write(
         "layouts/base.html",
         '{% extends "theme/base.html" %}\n{% block footer %}<p class="motto">{{ motto }}</p>'
         "{% endblock %}\n",
     )
+    return project.write("words/motto.txt", "Be kind")
+
+
+def test_serve_watch_rebuilds_every_page_on_a_change_in_a_folder_it_names(
+    scenario_project: Project, start_server: Callable[..., Server]
+) -> None:
+    motto = _with_a_motto(scenario_project)
     watched = scenario_project.root / "words"
     server = start_server(scenario_project.root, "--watch", str(watched))
     letter = server.url + "letters/close-second.html"
@@ -431,14 +436,7 @@ def test_serve_watch_rebuilds_every_page_on_a_change_in_a_folder_it_names(
 def test_serve_watch_of_a_file_rebuilds_on_its_change(
     scenario_project: Project, start_server: Callable[..., Server]
 ) -> None:
-    scenario_project.write("pyproject.toml", '[tool.sincerely]\nhooks = ["hooks.py"]\n')
-    scenario_project.write("hooks.py", READER)
-    motto = scenario_project.write("words/motto.txt", "Be kind")
-    scenario_project.write(
-        "layouts/base.html",
-        '{% extends "theme/base.html" %}\n{% block footer %}<p class="motto">{{ motto }}</p>'
-        "{% endblock %}\n",
-    )
+    motto = _with_a_motto(scenario_project)
     server = start_server(scenario_project.root, "--watch", str(motto))
     motto.write_text("Be warm", encoding="utf-8")
     letter = server.url + "letters/close-second.html"
