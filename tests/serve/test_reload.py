@@ -37,7 +37,7 @@ def test_browsers_are_told_to_reload_from_the_servers_own_loop() -> None:
         def add_callback(self, callback: Callable[..., Any], *args: Any) -> None:
             scheduled.append((callback, args))
 
-    reload_browsers(Loop())  # type: ignore[arg-type]
+    reload_browsers(Loop())
     assert scheduled == [(LiveReloadHandler.reload_waiters, ("*",))]
 
 
@@ -66,7 +66,7 @@ def test_a_page_saying_which_it_shows_is_a_page_back_after_a_reload() -> None:
         def add_callback(self, *_: object) -> None:
             pass
 
-    reload_browsers(Loop())  # type: ignore[arg-type]
+    reload_browsers(Loop())
     assert not wait_for_pages(0.01)  # no page has come back yet
     page = _PageWatcher.__new__(_PageWatcher)  # as tornado makes one, without a socket
     page.on_message(json.dumps({"command": "info", "url": "http://127.0.0.1:8000/"}))

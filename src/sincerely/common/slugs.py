@@ -79,8 +79,9 @@ class Tag(str):
         German."""
         return cls(slug_of(words, language), words)
 
-    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
-        return (str(self), self.label)
+    def __reduce__(self) -> tuple[type[Tag], tuple[str, str]]:
+        # Pickled with its label (the build's record keeps letters pickled).
+        return (Tag, (str(self), self.label))
 
     def __repr__(self) -> str:
         return f"Tag({str(self)!r}, {self.label!r})"

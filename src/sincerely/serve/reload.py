@@ -18,11 +18,11 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
-from typing import Any, ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar, Protocol
 from urllib.parse import unquote, urlsplit
 
 from livereload.handlers import LiveReloadHandler
-from tornado.ioloop import IOLoop
 
 RELOAD_SCRIPT_PATH = "/__sincerely__/reload.js"
 RELOAD_SCRIPT = b"""// Added by sincerely serve: reload on every rebuild (livereload protocol 7).
@@ -105,7 +105,13 @@ def socket_route() -> tuple[str, type[Any]]:
     return (r"/livereload", _PageWatcher)
 
 
-def reload_browsers(loop: IOLoop, path: str = "*") -> None:
+class Callbacks(Protocol):
+    """What reloading needs of the server's loop (tornado's IOLoop): a call made in it."""
+
+    def add_callback(self, callback: Callable[..., Any], *args: Any) -> None: ...
+
+
+def reload_browsers(loop: Callbacks, path: str = "*") -> None:
     """Ask every open page to reload, from any thread (the handler lives in ``loop``);
     a stylesheet's ``path`` asks them to take their stylesheets again in place."""
     _BACK.clear()
