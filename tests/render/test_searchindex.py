@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from sincerely.common.words import fold, key, keys, words
 from sincerely.render.searchindex import (
     BODY,
     FIELDS,
@@ -16,7 +17,6 @@ from sincerely.render.searchindex import (
     search_index_script,
     shard_script,
 )
-from sincerely.render.stemming import fold, key, keys, words
 
 from ..conftest import MINIMAL_SCENARIO, Project, tree
 

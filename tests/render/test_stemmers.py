@@ -16,13 +16,14 @@ import snowballstemmer
 from playwright.sync_api import Browser
 
 from sincerely.common import urls
+from sincerely.common import words as vocabulary
 from sincerely.model.scenario import Scenario
 from sincerely.render import stemming
 
 from ..helpers.browser import watched_page
 from ..helpers.gallery import SCENARIOS
 
-ALGORITHMS = sorted(set(stemming.ALGORITHMS.values()))
+ALGORITHMS = sorted(set(vocabulary.ALGORITHMS.values()))
 # Words a German, Spanish or accented text has that the gallery's letters may not.
 MORE = (
     "Rückmeldung Rückmeldungen Rueckmeldung rueckmeldungen Grüßen Grüße Gruesse Gespräch "
@@ -42,10 +43,10 @@ def letter_text(scenario: Scenario) -> str:
 
 
 def every_word() -> list[str]:
-    found = {w for s in SCENARIOS for w in stemming.words(letter_text(s))}
-    found |= set(stemming.words(MORE))
+    found = {w for s in SCENARIOS for w in vocabulary.words(letter_text(s))}
+    found |= set(vocabulary.words(MORE))
     # Each word also as a reader may type it, without its accents.
-    return sorted(found | {stemming.fold(w) for w in found})
+    return sorted(found | {vocabulary.fold(w) for w in found})
 
 
 @pytest.fixture(scope="module")

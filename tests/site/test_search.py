@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from sincerely.render.stemming import is_stopword, words
+from sincerely.common.words import is_stopword, words
 
 from ..conftest import MINIMAL_SCENARIO, Project
 from ..helpers.browser import serve, watched_page

@@ -28,7 +28,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sincerely.render.stemming import ALGORITHMS, FOLDER
+from sincerely.common.words import ALGORITHMS
+from sincerely.render.stemming import FOLDER
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -2,7 +2,7 @@
 
 It is a script that assigns one global, loaded with a <script> element rather than fetch,
 so that search works from disk (file://) too. Words are indexed by their keys
-(render/stemming.py: the Snowball stem in the letter's language, folded), so "rejected" and
+(common/words.py: the Snowball stem in the letter's language, folded), so "rejected" and
 "rejection" are one term; terms map to postings ``doc * len(FIELDS) + field``, where
 field is where the term stands at its best (its number in :data:`FIELDS`, the one table
 of where search looks and what a word found there weighs), which results are ranked by;
@@ -25,9 +25,9 @@ from typing import Protocol, TypedDict
 
 from ..common import urls
 from ..common.i18n import Messages
+from ..common.words import algorithm, is_stopword, key, keys, stopwords, words
 from ..model.scenario import Scenario
 from ..model.site import Pack, Site
-from .stemming import algorithm, is_stopword, key, keys, stopwords, words
 
 
 def _body(scenario: Scenario, said: Messages) -> str:
