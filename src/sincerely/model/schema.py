@@ -17,7 +17,8 @@ from ..common.intake import refusal
 from ..format.records import Record
 from .allowed import Allowed
 from .config import PROJECT_SCHEMA, SETTINGS, Config
-from .scenario import SCENARIO, Block, Field, Letter, Source, Tips
+from .fields import Field
+from .scenario import SCENARIO, Block, Letter, Source, Tips
 from .site import PACK, PAGE
 
 SECTIONS: tuple[tuple[str, Record], ...] = (

@@ -16,7 +16,8 @@ from jinja2 import nodes
 
 from ..format.placeholders import Template
 from ..format.records import Record
-from ..model.scenario import Block, Field, Letter, Scenario, Source, Tips
+from ..model.fields import Field
+from ..model.scenario import Block, Letter, Scenario, Source, Tips
 from ..model.site import Pack, Page, Site
 from ..theming.theme import bundled_theme_dir
 from .kinds import KINDS

@@ -16,7 +16,8 @@ from typing import Any
 from ..common import urls
 from ..common.i18n import language_name
 from ..format.placeholders import Template
-from ..model.scenario import Field, Scenario
+from ..model.fields import Field
+from ..model.scenario import Scenario
 from ..model.site import Pack, Page, Site
 from .kinds import About, kind_of
 from .memo import Identity
