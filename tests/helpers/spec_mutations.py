@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from sincerely.format.coach import CoachNames, OneKind, Why
 from sincerely.format.lengths import CharacterLimit, MaxWords
 from sincerely.format.placeholders import PlaceholdersNameFields
-from sincerely.format.records import Record
+from sincerely.format.records import MapOf, Record
 from sincerely.format.rules import Needs, NoneOf, NotBoth, OneOfList, Rule, Unique, When
 from sincerely.format.values import Boolean, Integer, ListOf, Spec, Text
 
@@ -73,6 +74,10 @@ def mutations(spec: Spec, document: Any, path: tuple[str | int, ...] = ()) -> It
         yield Mutation(f"{where}: fraction", _with(document, path, 1.5))
     elif isinstance(spec, Boolean):
         yield Mutation(f"{where}: not true or false", _with(document, path, "yes"))
+    elif isinstance(spec, Why):
+        yield Mutation(f"{where}: neither a title nor a number", _with(document, path, True))
+        yield Mutation(f"{where}: block 0", _with(document, path, 0))
+        yield Mutation(f"{where}: empty", _with(document, path, " "))
     elif isinstance(spec, ListOf):
         yield Mutation(f"{where}: not a list", _with(document, path, "text"))
         if spec.min_items:
@@ -126,6 +131,8 @@ def sample(spec: Spec) -> Any:
         return True
     if isinstance(spec, ListOf):
         return [sample(spec.item)] * max(spec.min_items, 1)
+    if isinstance(spec, MapOf):
+        return {"x": sample(spec.value)}
     return {key.name: sample(key.spec) for key in spec.keys if key.required}
 
 
@@ -174,12 +181,42 @@ def _rule_mutations(
     elif isinstance(rule, CharacterLimit):
         tight = _with(document, (*path, rule.limit), 10)
         yield Mutation(f"{where}: a letter over its {rule.limit}", tight, schema=False)
+    elif isinstance(rule, OneKind):
+        yield from _one_kind_mutations(rule, document, path, where)
+    elif isinstance(rule, CoachNames):
+        first = _at(document, (*path, rule.rules))
+        named = next(i for i, item in enumerate(first) if "field" in item)
+        unknown = _with(document, (*path, rule.rules, named, "field"), "no_such_field")
+        yield Mutation(f"{where}: a coach rule naming no field", unknown, schema=False)
+        nowhere = _with(document, (*path, rule.rules, 0, "why"), "No such source")
+        yield Mutation(f"{where}: a coach rule's why naming no source", nowhere, schema=False)
+        past = _with(document, (*path, rule.rules, 0, "why"), 99)
+        yield Mutation(f"{where}: a coach rule's why past the last block", past, schema=False)
     elif isinstance(rule, MaxWords):
         first_text = (*path, "letter", "blocks", 0, "text")
         long = _with(document, first_text, "word " * (rule.limit + 1))
         yield Mutation(f"{where}: a letter over {rule.limit} words", long, "warning", False)
     else:
         raise AssertionError(f"no mutation breaks {rule!r}: teach spec_mutations.py to")
+
+
+def _one_kind_mutations(
+    rule: OneKind, document: Any, path: tuple[str | int, ...], where: str
+) -> Iterator[Mutation]:
+    """In a list of entries of one kind each: an entry of no kind, of two, one that
+    looks at a field without naming it, and one that names a field it does not look at."""
+    items = _at(document, path[:-1])
+    whole = next(i for i, item in enumerate(items) if rule.kinds[0] in item)
+    about = next(i for i, item in enumerate(items) if rule.about[0] in item)
+    at, other = (*path[:-1], whole), (*path[:-1], about)
+    kindless = _without(document, (*at, rule.kinds[0]))
+    yield Mutation(f"{where}: none of {', '.join(rule.kinds)}", kindless)
+    two = _with(document, (*at, rule.about[0]), _at(document, (*other, rule.about[0])))
+    yield Mutation(f"{where}: {rule.kinds[0]} and {rule.about[0]} together", two)
+    alone = _without(document, (*other, rule.subject))
+    yield Mutation(f"{where}: {rule.about[0]} without {rule.subject}", alone)
+    needless = _with(document, (*at, rule.subject), _at(document, (*other, rule.subject)))
+    yield Mutation(f"{where}: {rule.subject} with {rule.kinds[0]}", needless)
 
 
 def _when_mutations(

@@ -170,7 +170,7 @@ def _prose(spec: Spec, value: Any) -> Iterator[str]:
         for item in value:
             yield from _prose(spec.item, item)
     elif isinstance(spec, MapOf):
-        for item in value.values():
+        for item in dict(value).values():  # a mapping, or pairs (format/coach.py)
             yield from _prose(spec.value, item)
     elif isinstance(spec, Record) and value is not None:
         yield from spec.prose(value)

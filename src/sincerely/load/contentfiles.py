@@ -24,6 +24,7 @@ from ..format.yamlnodes import decode, parse
 from ..model.config import Config
 from ..model.scenario import SCENARIO, Scenario
 from ..model.site import PAGE, Page
+from .coach import check_letter_coach
 from .loaded import LoadCache, Loaded
 from .tags import in_language
 
@@ -171,6 +172,7 @@ def load_scenario(
                 yaml_text=text,
             )
             scenario = in_language(scenario, root, language, mine)
+            check_letter_coach(root, scenario, language, mine)
     cache.files[entry.path] = Loaded(stamp, taken, digest, language, scenario, mine.items)
     out.extend(mine.items)
     return scenario

@@ -28,6 +28,7 @@ from ..model.site import PACK, Pack, Page, Site, language_of, sort_key
 from ..theming.csp import warn_blocked
 from ..theming.look import check_look
 from ..theming.theme import Theme
+from .coach import check_pack_coach
 from .contentfiles import (
     check_letter_images,
     load_page,
@@ -141,6 +142,7 @@ def load_pack(folder: Path, config: Config, out: Diagnostics, cache: LoadCache) 
         source_path=relative_to_project(config, meta_path),
         scenarios=tuple(scenarios),
     )
+    check_pack_coach(meta, pack, language, out)
     before = cache.packs.get(pack.slug)
     if before == pack and all(
         a is b for a, b in zip(before.scenarios, pack.scenarios, strict=True)

@@ -18,6 +18,7 @@ from typing import ClassVar
 from ..common import urls
 from ..common.pickling import pickled_as_tuple
 from ..common.slugs import Tag
+from ..format.coach import CoachNames
 from ..format.dates import Day
 from ..format.lengths import CharacterLimit, MaxWords
 from ..format.placeholders import PlaceholdersNameFields, Template, TemplateText
@@ -26,6 +27,7 @@ from ..format.rules import Needs, NoneOf, Rule, Unique, When
 from ..format.tags import TagText
 from ..format.values import PACK_IMAGE, Boolean, Integer, ListOf, Markdown, Text
 from .channels import CHANNELS
+from .coach import CoachRule
 from .fields import Field
 
 MAX_LETTER_WORDS = 200
@@ -134,6 +136,7 @@ class Scenario:
             "remove the tag",
         ),
         MaxWords("letter.blocks.text", limit=MAX_LETTER_WORDS, where="letter.blocks"),
+        CoachNames("coach", field_keys=("field", "repeats", "greets")),
     )
 
     title: str = key(Text(max_length=70), "The letter's title.", required=True)
@@ -182,6 +185,11 @@ class Scenario:
         ListOf(Record.of(Source), min_items=1), "Where the advice comes from.", required=True
     )
     tips: Tips = key(Record.of(Tips), "Advice around the letter.")
+    coach: tuple[CoachRule, ...] = key(
+        ListOf(Record.of(CoachRule)),
+        "The letter coach's rules: points it raises beside the reader's own words, as they "
+        "type, each with its advice and where that comes from (its pack's rules apply too).",
+    )
     image: str = key(PACK_IMAGE, "Shown where a link to the letter is shared (og:image).")
     translation_of: str = key(
         Text(

@@ -16,6 +16,7 @@ from ..common.errors import Diagnostics, Location
 from ..common.intake import refusal
 from ..format.records import Record
 from .allowed import Allowed
+from .coach import CoachRule
 from .config import PROJECT_SCHEMA, SETTINGS, Config
 from .fields import Field
 from .scenario import SCENARIO, Block, Letter, Source, Tips
@@ -28,6 +29,7 @@ SECTIONS: tuple[tuple[str, Record], ...] = (
     ("Each entry of `letter.blocks`", Record.of(Block)),
     ("Each entry of `sources`", Record.of(Source)),
     ("`tips`", Record.of(Tips)),
+    ("Each entry of `coach`, a letter's or a pack's", Record.of(CoachRule)),
     ("A pack's `_pack.yaml`", PACK),
     ("A page's front matter", PAGE),
     ("The settings: `[tool.sincerely]` in pyproject.toml", SETTINGS),

@@ -18,6 +18,7 @@ from ..common.i18n import Messages, language_name
 from ..common.slugs import Tag
 from ..format.records import MapOf, Record, key
 from ..format.values import Boolean, Integer, ListOf, Markdown, Text
+from .coach import CoachRule
 from .config import LANGUAGE_TAG
 from .scenario import Scenario
 
@@ -53,6 +54,12 @@ class Pack:
         "For search: a word of the letters, to the words and phrases seekers use for it, "
         "like 'rejection: [unsuccessful, not selected]': a search for one of them finds the "
         "letters of the pack's language with the word.",
+    )
+    coach: tuple[CoachRule, ...] = key(
+        ListOf(Record.of(CoachRule)),
+        "The letter coach's rules for every letter of the pack, as a letter's `coach` "
+        "gives them: each letter must have the fields they name, and list the source "
+        "they give as their `why`.",
     )
     slug: str
     source_path: PurePosixPath
