@@ -19,7 +19,11 @@
   const lang = document.documentElement.lang || "en";
   const plurals = new Intl.PluralRules(lang);
   const fill = (s, values) => s.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
-  const counted = (key, n, values = {}) => fill(TEXT[key][plurals.select(n)] || TEXT[key].other, { n, ...values });
+  // A count in words: by the key of its forms in TEXT, or by the forms themselves.
+  const counted = (key, n, values = {}) => {
+    const forms = typeof key === "string" ? TEXT[key] : key;
+    return fill(forms[plurals.select(n)] || forms.other, { n, ...values });
+  };
   const MAILTO_LIMIT = 1800;
   const channel = work.getAttribute("data-channel");
   const limit = Number(work.getAttribute("data-limit")) || 0;
@@ -148,7 +152,11 @@
     const chosen = blocks.filter((b) => inLetter(b, r));
     const missing = new Map();
     const flags = new Set();
-    const gather = (segments) => pieces(segments, r, flags).forEach((p) => p.blank && missing.set(p.field, p.text));
+    const used = new Map(); // each field the letter shows, with its value as shown (for the coach)
+    const gather = (segments) => pieces(segments, r, flags).forEach((p) => {
+      if (p.field && !used.has(p.field)) used.set(p.field, p.blank ? "" : p.text);
+      if (p.blank) missing.set(p.field, p.text);
+    });
     head.forEach((h) => gather(h.segments));
     if (subject) gather(subject.segments);
     chosen.forEach((b) => gather(textOf(b, r).segments));
@@ -157,7 +165,7 @@
     const words = chosen.map((b) => pieces(textOf(b, r).segments, r).map((p) => (p.blank ? "x" : p.text)).join(""))
       .join(" ").split(/\s+/).filter(Boolean).length;
     return { r, to: toField ? valueOf(toField.id, r) : "", subject: subject ? plain(subject.segments, r) : "",
-      heading, body, missing, flags, words, characters: body.join("\n\n").length };
+      heading, body, missing, flags, words, characters: body.join("\n\n").length, used, numbers: chosen.map((b) => b.n) };
   }
 
   const today = ($("[data-date]") || {}).textContent; // dated by letter.js
@@ -209,6 +217,29 @@
     }
     $$(".recipient-tab").forEach((tab, i) => { tab.textContent = tabName(i); });
     save();
+    coach(c);
+  }
+
+  // ---- the coach (letter-coach.js): loaded once the letter holds words of the reader's,
+  // with the stemmer of its language; it looks again a moment after each change ----
+
+  let coaching = null;
+  function coach(c) {
+    if (api.coach) { api.coach.update(); return; }
+    const data = document.getElementById("letter-coach");
+    const typed = c.free !== undefined || [...c.used.values()].some(Boolean);
+    if (coaching || !data || !typed) return;
+    coaching = JSON.parse(data.textContent);
+    work.setAttribute("data-coach", "loading"); // then "looking", and "ready" once it has looked
+    const names = coaching.stemmer ? [`${coaching.stemmers}base.js`, `${coaching.stemmers}${coaching.stemmer}.js`] : [];
+    const next = (left) => {
+      if (!left.length) { api.coach = window.sincerelyCoach(api, coaching, window.sincerelyStemmers || {}); api.coach.update(); return; }
+      const tag = document.createElement("script");
+      tag.src = root + left[0];
+      tag.onload = () => next(left.slice(1));
+      document.head.append(tag);
+    };
+    next([...names, "static/letter-coach.js"]);
   }
 
   // ---- the draft: kept on this device only, for this tab (and longer if the reader
@@ -356,7 +387,7 @@
 
   const api = {
     work, bar, TEXT, fields, recipients, shared, blocks, root, channel, limit, compose, render, mailto,
-    read, write, store, fill, included, storage, DRAFT_KEY, MAILTO_LIMIT, MEMORY_KEY,
+    read, write, store, fill, included, storage, DRAFT_KEY, MAILTO_LIMIT, MEMORY_KEY, valueOf, counted, coach: null,
     get current() { return current; }, set current(r) { current = r; },
     get preview() { return preview; }, set preview(on) { preview = on; }, before: "", clean,
   };

@@ -274,11 +274,17 @@ window.sincerelyLetterMore = (api) => {
   // ---- nothing incomplete leaves without the reader knowing ----
 
   let pending = null;
+  const mentioned = new Set(); // the coach's points the prompt spoke of, which the reader went past
   function guard(action) {
     const c = api.compose(api.current);
     const prompt = $(".blanks-prompt", bar);
     const over = api.limit > 0 && c.characters > api.limit;
-    if ((!c.missing.size && !over && !c.flags.size) || pending === action) {
+    // The coach's points (what it sees now), mentioned once: the reader who went on
+    // anyway is not asked again about the same ones.
+    const points = api.coach ? api.coach.now() : [];
+    const unseen = points.some((p) => !mentioned.has(p.key));
+    if ((!c.missing.size && !over && !c.flags.size && !unseen) || pending === action) {
+      points.forEach((p) => mentioned.add(p.key));
       prompt.hidden = true;
       pending = null;
       run(action, c);
@@ -288,10 +294,11 @@ window.sincerelyLetterMore = (api) => {
     const said = c.missing.size ? [api.fill(TEXT.stillBlank, { labels: [...c.missing.values()].join(", ") })] : [];
     if (c.flags.size) said.push(api.fill(TEXT.checkCapital, { labels: [...c.flags].map((id) => fields[id].label).join(", ") }));
     if (over) said.push(api.fill(TEXT.overLimit, { n: c.characters, limit: api.limit }));
+    if (points.length && TEXT.coach) said.push(api.counted(TEXT.coach.points, points.length));
     $(".blanks-list", prompt).textContent = said.join(" ");
     const go = $('[data-action="first-blank"]', prompt);
-    go.hidden = !c.missing.size && !c.flags.size;
-    go.textContent = c.missing.size ? TEXT.toBlank : TEXT.toCheck;
+    go.hidden = !c.missing.size && !c.flags.size && !points.length;
+    go.textContent = c.missing.size ? TEXT.toBlank : c.flags.size || !TEXT.coach ? TEXT.toCheck : TEXT.coach.toPoint;
     const kind = { "copy-subject": "copy", txt: "download", docx: "download" }[action] || action;
     $('[data-action="anyway"]', prompt).textContent = TEXT.anyway[kind];
     prompt.hidden = false;
@@ -301,6 +308,14 @@ window.sincerelyLetterMore = (api) => {
     const c = api.compose(api.current);
     $(".blanks-prompt", bar).hidden = true;
     pending = null;
+    const point = !c.missing.size && !c.flags.size && api.coach && api.coach.first();
+    if (point) {
+      // The field the point is about, or else the point itself (its "Why?").
+      const wrapper = point.closest(".field[data-field]");
+      (wrapper ? wrapper.querySelector("input, textarea") : point.querySelector("button")).focus();
+      point.scrollIntoView({ block: "center" });
+      return;
+    }
     if (c.free) { freeBox.focus(); return; }
     const f = fields[[...c.missing.keys(), ...c.flags][0]];
     if (f) { f.inputs[0].focus(); f.wrapper.scrollIntoView({ block: "center" }); }

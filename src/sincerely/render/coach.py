@@ -1,0 +1,124 @@
+"""What the letter coach of a letter's page is given: the letter's rules and its pack's,
+their words already known as search knows words (common/words.py), where each rule's
+"why" stands on the page, and the bounds of the coach's own checks for this letter.
+
+The page's script (static/letter-coach.js) reads it from a JSON block in the page, so
+that it works from disk as from a server; it stems only what the reader types, with
+the same Snowball stemmer. Its own checks point at what the reader wrote, never at the
+template's words: a sentence is long past 35 words or past the letter's own longest
+(filled with its examples), and a word that already opens three of the letter's own
+sentences may open more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from ..common import urls
+from ..common.words import algorithm, stopwords, words
+from ..model.coach import (
+    OPENING_RUN,
+    SENTENCE_WORDS,
+    CoachRule,
+    as_words,
+    forms_of,
+    is_mark,
+    significant,
+)
+from ..model.scenario import MAX_LETTER_WORDS, Scenario
+from ..model.site import Pack
+
+_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])\s+")  # the script's own split
+_TOKEN = re.compile(r"\S+")
+
+
+def sentences(text: str) -> Iterator[list[str]]:
+    """A text's sentences, each as its words (what is between spaces): a line ends one,
+    and so does '.', '!', '?' or '…' before a space (letter-coach.js: sentences)."""
+    for line in text.split("\n"):
+        for part in _SENTENCE_END.split(line):
+            if found := _TOKEN.findall(part):
+                yield found
+
+
+def opening(sentence: list[str]) -> str:
+    """The word a sentence opens with, lowercased; '' for a sentence too short to count."""
+    first = words(sentence[0]) if len(sentence) >= OPENING_RUN else []
+    return first[0] if first else ""
+
+
+def _examples(scenario: Scenario) -> dict[str, str]:
+    """Each field's example; a choice's longest option, the longest it can be."""
+    return {f.id: max(f.options, key=len) if f.options else f.example for f in scenario.fields}
+
+
+def _texts(scenario: Scenario) -> list[str]:
+    """Every text of the letter filled with its examples: each block's, and its text for
+    the others."""
+    examples = _examples(scenario)
+    found = []
+    for block in scenario.letter.blocks:
+        found += [t.fill(examples) for t in (block.text, block.for_others) if t is not None]
+    return found
+
+
+def bounds(scenario: Scenario) -> dict[str, Any]:
+    """The coach's own checks for this letter: the longest sentence, the most words,
+    and the words that open sentence after sentence in the letter's own text."""
+    own = [s for text in _texts(scenario) for s in sentences(text)]
+    opens = Counter(o for s in own if (o := opening(s)))
+    whole = sum(len(_TOKEN.findall(text)) for text in _texts(scenario))
+    found: dict[str, Any] = {
+        "sentence": max([SENTENCE_WORDS, *(len(s) for s in own)]),
+        "words": max(MAX_LETTER_WORDS, whole),
+        "openings": sorted(w for w, n in opens.items() if n >= OPENING_RUN),
+        "run": OPENING_RUN,
+    }
+    if scenario.character_limit:  # a message: its characters count, not its words
+        found["characters"] = scenario.character_limit
+    return found
+
+
+def _why(rule: CoachRule, scenario: Scenario) -> dict[str, int]:
+    """Where the rule's why stands on the page: a block's note, or a source."""
+    if isinstance(rule.why, int):
+        return {"block": rule.why}
+    titles = [s.title for s in scenario.sources]
+    return {"source": titles.index(rule.why)}
+
+
+def _rule(name: str, rule: CoachRule, scenario: Scenario, language: str) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": name, "advice": rule.advice, "why": _why(rule, scenario)}
+    if rule.avoid:
+        data["avoid"] = [as_words(p, language) for p in rule.avoid if not is_mark(p)]
+        data["marks"] = [p.strip() for p in rule.avoid if is_mark(p)]
+        return data
+    data["field"] = rule.field
+    if rule.generic:
+        data["generic"] = [significant(g, language) for g in rule.generic]
+    elif rule.repeats:
+        data["repeats"] = rule.repeats
+    else:
+        data["greets"] = rule.greets
+        data["forms"] = [sorted(keys) for keys in forms_of(rule.titles, language)]
+    return data
+
+
+def coach_data(scenario: Scenario, pack: Pack, language: str) -> dict[str, Any]:
+    """The letter's coach, as its page gives it to the script: the letter's own rules
+    ('rule-1', ...) and then its pack's ('pack-1', ...)."""
+    named = [(f"rule-{n}", r) for n, r in enumerate(scenario.coach, 1)]
+    named += [(f"pack-{n}", r) for n, r in enumerate(pack.coach, 1)]
+    rules = [_rule(name, rule, scenario, language) for name, rule in named]
+    data: dict[str, Any] = {
+        "stemmers": urls.stemmer(""),
+        "stemmer": algorithm(language) or "",
+        **bounds(scenario),
+        "rules": rules,
+    }
+    if any("generic" in r for r in rules):  # a value is compared with its little words aside
+        data["stop"] = " ".join(sorted(stopwords(language)))
+    return data

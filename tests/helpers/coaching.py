@@ -1,0 +1,138 @@
+"""The letter coach's fixture (tests/cases/coach/), run through the real coach in Chromium:
+each language's letter built into a site of its own, each draft typed into its page as a
+reader would, and the points the page shows compared with those the draft names.
+
+bench/coach.py prints what it finds (precision and recall); tests/site/test_coach.py
+holds both at 100%.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from playwright.sync_api import Browser, Page
+
+from sincerely.build.builders import run
+
+from .browser import serve, watched_page
+
+FIXTURES = Path(__file__).resolve().parents[1] / "cases" / "coach"
+LANGUAGES = sorted(p.stem for p in FIXTURES.glob("*.yaml"))
+PAGE = "letters/letter.html"
+# A point as the page marks it: its kind (data-coach) at its place (data-at).
+POINTS = """() => Array.from(document.querySelectorAll(".coach-point"))
+  .map((p) => `${p.getAttribute("data-coach")}@${p.getAttribute("data-at")}`)"""
+
+
+def fixture(language: str) -> dict[str, Any]:
+    found: dict[str, Any] = yaml.safe_load((FIXTURES / f"{language}.yaml").read_text("utf-8"))
+    return found
+
+
+def write_project(root: Path, language: str) -> Path:
+    """A project of one pack and one letter, the fixture's, in its language; built."""
+    data = fixture(language)
+    (root / "content/letters").mkdir(parents=True)
+    settings = f'[tool.sincerely]\ntitle = "Coach"\nlanguage = "{data["language"]}"\n'
+    (root / "pyproject.toml").write_text(settings, encoding="utf-8")
+    (root / "content/letters/_pack.yaml").write_text(data["pack"], encoding="utf-8")
+    (root / "content/letters/letter.yaml").write_text(data["letter"], encoding="utf-8")
+    run(root, root / "site", strict=True)
+    return root / "site"
+
+
+@dataclass
+class Outcome:
+    """One draft: the points it must raise, those it must not, and those the page showed."""
+
+    language: str
+    name: str
+    expected: frozenset[str]
+    forbidden: frozenset[str]
+    raised: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def missed(self) -> frozenset[str]:
+        return self.expected - self.raised
+
+    @property
+    def wrong(self) -> frozenset[str]:
+        return self.raised - self.expected
+
+
+def type_draft(page: Page, draft: dict[str, Any]) -> None:
+    """Type a draft's values into the letter page, as a reader would; then, for a draft
+    edited freely, its whole text into the letter's box; then wait for the coach."""
+    for field_id, value in draft["values"].items():
+        radio = page.locator(f'input[name="{field_id}"][value="{value}"]')
+        if radio.count():
+            radio.check()
+        else:
+            page.locator(f"#f-{field_id}").fill(value)
+    if "free" in draft:
+        page.locator('[data-action="edit"]').click()
+        page.locator("#free-text").fill(draft["free"])
+    page.wait_for_selector('#letter-work[data-coach="ready"]', timeout=10_000)
+
+
+def shown(page: Page) -> frozenset[str]:
+    return frozenset(page.evaluate(POINTS))
+
+
+def run_drafts(browser: Browser, site: Path, language: str) -> Iterator[Outcome]:
+    """Every draft of a language's fixture, typed into its letter's page."""
+    with serve(site) as url:
+        for draft in fixture(language)["drafts"]:
+            outcome = Outcome(
+                language,
+                draft["name"],
+                frozenset(draft["raises"]),
+                frozenset(draft.get("not", ())),
+            )
+            with watched_page(browser, url, viewport={"width": 1366, "height": 900}) as watched:
+                watched.page.goto(url + PAGE)
+                type_draft(watched.page, draft)
+                outcome.raised = shown(watched.page)
+                watched.assert_clean()
+            yield outcome
+
+
+@dataclass
+class Score:
+    """Precision and recall over outcomes: a point raised that a draft does not name is
+    a false one; a point it names that is not raised, a miss."""
+
+    outcomes: list[Outcome]
+
+    @property
+    def right(self) -> int:
+        return sum(len(o.raised & o.expected) for o in self.outcomes)
+
+    @property
+    def wrong(self) -> int:
+        return sum(len(o.wrong) for o in self.outcomes)
+
+    @property
+    def missed(self) -> int:
+        return sum(len(o.missed) for o in self.outcomes)
+
+    @property
+    def precision(self) -> float:
+        raised = self.right + self.wrong
+        return self.right / raised if raised else 1.0
+
+    @property
+    def recall(self) -> float:
+        expected = self.right + self.missed
+        return self.right / expected if expected else 1.0
+
+    def failures(self) -> list[str]:
+        return [
+            f"{o.language}: {o.name}: raised {sorted(o.raised)}, expected {sorted(o.expected)}"
+            for o in self.outcomes
+            if o.raised != o.expected or o.raised & o.forbidden
+        ]
