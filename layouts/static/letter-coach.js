@@ -66,7 +66,7 @@ window.sincerelyCoach = (api, data, made) => {
       if (rule.field !== f.id) return;
       if (rule.generic && rule.generic.some((g) => same(significant(value), g))) found.push(rule);
       const other = rule.repeats || rule.greets ? api.valueOf(rule.repeats || rule.greets, r) : "";
-      if (other && rule.repeats && holds(asWords(value), asWords(other))) found.push(rule);
+      if (other && rule.repeats && holds(significant(value), significant(other))) found.push(rule);
       if (other && rule.greets && disagrees(value, other, rule.forms)) found.push(rule);
     });
     const points = found.map((rule) => point(rule.id, f.id, rule.advice, rule.why));
@@ -75,12 +75,13 @@ window.sincerelyCoach = (api, data, made) => {
     }
     return points;
   }
-  // A greeting holds forms of address, none the one the name's first word is of.
+  // A greeting holds forms of address, none the one the name's first word is of (words
+  // folded, not stemmed: a stem would make "Estimada" and "Estimado" one).
   function disagrees(greeting, name, forms) {
     const said = new Set();
-    asWords(greeting).forEach((w) => forms.forEach((form, i) => { if (alike(w, form)) said.add(i); }));
-    const first = asWords(name.split("\n")[0])[0];
-    const named = first ? forms.findIndex((form) => alike(first, form)) : -1;
+    words(greeting).map(fold).forEach((w) => forms.forEach((form, i) => { if (form.includes(w)) said.add(i); }));
+    const first = words(name).map(fold)[0];
+    const named = first ? forms.findIndex((form) => form.includes(first)) : -1;
     return said.size > 0 && named >= 0 && !said.has(named);
   }
 
@@ -166,7 +167,8 @@ window.sincerelyCoach = (api, data, made) => {
     }
     // The block's note and the source are the page's own markup, made by the build:
     // copied as nodes, never as HTML.
-    const from = why.block ? $(`#note-${why.block}`) : $$(".sources li")[why.source];
+    const from = why.block ? document.getElementById(`note-${why.block}`)
+      : $$(".sources li", document)[why.source];
     if (from) box.append(...Array.from(from.childNodes).map((n) => n.cloneNode(true)));
     $$("[id]", box).forEach((el) => el.removeAttribute("id"));
     return box;

@@ -274,17 +274,16 @@ window.sincerelyLetterMore = (api) => {
   // ---- nothing incomplete leaves without the reader knowing ----
 
   let pending = null;
-  const mentioned = new Set(); // the coach's points the prompt spoke of, which the reader went past
+  const mentioned = new Set(); // the coach's points the prompt has spoken of: once is enough
   function guard(action) {
     const c = api.compose(api.current);
     const prompt = $(".blanks-prompt", bar);
     const over = api.limit > 0 && c.characters > api.limit;
-    // The coach's points (what it sees now), mentioned once: the reader who went on
-    // anyway is not asked again about the same ones.
+    // The coach's points (what it sees now) are mentioned once, the first time the letter
+    // would leave with them; the reader who goes on is not asked about them again.
     const points = api.coach ? api.coach.now() : [];
-    const unseen = points.some((p) => !mentioned.has(p.key));
-    if ((!c.missing.size && !over && !c.flags.size && !unseen) || pending === action) {
-      points.forEach((p) => mentioned.add(p.key));
+    const unseen = TEXT.coach ? points.filter((p) => !mentioned.has(p.key)) : [];
+    if ((!c.missing.size && !over && !c.flags.size && !unseen.length) || pending === action) {
       prompt.hidden = true;
       pending = null;
       run(action, c);
@@ -294,10 +293,11 @@ window.sincerelyLetterMore = (api) => {
     const said = c.missing.size ? [api.fill(TEXT.stillBlank, { labels: [...c.missing.values()].join(", ") })] : [];
     if (c.flags.size) said.push(api.fill(TEXT.checkCapital, { labels: [...c.flags].map((id) => fields[id].label).join(", ") }));
     if (over) said.push(api.fill(TEXT.overLimit, { n: c.characters, limit: api.limit }));
-    if (points.length && TEXT.coach) said.push(api.counted(TEXT.coach.points, points.length));
+    if (unseen.length) said.push(api.counted(TEXT.coach.points, points.length));
+    points.forEach((p) => mentioned.add(p.key));
     $(".blanks-list", prompt).textContent = said.join(" ");
     const go = $('[data-action="first-blank"]', prompt);
-    go.hidden = !c.missing.size && !c.flags.size && !points.length;
+    go.hidden = !c.missing.size && !c.flags.size && !unseen.length;
     go.textContent = c.missing.size ? TEXT.toBlank : c.flags.size || !TEXT.coach ? TEXT.toCheck : TEXT.coach.toPoint;
     const kind = { "copy-subject": "copy", txt: "download", docx: "download" }[action] || action;
     $('[data-action="anyway"]', prompt).textContent = TEXT.anyway[kind];

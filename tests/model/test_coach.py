@@ -68,14 +68,17 @@ def test_a_repeat_is_the_other_values_words_in_a_row() -> None:
     assert repeats("Calder Freight Operations Manager", "Calder Freight", "en")
     assert not repeats("Operations Manager", "Calder Freight", "en")
     assert not repeats("Freight at Calder", "Calder Freight", "en")
+    assert repeats("Bibliothekar der Stadtbibliothek Köln", "die Stadtbibliothek Köln", "de")
 
 
 def test_a_greeting_disagrees_only_with_a_name_of_another_form() -> None:
-    assert greeting_disagrees("Madame", "M. Jean Martin", FRENCH, "fr")
-    assert not greeting_disagrees("Monsieur", "M. Jean Martin", FRENCH, "fr")
-    assert not greeting_disagrees("Madame, Monsieur", "M. Jean Martin", FRENCH, "fr")
-    assert not greeting_disagrees("Madame", "Jean Martin", FRENCH, "fr")  # no form: no telling
-    assert not greeting_disagrees("Bonjour", "M. Martin", FRENCH, "fr")  # a greeting of no form
+    assert greeting_disagrees("Madame", "M. Jean Martin", FRENCH)
+    assert not greeting_disagrees("Monsieur", "M. Jean Martin", FRENCH)
+    assert not greeting_disagrees("Madame, Monsieur", "M. Jean Martin", FRENCH)
+    assert not greeting_disagrees("Madame", "Jean Martin", FRENCH)  # no form: no telling
+    assert not greeting_disagrees("Bonjour", "M. Martin", FRENCH)  # a greeting of no form
+    spanish = (("Estimada", ("Sra.",)), ("Estimado", ("Sr.",)))  # one stem, two forms
+    assert greeting_disagrees("Estimada", "Sr. Ruiz", spanish)
 
 
 def test_a_rule_about_a_field_is_raised_by_the_values() -> None:

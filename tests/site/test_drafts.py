@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from ..helpers.browser import Watched, serve, watched_page
 from ..helpers.gallery import BY_SLUG
+from ..helpers.coaching import told_once
 from ..helpers.letters import compose, sample_values
 
 SCENARIO = BY_SLUG["close-second"]
@@ -131,6 +132,7 @@ def test_the_whole_letter_can_be_edited_freely_and_that_text_leaves(
         box.fill(edited)
         expect(page.locator('[data-part="2"]')).to_be_hidden()
         expect(page.locator('[data-part="subject"]')).to_be_visible()  # its own line still
+        told_once(page)  # of the examples, still in the letter
         page.get_by_role("button", name="Copy letter").click()
         expect(page.locator(".action-status")).to_have_text("Copied")
         assert page.evaluate("navigator.clipboard.readText()") == edited + "\n"

@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 from sincerely.model.scenario import Scenario
 
 from ..helpers.browser import Watched, serve, watched_page
+from ..helpers.coaching import told_once
 from ..helpers.gallery import BY_SLUG, SCENARIOS, words_of
 from ..helpers.letters import Letter, compose, sample_values
 
@@ -98,6 +99,7 @@ def test_every_action_gives_exactly_the_letter(
         type_in(page, scenario, values)
         expect(page.locator(".blanks")).to_have_text(_("All blanks filled"))
         expect(page.locator(".letter .blank")).to_have_count(0)
+        told_once(page)  # of the examples typed, by the coach
         letter = compose(scenario, values, language=words_of(scenario).language)
         page.get_by_role("button", name=_("Copy letter")).click()
         expect(page.locator(".action-status")).to_have_text(_("Copied"))
@@ -141,6 +143,7 @@ def test_each_recipient_gets_a_true_letter_of_their_own(browser: Browser, site_u
         # Only the first person gave the news; the LinkedIn paragraph starts unticked for others.
         linkedin = next(n for n, b in enumerate(scenario.letter.blocks, 1) if b.optional)
         assert not page.locator(f'input[data-include="{linkedin}"]').is_checked()
+        told_once(page)  # of the examples typed, by the coach
         page.get_by_role("button", name="Copy letter").click()
         letter = compose(scenario, second, recipient=2, left_out=frozenset({linkedin}))
         assert clipboard(page) == letter.body + "\n"
@@ -150,6 +153,7 @@ def test_each_recipient_gets_a_true_letter_of_their_own(browser: Browser, site_u
         # The first letter is as it was, its own choices kept.
         page.get_by_role("button", name="Letter 1: Ms Okafor").click()
         assert page.locator(f'input[data-include="{linkedin}"]').is_checked()
+        told_once(page)  # of this letter's own examples, not mentioned yet
         page.get_by_role("button", name="Copy letter").click()
         assert clipboard(page) == compose(scenario, first).body + "\n"
         assert mailto(page)[0] == first["recipient_email"]
@@ -168,6 +172,7 @@ def test_an_optional_paragraph_leaves_the_letter_when_its_box_is_clicked(
         words = words_of(scenario)
         values = sample_values(scenario)
         type_in(page, scenario, values)
+        told_once(page)
         optional = next(n for n, b in enumerate(scenario.letter.blocks, 1) if b.optional)
         label = words.gettext("Include: %(what)s")
         tick = page.get_by_role(
@@ -502,7 +507,10 @@ def test_a_message_counts_its_characters_against_its_limit(browser: Browser, sit
         # Over the limit, nothing leaves without the reader being told.
         page.get_by_role("button", name="Copy letter").click()
         expect(page.locator(".blanks-list")).to_have_text(
-            re.compile(rf"^It has \d+ characters, over the limit of {scenario.character_limit}\.$")
+            re.compile(
+                rf"^It has \d+ characters, over the limit of {scenario.character_limit}\."
+                r"( The coach has \d+ points about this letter\.)?$"  # its examples, typed
+            )
         )
         expect(page.get_by_role("button", name="Go to the first blank")).to_be_hidden()
         page.get_by_role("button", name="Copy anyway").click()
@@ -557,6 +565,7 @@ def test_copy_falls_back_to_selecting_the_text_without_the_clipboard_api(
         page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
         page.goto(site_url + scenario.url)
         type_in(page, scenario, sample_values(scenario))
+        told_once(page)
         page.get_by_role("button", name="Copy letter").click()
         area = page.locator(".copy-fallback")
         expect(area).to_be_focused()
@@ -593,6 +602,7 @@ def test_the_word_document_is_the_readers_letter_and_nothing_else(
         page = watched.page
         values = sample_values(scenario)
         type_in(page, scenario, values)
+        told_once(page)
         with page.expect_download() as info:
             page.get_by_role("button", name="Word file").click()
         assert info.value.suggested_filename == "close-second.docx"
@@ -672,6 +682,7 @@ def test_the_whole_letter_can_be_written_from_the_keyboard(browser: Browser, sit
                 continue
             page.locator(f"#f-{field.id}").focus()
             page.keyboard.type(field.example)
+        told_once(page)
         page.get_by_role("button", name="Copy letter").focus()
         page.keyboard.press("Enter")
         expect(page.locator(".action-status")).to_have_text("Copied")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..common.pickling import pickled_as_tuple
-from ..common.words import is_stopword, keys, words
+from ..common.words import fold, is_stopword, keys, words
 from ..format.coach import THEIR_ADDRESS, Forms, OneKind, Phrase, Why
 from ..format.placeholders import FIELD_ID
 from ..format.records import key
@@ -72,7 +72,7 @@ class CoachRule:
     repeats: str = key(
         _field("organisation"),
         "Another field, whose value `field`'s should not hold (the organisation's name "
-        "in the job's title).",
+        "in the job's title): its words in a row, by their stems, little words aside.",
     )
     greets: str = key(
         _field("recipient_name", f"{THEIR_ADDRESS}|"),
@@ -83,7 +83,8 @@ class CoachRule:
         Forms(Text(), ListOf(Text(), 1), "{Madame: [Mme], Monsieur: [M.]}"),
         "For `greets`: each form of address a greeting may hold, to the words a name of "
         "that form starts with, like 'Madame: [Mme, Madame]': a greeting of one form "
-        "before a name of another is pointed out.",
+        "before a name of another is pointed out. Matched as written (case and accents "
+        "aside), not by stems, which would make 'Estimada' and 'Estimado' one.",
     )
     advice: str = key(
         Text(max_length=160),
@@ -152,27 +153,26 @@ def is_generic(value: str, generic: Sequence[str], language: str) -> bool:
 
 
 def repeats(value: str, other: str, language: str) -> bool:
-    """Whether ``value`` holds all of ``other``'s words, one after another."""
-    return holds(as_words(value, language), as_words(other, language))
+    """Whether ``value`` holds all of ``other``'s words, one after another, the little
+    ones aside ('Bibliothekar der Stadtbibliothek' repeats 'die Stadtbibliothek')."""
+    return holds(significant(value, language), significant(other, language))
 
 
-def forms_of(titles: Sequence[tuple[str, Sequence[str]]], language: str) -> list[set[str]]:
-    """Each form of address, as the keys of its name and of the words it starts names."""
-    return [
-        {k for text in (form, *starts) for word in as_words(text, language) for k in word}
-        for form, starts in titles
-    ]
+def forms_of(titles: Sequence[tuple[str, Sequence[str]]]) -> list[set[str]]:
+    """Each form of address, as the words of its name and of the words it starts names
+    with, folded but not stemmed: a stem would make 'Estimada' and 'Estimado' one."""
+    return [{fold(w) for text in (form, *starts) for w in words(text)} for form, starts in titles]
 
 
 def greeting_disagrees(
-    greeting: str, name: str, titles: Sequence[tuple[str, Sequence[str]]], language: str
+    greeting: str, name: str, titles: Sequence[tuple[str, Sequence[str]]]
 ) -> bool:
     """Whether a greeting holds forms of address, none of them the one the name starts
     with (when it starts with one)."""
-    forms = forms_of(titles, language)
-    said = {i for i, f in enumerate(forms) for w in as_words(greeting, language) if f & set(w)}
-    first = as_words(name, language)[:1]
-    named = [i for i, f in enumerate(forms) if first and f & set(first[0])]
+    forms = forms_of(titles)
+    said = {i for i, f in enumerate(forms) for w in words(greeting) if fold(w) in f}
+    first = [fold(w) for w in words(name)[:1]]
+    named = [i for i, f in enumerate(forms) if first and first[0] in f]
     return bool(said) and bool(named) and named[0] not in said
 
 
@@ -186,4 +186,4 @@ def raises(rule: CoachRule, values: Mapping[str, str], language: str) -> bool:
     other = values.get(rule.repeats or rule.greets, "")
     if rule.repeats:
         return bool(other) and repeats(value, other, language)
-    return bool(other) and greeting_disagrees(value, other, rule.titles, language)
+    return bool(other) and greeting_disagrees(value, other, rule.titles)

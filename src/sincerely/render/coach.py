@@ -103,7 +103,7 @@ def _rule(name: str, rule: CoachRule, scenario: Scenario, language: str) -> dict
         data["repeats"] = rule.repeats
     else:
         data["greets"] = rule.greets
-        data["forms"] = [sorted(keys) for keys in forms_of(rule.titles, language)]
+        data["forms"] = [sorted(form) for form in forms_of(rule.titles)]
     return data
 
 
@@ -119,6 +119,6 @@ def coach_data(scenario: Scenario, pack: Pack, language: str) -> dict[str, Any]:
         **bounds(scenario),
         "rules": rules,
     }
-    if any("generic" in r for r in rules):  # a value is compared with its little words aside
+    if any("generic" in r or "repeats" in r for r in rules):  # values, little words aside
         data["stop"] = " ".join(sorted(stopwords(language)))
     return data
