@@ -166,3 +166,20 @@ def test_the_goals_table_says_what_each_goal_was_measured_at_and_whether_it_is_m
     alone = goals([small])[2:]  # without 10,000 letters, its goals are not judged
     assert alone[2] == "| one edit, 10,000 | <= 2.0 s | not measured in this run | - |"
     assert alone[3].endswith("| not measured in this run | - |")
+
+
+def test_the_coach_benchmark_reports_precision_and_recall() -> None:
+    # Its drafts run in Chromium in tests/site/test_coach.py; here, what it prints of them.
+    from bench.coach import report
+    from tests.helpers.coaching import Outcome, Score
+
+    right = Outcome("en", "good", frozenset(), frozenset(), frozenset())
+    wrong = Outcome("fr", "vague", frozenset({"rule-2@detail"}), frozenset(), frozenset({"x@y"}))
+    out = report({"en": Score([right]), "fr": Score([wrong])}, 1.5)
+    assert "| en | 1 | 0 | 0 | 0 | 0 | 100.0% | 100.0% |" in out
+    assert "| fr | 1 | 1 | 0 | 1 | 1 | 0.0% | 0.0% |" in out
+    assert "| all | 2 | 1 | 0 | 1 | 1 | 0.0% | 0.0% |" in out
+    assert "FAILED fr: vague: raised ['x@y'], expected ['rule-2@detail']" in out
+    command = [sys.executable, "-m", "bench.coach", "xx"]
+    refused = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    assert refused.returncode == 2 and "no drafts in xx" in refused.stderr

@@ -6,6 +6,7 @@ phone and a laptop."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from ..conftest import MINIMAL_SCENARIO, Project
 from ..helpers.browser import Watched, serve, watched_page
 from ..helpers.coaching import LANGUAGES, PAGE, Score, fixture, run_drafts, write_project
 
@@ -215,6 +217,29 @@ def test_a_freely_edited_letter_is_coached_under_its_box_and_its_words_stay_text
         expect(page.locator(".coach-letter")).to_contain_text("start with “img”")
         expect(page.locator(".coach-letter img, .letter-work img")).to_have_count(0)
         assert dialogs == []
+        watched.assert_clean()
+
+
+def test_a_message_is_too_long_by_its_characters_not_its_words(
+    browser: Browser, tmp_path: Path
+) -> None:
+    project = Project(tmp_path)
+    message = MINIMAL_SCENARIO.replace("channel: email", "channel: message\ncharacter_limit: 150")
+    project.add_scenario(text=message.replace("  subject: Thank you, {manager_name}\n", ""))
+    project.build()
+    url = (project.site / "letters/close-second.html").as_uri()
+    with watched_page(browser, url, viewport=PHONE) as watched:
+        page = watched.page
+        page.goto(url)
+        fill(page, {"manager_name": "Ms Okafor", "your_name": "Priya Nair"})
+        coached(page)
+        expect(page.locator(".coach-point")).to_have_count(0)
+        fill(page, {"manager_name": "Ms Okafor and " + "everyone on the panel " * 5})
+        coached(page)
+        point = page.locator(".coach-letter .coach-point[data-coach='too-long']")
+        expect(point.locator(".coach-advice")).to_have_text(
+            re.compile(r"^Tip: It has 1\d\d characters, over the limit of 150\.$")
+        )
         watched.assert_clean()
 
 

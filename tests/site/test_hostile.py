@@ -88,6 +88,10 @@ def hostile_scenario(payload: str) -> str:
             }
         ],
         "tips": {"do": [payload], "avoid": [payload]},
+        "coach": [
+            {"avoid": [payload], "advice": payload[:160], "why": payload},
+            {"field": "who", "generic": [payload], "advice": payload[:160], "why": 1},
+        ],
     }
     return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
 
@@ -163,6 +167,23 @@ def test_the_text_shows_exactly_as_written(browser: Browser, site_url: str, name
         assert payload in page.locator('[data-part="1"]').inner_text()
 
 
+@pytest.mark.parametrize("name", ["script", "handler", "script-close", "jinja"])
+def test_the_coachs_words_show_as_written(browser: Browser, site_url: str, name: str) -> None:
+    payload = PAYLOADS[name]
+    with watched_page(browser, site_url) as watched:
+        page = watched.page
+        page.goto(f"{site_url}letters/{name}.html")
+        page.locator("#f-who").fill(payload)  # the example, and a generic value, as typed
+        page.wait_for_selector('#letter-work[data-coach="ready"]')
+        point = page.locator(".field[data-field='who'] .coach-point[data-coach='rule-2']")
+        assert point.locator(".coach-advice").inner_text() == f"Tip: {payload[:160]}"
+        point.locator(".coach-why-toggle").click()
+        assert payload in point.locator(".coach-why").inner_text()  # the block's note
+        assert page.evaluate("window.__pwned") is None
+        assert page.locator(".coach-point script, .coach-point img, .coach-point svg").count() == 0
+        watched.assert_clean()
+
+
 def test_search_over_hostile_text_runs_nothing(browser: Browser, site_url: str) -> None:
     with watched_page(browser, site_url) as watched:
         page = watched.page
@@ -187,8 +208,7 @@ def test_the_json_ld_holds_hostile_words_as_data(browser: Browser, site_url: str
         page = watched.page
         page.goto(f"{site_url}letters/script-close.html")
         data = page.evaluate(
-            "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]')"
-            ".textContent)"
+            "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)"
         )
         work = next(item for item in data["@graph"] if item["@type"] == "CreativeWork")
         assert work["name"] == payload[:70] and work["description"] == payload
