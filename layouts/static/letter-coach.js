@@ -199,7 +199,7 @@ window.sincerelyCoach = (api, data, made) => {
       why.hidden = !why.hidden;
       toggle.setAttribute("aria-expanded", String(!why.hidden));
     });
-    el.append(advice, toggle, why);
+    el.append(advice, " ", toggle, why); // a space, not a margin: no indent where it wraps
     return el;
   }
   // Where a point goes: beside its field, under its paragraph, or under the letter.
