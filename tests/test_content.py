@@ -15,7 +15,7 @@ import pytest
 
 from sincerely.build.builders import run
 from sincerely.common.spelling import other_spellings
-from sincerely.load.citations import source_names
+from sincerely.load.citations import names_in, source_names
 from sincerely.model.scenario import Scenario
 from sincerely.model.site import Pack, Page, language_of
 
@@ -134,7 +134,7 @@ CITED_NAMES = sorted(
 
 
 def _named(text: str) -> set[str]:
-    return {n for n in CITED_NAMES if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)}
+    return names_in(text, CITED_NAMES)
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=IDS)

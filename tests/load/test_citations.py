@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sincerely.load.citations import names_in
+
 from ..conftest import MINIMAL_SCENARIO, Project
 
 # The minimal letter lists Joyce's article; this one lists only Vault's, yet its tip
@@ -55,3 +57,11 @@ def test_a_lower_case_publisher_is_found_in_any_case_and_only_as_whole_words(
     project.add_scenario("reply-in-thread", unrelated)
     messages = _messages(project)
     assert len(messages) == 1 and "'career advice site'" in messages[0]
+
+
+def test_a_name_inside_a_longer_listed_name_is_that_name() -> None:
+    named = names_in("The Balance Careers says so.", ["The Balance", "The Balance Careers"])
+    assert named == {"The Balance Careers"}
+    assert names_in("The Balance says so.", ["The Balance", "The Balance Careers"]) == {
+        "The Balance"
+    }

@@ -40,6 +40,17 @@ def _pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flags)
 
 
+def names_in(text: str, names: Iterable[str]) -> set[str]:
+    """The names ``text`` mentions, each mention counted once, for the longest name it
+    is part of: "The Balance Careers" is not also "The Balance"."""
+    found = set()
+    for name in sorted(names, key=len, reverse=True):
+        text, mentions = _pattern(name).subn(" ", text)
+        if mentions:
+            found.add(name)
+    return found
+
+
 def _prose(scenario: Scenario) -> Iterator[str]:
     """The text a letter's page shows as its advice: not the letter itself."""
     yield from (scenario.summary, scenario.situation, scenario.timing)
@@ -56,13 +67,9 @@ def check_citations(config: Config, scenarios: Iterable[Scenario], out: Diagnost
         for source in scenario.sources:
             for name in source_names(source):
                 listed_by.setdefault(name, (source, scenario))
-    patterns = {name: _pattern(name) for name in listed_by}
     for scenario in letters:
         owners = set().union(*(source_names(s) for s in scenario.sources))
-        prose = "\n".join(_prose(scenario))
-        for name, pattern in sorted(patterns.items()):
-            if name in owners or not pattern.search(prose):
-                continue
+        for name in sorted(names_in("\n".join(_prose(scenario)), listed_by) - owners):
             source, lister = listed_by[name]
             if any(n in owners for n in source_names(source)):
                 continue  # listed under another of its names
@@ -70,7 +77,7 @@ def check_citations(config: Config, scenarios: Iterable[Scenario], out: Diagnost
                 f"the advice names '{name}', but this letter's sources do not list "
                 f"'{source.title}'; add it to sources (as {lister.pack}/{lister.slug} "
                 "lists it), or do not name it",
-                _where(config, scenario, pattern),
+                _where(config, scenario, _pattern(name)),
             )
 
 
