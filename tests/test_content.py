@@ -50,6 +50,8 @@ def test_the_gallery_has_the_situations_people_meet_in_two_packs() -> None:
         "role-reopens",
         "after-feedback",
         "congratulations",
+        "they-came-back",
+        "informational-chat",
     }
     assert len(SCENARIOS) >= 18
 
