@@ -128,6 +128,44 @@ _RULES: dict[str, SeamRules] = {
             "and",
         ],
     },
+    "es": {
+        "rules": [
+            # de + el and a + el contract; an article that is part of a name keeps its
+            # capital and stays whole, as Spanish writes it ("de El Corte Inglés").
+            (rf"{_B}([Dd])e $", "el ", "$1el "),
+            (rf"{_B}([Aa]) $", "el ", "$1l "),
+        ],
+        "articles": [
+            "El",
+            "La",
+            "Los",
+            "Las",
+            "Un",
+            "Una",
+            "Unos",
+            "Unas",
+            "Mi",
+            "Su",
+            "Nuestro",
+            "Nuestra",
+        ],
+        "joiners": [
+            "de",
+            "del",
+            "el",
+            "la",
+            "los",
+            "las",
+            "y",
+            "e",
+            "en",
+            "a",
+            "al",
+            "para",
+            "por",
+            "con",
+        ],
+    },
 }
 # A language without rules of its own still flags sentence-like capitals, with no
 # words of its own to tell them by.
