@@ -229,7 +229,7 @@ def _our_prose() -> Iterator[tuple[str, str]]:
         yield where, " ".join([*s.tips.do, *s.tips.avoid])
         yield where, " ".join(f"{f.label} {f.hint} {f.example}" for f in s.fields)
     for page in (*SITE.pages, *([SITE.intro] if SITE.intro else [])):
-        yield page.slug, page.body
+        yield page.slug, SOURCES_HEADING.split(page.body)[0]  # not the titles it lists
     for pack in SITE.packs:
         yield pack.slug, f"{pack.summary} {pack.intro}"
 
