@@ -26,7 +26,7 @@ OUTPUT = Path(__file__).resolve().parents[1] / "data" / "source-fingerprints.txt
 
 def words(text: str) -> list[str]:
     """Lowercase words in any language, with punctuation and typographic quotes set aside
-    ("l’entretien" is one word, as "they’ve" is)."""
+    ("l'entretien" is one word, as "they've" is, with either apostrophe)."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     return re.findall(r"[^\W_]+(?:'[^\W_]+)?", text.lower())
 
