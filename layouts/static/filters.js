@@ -1,12 +1,14 @@
 // The home page's filter chips: links to the tag and channel pages without JavaScript,
-// toggles that narrow the cards at once with it.
+// toggles that narrow the list of situations at once with it (a pack's heading goes
+// with its last letter shown).
 (function () {
   "use strict";
   function wireFilters() {
     var section = document.querySelector(".filters");
     if (!section) return;
-    var status = section.querySelector(".filter-status");
-    var cards = Array.prototype.slice.call(document.querySelectorAll(".card[data-channel]"));
+    var status = document.querySelector(".filter-status");
+    var cards = Array.prototype.slice.call(document.querySelectorAll("li[data-channel]"));
+    var lists = Array.prototype.slice.call(document.querySelectorAll(".situation-list"));
     var chosen = { channel: null, tag: null };
     // The words, in the page's language, from the page (a JSON block the layout writes).
     var text = JSON.parse(document.getElementById("filter-text").textContent);
@@ -40,6 +42,12 @@
           (!chosen.tag || card.getAttribute("data-tags").split(" ").indexOf(chosen.tag) >= 0);
         card.hidden = !ok;
         if (ok) shown += 1;
+      });
+      lists.forEach(function (list) {
+        var empty = !list.querySelector("li:not([hidden])");
+        list.hidden = empty;
+        var heading = list.previousElementSibling;
+        if (heading && heading.classList.contains("situations-pack")) heading.hidden = empty;
       });
       status.textContent = chosen.channel || chosen.tag
         ? say(text.showing, { shown: shown, n: cards.length }) : say(text.all, { n: cards.length });

@@ -99,7 +99,13 @@ window.sincerelyLetterMore = (api) => {
   function addRecipient() {
     const include = {};
     blocks.forEach((b) => { if (b.include && b.include.hasAttribute("data-unticked-for-others")) include[b.n] = false; });
-    recipients.push({ values: {}, include });
+    // A choice starts at its default for each new person, as it did for the first.
+    const values = {};
+    Object.values(fields).filter((f) => f.perRecipient && f.kind === "choice").forEach((f) => {
+      const chosen = f.inputs.find((i) => i.defaultChecked);
+      if (chosen) values[f.id] = chosen.value;
+    });
+    recipients.push({ values, include });
     addTab();
     switchTo(recipients.length - 1);
     const input = Object.values(fields).find((f) => f.perRecipient);

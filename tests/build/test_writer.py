@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -179,3 +183,30 @@ def test_clean_never_removes_the_project_its_folders_or_a_repository(
     built = scenario_project.cli("build")
     assert built.returncode == 1 and "refusing to build into" in built.stderr
     assert tree(root) == before
+
+
+def test_a_second_build_beside_a_running_one_waits_for_it_then_writes(
+    scenario_project: Project, tmp_path: Path
+) -> None:
+    # Two builds into sibling folders (site-a and site-b in one folder) share the lock
+    # on that folder: the second says it waits, and writes once the first is done.
+    outputs = tmp_path / "outputs"
+    outputs.mkdir()
+    held = os.open(outputs, os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX)  # as a build writing outputs/site-a holds it
+    waiting = subprocess.Popen(
+        [sys.executable, "-m", "sincerely", "build", "-o", str(outputs / "site-b")],
+        cwd=scenario_project.root,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert waiting.stderr is not None
+        said = waiting.stderr.readline()
+        assert said == f"waiting for another sincerely build writing in {outputs} to finish\n"
+        assert waiting.poll() is None and not (outputs / "site-b").exists()
+    finally:
+        os.close(held)
+    assert waiting.wait(timeout=60) == 0
+    assert (outputs / "site-b" / "index.html").is_file()

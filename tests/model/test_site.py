@@ -65,7 +65,7 @@ def test_no_tag_shares_a_channels_name(browser: Browser, site_url: str) -> None:
     with watched_page(browser, site_url) as watched:
         page = watched.page
         page.goto(site_url + "index.html")
-        chips = page.locator(".filters .chip").all_inner_texts()
+        chips = page.locator(".filters .chip").all_text_contents()
         assert len(chips) == len(set(chips)) == len(SITE.channels) + len(SITE.tags)
 
 
@@ -160,24 +160,33 @@ def test_a_word_finds_its_other_forms(browser: Browser, project: Project) -> Non
         watched.assert_clean()
 
 
-def test_a_channel_chip_hides_the_other_channels(browser: Browser, site_url: str) -> None:
+def test_a_channel_chip_narrows_the_situations_to_that_channel(
+    browser: Browser, site_url: str
+) -> None:
     with watched_page(browser, site_url) as watched:
         page = watched.page
         page.goto(site_url + "index.html")
-        cards = page.locator(".cards .card")
-        total = cards.count()
+        situations = page.locator(".situation-list li")
+        expect(situations).to_have_count(len(SCENARIOS))
         chip = page.get_by_role("button", name="note", exact=True)
+        expect(chip).to_be_hidden()  # the chips wait, folded, below the way in
+        page.get_by_text("Every letter, by channel or tag").click()
         chip.click()
         expect(chip).to_have_attribute("aria-pressed", "true")
         notes = [s for s in SCENARIOS if s.channel == "note"]
-        expect(page.locator(".cards .card:visible")).to_have_count(len(notes))
-        for card in page.locator(".cards .card:visible").all():
-            expect(card).to_have_attribute("data-channel", "note")
+        assert 0 < len(notes) < len(SCENARIOS)
+        expect(page.locator(".situation-list li:visible a")).to_have_text(
+            [s.moment or s.title for s in notes]
+        )
+        # A pack with no letter left shown loses its heading too.
+        shown_packs = [p.title for p in SITE.packs if any(s.channel == "note" for s in p.scenarios)]
+        expect(page.locator(".situations-pack:visible")).to_have_text(shown_packs)
         expect(page.locator(".filter-status")).to_have_text(
-            f"Showing {len(notes)} of {total} letters."
+            f"Showing {len(notes)} of {len(SCENARIOS)} letters."
         )
         chip.click()
-        expect(page.locator(".cards .card:visible")).to_have_count(total)
+        expect(situations.locator("visible=true")).to_have_count(len(SCENARIOS))
+        expect(page.locator(".situations-pack:visible")).to_have_count(len(SITE.packs))
         watched.assert_clean()
 
 
@@ -185,6 +194,7 @@ def test_without_javascript_the_chips_are_links(browser: Browser, site_url: str)
     with watched_page(browser, site_url, java_script_enabled=False) as watched:
         page = watched.page
         page.goto(site_url + "index.html")
+        page.get_by_text("Every letter, by channel or tag").click()  # a details: no script
         page.get_by_role("link", name="networking", exact=True).first.click()
         expect(page.locator("h1")).to_have_text("Letters tagged “networking”")
 
@@ -277,6 +287,7 @@ def test_axe_finds_nothing_while_browsing(
             page.locator("#page-q").fill("letter")
             expect(page.locator("#page-results li").first).to_be_visible()
         if path == "index.html":
+            page.get_by_text("Every letter, by channel or tag").click()
             page.get_by_role("button", name="email", exact=True).first.click()
         results = Axe().run(page)
         assert results.violations_count == 0, results.generate_report()

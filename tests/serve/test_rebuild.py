@@ -29,14 +29,14 @@ def test_a_theme_whose_cards_show_another_field_stays_current(scenario_project: 
     scenario_project.write("layouts/_macros.html", CARD_WITH_SITUATION)
     builder = IncrementalBuilder(scenario_project.root)
     first = builder.build()
-    assert "You were a finalist" in first.files["index.html"].decode()
+    assert "You were a finalist" in first.files["letters/index.html"].decode()
     path = scenario_project.root / "content/letters/close-second.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("You were a finalist", "You came so close"), encoding="utf-8")
     second = builder.build()
-    home = second.files["index.html"].decode()
-    assert "You came so close" in home and "You were a finalist" not in home
-    assert "index.html" in second.changed
+    pack = second.files["letters/index.html"].decode()
+    assert "You came so close" in pack and "You were a finalist" not in pack
+    assert "letters/index.html" in second.changed
 
 
 def test_a_new_page_or_pack_shows_in_every_letters_navigation(scenario_project: Project) -> None:

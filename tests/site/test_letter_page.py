@@ -686,3 +686,24 @@ def test_the_whole_letter_can_be_written_from_the_keyboard(browser: Browser, sit
         page.get_by_role("button", name="Copy letter").focus()
         page.keyboard.press("Enter")
         expect(page.locator(".action-status")).to_have_text("Copied")
+
+
+def test_a_new_recipient_starts_with_each_choice_at_its_default(
+    browser: Browser, site_url: str
+) -> None:
+    scenario = BY_SLUG["zweite-wahl"]  # its greeting (Frau, Herr) is each person's own
+    field = next(f for f in scenario.fields if f.per_recipient and f.kind == "choice")
+    default = field.default or field.options[0]
+    other = next(o for o in field.options if o != default)
+    greeting = next(
+        n for n, b in enumerate(scenario.letter.blocks, 1) if field.id in b.text.blank_ids
+    )
+    with letter_page(browser, site_url, scenario) as watched:
+        page = watched.page
+        page.locator(f'input[name="{field.id}"][value="{other}"]').check()
+        page.locator('[data-action="add-recipient"]').click()
+        expect(page.locator(f'input[name="{field.id}"][value="{default}"]')).to_be_checked()
+        expect(page.locator(f'[data-part="{greeting}"]')).to_contain_text(default)
+        page.locator(".recipient-tab").first.click()  # the first person's choice is kept
+        expect(page.locator(f'input[name="{field.id}"][value="{other}"]')).to_be_checked()
+        watched.assert_clean()

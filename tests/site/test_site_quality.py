@@ -15,11 +15,12 @@ import pytest
 from sincerely.cli.scaffold import init_gallery
 
 from ..conftest import MINIMAL_SCENARIO, Project
-from ..helpers.gallery import SCENARIOS
+from ..helpers.gallery import SCENARIOS, SITE
 from ..helpers.sitecheck import broken_links, html_problems, parts
 
 PAGE_BUDGET = 40_000
 INDEX_BUDGET_PER_SCENARIO = 2_000
+BY_LANGUAGE = {p.slug: SITE.language_of(p) for p in SITE.packs}
 
 
 @pytest.mark.slow
@@ -63,6 +64,20 @@ def test_every_page_is_within_its_weight_budget(repo_site: Path) -> None:
         assets = [(page.parent / a).resolve() for a in info.assets if not a.startswith("/")]
         total = page.stat().st_size + sum(a.stat().st_size for a in assets)
         assert total < PAGE_BUDGET, f"{page.relative_to(repo_site)} weighs {total} bytes"
+
+
+def test_the_lists_stay_light_as_packs_in_other_languages_are_added(repo_site: Path) -> None:
+    # The home page lists every letter by one line (its moment), and a channel's page
+    # shows cards for the letters in its language, a line for each of the others.
+    home = (repo_site / "index.html").read_text(encoding="utf-8")
+    assert home.count("<li data-channel=") == len(SCENARIOS) and 'class="card"' not in home
+    emails = (repo_site / "channels/email.html").read_text(encoding="utf-8")
+    ours = [s for s in SCENARIOS if s.channel == "email" and BY_LANGUAGE[s.pack] == "en-GB"]
+    theirs = [s for s in SCENARIOS if s.channel == "email" and BY_LANGUAGE[s.pack] != "en-GB"]
+    assert emails.count('<li class="card"') == len(ours) and theirs
+    for scenario in theirs:
+        line = f'<li lang="{BY_LANGUAGE[scenario.pack]}"><a href="../{scenario.url}">'
+        assert line + f"{scenario.title}</a></li>" in emails
 
 
 def test_the_search_index_is_small(repo_site: Path) -> None:

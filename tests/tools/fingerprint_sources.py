@@ -6,6 +6,10 @@ tests/test_content.py checks that no such run appears in content/, so the wordin
 our own. Run this again when the sources change:
 
     python tests/tools/fingerprint_sources.py ../shared/sources
+
+Articles cited beyond the seed (read through the search tool, kept nowhere in full) are
+added to the file, not written over: save the text you read as .txt files in a folder and
+run it with --add FOLDER.
 """
 
 from __future__ import annotations
@@ -21,9 +25,10 @@ OUTPUT = Path(__file__).resolve().parents[1] / "data" / "source-fingerprints.txt
 
 
 def words(text: str) -> list[str]:
-    """Lowercase words, with punctuation and typographic quotes set aside."""
+    """Lowercase words in any language, with punctuation and typographic quotes set aside
+    ("l'entretien" is one word, as "they've" is, with either apostrophe)."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")
-    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower())
+    return re.findall(r"[^\W_]+(?:'[^\W_]+)?", text.lower())
 
 
 def fingerprints(text: str) -> set[str]:
@@ -41,12 +46,16 @@ def collect(paths: Iterable[Path]) -> set[str]:
     return found
 
 
-def main(folder: str) -> None:
+def main(folder: str, add: bool = False) -> None:
     sources = sorted(p for p in Path(folder).glob("*.txt"))
     prints = collect(sources)
+    if add:
+        prints |= set(OUTPUT.read_text(encoding="utf-8").split())
     OUTPUT.write_text("".join(f"{p}\n" for p in sorted(prints)), encoding="utf-8")
-    print(f"{len(prints)} fingerprints of {RUN}-word runs from {len(sources)} sources")
+    print(f"{len(prints)} fingerprints of {RUN}-word runs ({len(sources)} sources read)")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/sources")
+    arguments = sys.argv[1:]
+    adding = arguments[:1] == ["--add"]
+    main((arguments[1:] if adding else arguments or ["../shared/sources"])[0], adding)

@@ -14,6 +14,7 @@ import errno
 import fcntl
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -128,16 +129,21 @@ def _exchange(a: Path, b: Path) -> bool:
 
 @contextlib.contextmanager
 def _locked(parent: Path) -> Iterator[None]:
-    """One build at a time per output folder's parent."""
+    """One build at a time per output folder's parent (where the staging folders and a
+    move's journal live, which a build tidies up). A second build waits for the first,
+    saying so once, as cargo does: two builds into sibling folders are made one after
+    the other rather than refused."""
     fd = os.open(parent, os.O_RDONLY)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BuildError.single(
-                "another sincerely build is writing here; wait for it to finish",
-                Location(parent),
-            ) from None
+            print(
+                f"waiting for another sincerely build writing in {parent} to finish",
+                file=sys.stderr,
+                flush=True,
+            )
+            fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)

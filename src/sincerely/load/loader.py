@@ -28,6 +28,7 @@ from ..model.site import PACK, Pack, Page, Site, language_of, sort_key
 from ..theming.csp import warn_blocked
 from ..theming.look import check_look
 from ..theming.theme import Theme
+from .citations import check_citations
 from .coach import check_pack_coach
 from .contentfiles import (
     check_letter_images,
@@ -244,7 +245,9 @@ def _check_across(
     check_spellings(config, packs, spelt, out)
     warn_stale_schema(config, out)
     check_look(config, out)
-    check_letter_images(config, [s for p in packs for s in p.scenarios], out)
+    letters = [s for p in packs for s in p.scenarios]
+    check_letter_images(config, letters, out)
+    check_citations(config, letters, out)
     layouts = files_under(config.root / config.settings.layouts_dir, out)
     warn_blocked([p for p in layouts if p.suffix == ".html"], config.settings.allow, out)
 

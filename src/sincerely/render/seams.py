@@ -47,6 +47,7 @@ _FR_ASPIRATED_H = (
     "|éro|ibou|iérarch|ockey|ollan|omard|ont|ors|ublot|uit|url"
 )
 _FR_VOWEL = rf"(?=[aeiouyàâäéèêëîïôöùûüœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ]|[Hh](?!{_FR_ASPIRATED_H}))"
+_FR_ELIDED = "$1\u2019"
 
 _RULES: dict[str, SeamRules] = {
     "en": {
@@ -82,9 +83,10 @@ _RULES: dict[str, SeamRules] = {
             (rf"{_B}[Àà] $", "[Ll]e ", "au "),
             (rf"{_B}[Àà] $", "[Ll]es ", "aux "),
             # de, que, je, me, te, se, ne (and jusque, lorsque, puisque), le and la
-            # elide before a vowel or a mute h: "d'éducatrice", "qu'Hélène".
-            (rf"{_B}([DdJjMmTtSsNn]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)e $", _FR_VOWEL, "$1'"),
-            (rf"{_B}([Ll])[ea] $", _FR_VOWEL, "$1'"),
+            # elide before a vowel or a mute h: "d'éducatrice", "qu'Hélène", with the
+            # apostrophe French typography sets (U+2019), as the French letters write it.
+            (rf"{_B}([DdJjMmTtSsNn]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)e $", _FR_VOWEL, _FR_ELIDED),
+            (rf"{_B}([Ll])[ea] $", _FR_VOWEL, _FR_ELIDED),
         ],
         "articles": [
             "Le",
@@ -126,6 +128,44 @@ _RULES: dict[str, SeamRules] = {
             "of",
             "the",
             "and",
+        ],
+    },
+    "es": {
+        "rules": [
+            # de + el and a + el contract; an article that is part of a name keeps its
+            # capital and stays whole, as Spanish writes it ("de El Corte Inglés").
+            (rf"{_B}([Dd])e $", "el ", "$1el "),
+            (rf"{_B}([Aa]) $", "el ", "$1l "),
+        ],
+        "articles": [
+            "El",
+            "La",
+            "Los",
+            "Las",
+            "Un",
+            "Una",
+            "Unos",
+            "Unas",
+            "Mi",
+            "Su",
+            "Nuestro",
+            "Nuestra",
+        ],
+        "joiners": [
+            "de",
+            "del",
+            "el",
+            "la",
+            "los",
+            "las",
+            "y",
+            "e",
+            "en",
+            "a",
+            "al",
+            "para",
+            "por",
+            "con",
         ],
     },
 }
