@@ -12,7 +12,7 @@
 window.sincerelyCoach = (api, data, made) => {
   "use strict";
   const { work, TEXT, fields } = api;
-  const WORDS = TEXT.coach;
+  const WORDS = data.said; // its own words, in the letter's language (render/coach.py)
   const $ = (selector, scope = work) => scope.querySelector(selector);
   const $$ = (selector, scope = work) => Array.from(scope.querySelectorAll(selector));
   const sheet = document.createElement("link");
@@ -263,6 +263,7 @@ window.sincerelyCoach = (api, data, made) => {
     telling = setTimeout(announce, 1200);
   }
   return {
+    words: WORDS,
     // After each change: a look a moment after the reader stops typing.
     update() {
       clearTimeout(waiting);

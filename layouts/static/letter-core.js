@@ -221,25 +221,35 @@
   }
 
   // ---- the coach (letter-coach.js): loaded once the letter holds words of the reader's,
-  // with the stemmer of its language; it looks again a moment after each change ----
+  // after its pack's file (its words, and this letter's rules) and the stemmer of its
+  // language; it looks again a moment after each change ----
 
-  let coaching = null;
+  let coaching = false;
   function coach(c) {
     if (api.coach) { api.coach.update(); return; }
-    const data = document.getElementById("letter-coach");
+    const file = work.getAttribute("data-coach-file");
     const typed = c.free !== undefined || [...c.used.values()].some(Boolean);
-    if (coaching || !data || !typed) return;
-    coaching = JSON.parse(data.textContent);
+    if (coaching || !file || !typed) return;
+    coaching = true;
     work.setAttribute("data-coach", "loading"); // then "looking", and "ready" once it has looked
-    const names = coaching.stemmer ? [`${coaching.stemmers}base.js`, `${coaching.stemmers}${coaching.stemmer}.js`] : [];
-    const next = (left) => {
-      if (!left.length) { api.coach = window.sincerelyCoach(api, coaching, window.sincerelyStemmers || {}); api.coach.update(); return; }
+    const load = (names, then) => {
+      if (!names.length) { then(); return; }
       const tag = document.createElement("script");
-      tag.src = root + left[0];
-      tag.onload = () => next(left.slice(1));
+      tag.src = root + names[0];
+      tag.onload = () => load(names.slice(1), then);
       document.head.append(tag);
     };
-    next([...names, "static/letter-coach.js"]);
+    load([file], () => {
+      const pack = (window.sincerelyCoachData || {})[file];
+      const mine = pack && pack.letters[work.getAttribute("data-slug")];
+      if (!mine) return;
+      const data = { ...mine, said: pack.words, stemmer: pack.stemmer, stop: pack.stop };
+      const stemmers = pack.stemmer ? [`${pack.stemmers}base.js`, `${pack.stemmers}${pack.stemmer}.js`] : [];
+      load([...stemmers, "static/letter-coach.js"], () => {
+        api.coach = window.sincerelyCoach(api, data, window.sincerelyStemmers || {});
+        api.coach.update();
+      });
+    });
   }
 
   // ---- the draft: kept on this device only, for this tab (and longer if the reader

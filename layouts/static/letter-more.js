@@ -288,7 +288,8 @@ window.sincerelyLetterMore = (api) => {
     // The coach's points (what it sees now) are mentioned once, the first time the letter
     // would leave with them; the reader who goes on is not asked about them again.
     const points = api.coach ? api.coach.now() : [];
-    const unseen = TEXT.coach ? points.filter((p) => !mentioned.has(p.key)) : [];
+    const said = api.coach ? api.coach.words : null; // the coach's own words
+    const unseen = points.filter((p) => !mentioned.has(p.key));
     if ((!c.missing.size && !over && !c.flags.size && !unseen.length) || pending === action) {
       prompt.hidden = true;
       pending = null;
@@ -296,15 +297,15 @@ window.sincerelyLetterMore = (api) => {
       return;
     }
     pending = action;
-    const said = c.missing.size ? [api.fill(TEXT.stillBlank, { labels: [...c.missing.values()].join(", ") })] : [];
-    if (c.flags.size) said.push(api.fill(TEXT.checkCapital, { labels: [...c.flags].map((id) => fields[id].label).join(", ") }));
-    if (over) said.push(api.fill(TEXT.overLimit, { n: c.characters, limit: api.limit }));
-    if (unseen.length) said.push(api.counted(TEXT.coach.points, points.length));
+    const told = c.missing.size ? [api.fill(TEXT.stillBlank, { labels: [...c.missing.values()].join(", ") })] : [];
+    if (c.flags.size) told.push(api.fill(TEXT.checkCapital, { labels: [...c.flags].map((id) => fields[id].label).join(", ") }));
+    if (over) told.push(api.fill(TEXT.overLimit, { n: c.characters, limit: api.limit }));
+    if (unseen.length) told.push(api.counted(said.points, points.length));
     points.forEach((p) => mentioned.add(p.key));
-    $(".blanks-list", prompt).textContent = said.join(" ");
+    $(".blanks-list", prompt).textContent = told.join(" ");
     const go = $('[data-action="first-blank"]', prompt);
     go.hidden = !c.missing.size && !c.flags.size && !unseen.length;
-    go.textContent = c.missing.size ? TEXT.toBlank : c.flags.size || !TEXT.coach ? TEXT.toCheck : TEXT.coach.toPoint;
+    go.textContent = c.missing.size ? TEXT.toBlank : c.flags.size || !said ? TEXT.toCheck : said.toPoint;
     const kind = { "copy-subject": "copy", txt: "download", docx: "download" }[action] || action;
     $('[data-action="anyway"]', prompt).textContent = TEXT.anyway[kind];
     prompt.hidden = false;

@@ -87,6 +87,8 @@ def test_a_site_has_every_page_every_letters_files_and_every_archive(built: Path
         urls.pack_zip("lettres"),
         urls.search_shard("letters"),
         urls.search_shard("lettres"),
+        urls.coach("letters"),  # each pack's letter coach
+        urls.coach("lettres"),
         urls.channel("email"),
         urls.channel("note"),
         urls.tag("final-round"),

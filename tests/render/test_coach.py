@@ -5,13 +5,13 @@ longest sentence, the words its own sentences open with)."""
 from __future__ import annotations
 
 import json
-import re
 
+from sincerely.common.i18n import Messages
 from sincerely.common.words import keys
 from sincerely.model.coach import CoachRule
 from sincerely.model.scenario import Scenario
 from sincerely.model.site import Pack
-from sincerely.render.coach import bounds, coach_data, opening, sentences
+from sincerely.render.coach import bounds, coach_data, coach_words, opening, sentences
 
 from ..conftest import MINIMAL_SCENARIO, Project
 
@@ -76,26 +76,41 @@ def test_each_rule_comes_with_its_words_as_keys_and_where_its_why_is(project: Pr
         "generic": [(keys("manager", "en"),)],
     }
     assert greets["greets"] == "manager_name" and greets["forms"] == [["mrs", "ms"], ["mr"]]
-    assert data["stemmer"] == "english" and data["stemmers"] == "static/stemmers/"
-    assert "the" in data["stop"].split()
+    assert data["sentence"] == 35 and data["words"] == 200
 
 
 def test_a_packs_rules_follow_the_letters_own(project: Project) -> None:
     pack, scenario = scenario_of(project, MINIMAL_SCENARIO)
-    rule = CoachRule(
-        avoid=("sadly",), advice="No regret.", why="The Biggest Mistake After a Job Rejection"
-    )
+    source = "The Biggest Mistake After a Job Rejection"
+    rule = CoachRule(avoid=("sadly",), advice="No regret.", why=source)
     shared = Pack(title="P", summary="S", slug="p", source_path=pack.source_path, coach=(rule,))
-    data = coach_data(scenario, shared, "fr")
-    assert [r["id"] for r in data["rules"]] == ["pack-1"]
-    assert data["stemmer"] == "french" and "stop" not in data
+    assert [r["id"] for r in coach_data(scenario, shared, "fr")["rules"]] == ["pack-1"]
 
 
-def test_the_letters_page_carries_its_coach_as_data(project: Project) -> None:
+def test_a_packs_coach_is_one_script_its_pages_load_when_the_reader_types(
+    project: Project,
+) -> None:
     project.add_scenario(text=MINIMAL_SCENARIO + COACH)
+    project.write("content/letters/_pack.yaml", "title: T\nsummary: S.\nlanguage: fr\n")
     project.build()
     page = (project.site / "letters/close-second.html").read_text(encoding="utf-8")
-    found = re.search(r'<script type="application/json" id="letter-coach">(.*?)</script>', page)
-    assert found is not None
-    assert [r["id"] for r in json.loads(found[1])["rules"]] == ["rule-1", "rule-2", "rule-3"]
-    assert "<" not in found[1]  # nothing in it can close the script element
+    assert 'data-coach-file="letters/coach.js"' in page and "reconsid" not in page
+    script = (project.site / "letters/coach.js").read_text(encoding="utf-8")
+    prefix = '(self.sincerelyCoachData=self.sincerelyCoachData||{})["letters/coach.js"]='
+    assert script.startswith(prefix) and script.endswith(";\n")
+    data = json.loads(script[len(prefix) : -2])
+    assert data["stemmer"] == "french" and data["stemmers"] == "static/stemmers/"
+    assert data["words"]["why"] == "Pourquoi\u202f?"  # in the pack's language
+    assert data["words"]["points"]["one"] == "Le coach a {n} remarque sur cette lettre."
+    assert [r["id"] for r in data["letters"]["close-second"]["rules"]] == [
+        "rule-1",
+        "rule-2",
+        "rule-3",
+    ]
+    assert "le" in data["stop"].split()  # a generic value is compared without them
+
+
+def test_the_coachs_words_are_the_catalogs_in_every_language_it_speaks() -> None:
+    english = coach_words(Messages("en"))
+    assert english["tip"] == "Tip:" and set(english["points"]) == {"one", "other"}
+    assert all(isinstance(v, str | dict) and v for v in english.values())

@@ -95,6 +95,7 @@ KINDS = [
     "all-letters.zip",
     "search-index.js",
     "nachfassen/search-index.js",
+    "nachfassen/coach.js",
 ]
 
 

@@ -29,6 +29,7 @@ from ..model.scenario import Scenario
 from ..model.schema import schema_text
 from ..model.site import Pack, Site
 from ..render import hosting, pages, stemming
+from ..render.coach import coach_script
 from ..render.compiling import LayoutsEnvironment
 from ..render.kinds import CONFIG, FRAME, SITE
 from ..render.memo import Identity, Memo
@@ -171,11 +172,14 @@ def site_jobs(
     # its letters, so that an edit makes one part again, not the whole index.
     index = partial(search_index_script, site)
     jobs.append(Job.single(urls.SEARCH_INDEX, PAGE, index, frozenset({CONFIG, FRAME})))
+    # And each pack's letter coach, loaded by its letters' pages when the reader types.
     for pack in site.packs:
         part = partial(shard_script, site, pack, letters)
         made_from = frozenset({CONFIG, pack.identity, *(s.identity for s in pack.scenarios)})
         cost = TERMS * len(pack.scenarios)
         jobs.append(Job.single(urls.search_shard(pack.slug), cost, part, made_from))
+        coach = partial(coach_script, site, pack)
+        jobs.append(Job.single(urls.coach(pack.slug), len(pack.scenarios), coach, made_from))
     # The search page's stemmers: only those of the languages the letters are in.
     for path, source in stemming.published(languages(site)).items():
         jobs.append(Job.single(path, 0, partial(stemming.publish, path, source), frozenset()))

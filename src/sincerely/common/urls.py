@@ -80,6 +80,13 @@ def search_shard(pack: str) -> str:
     return f"{pack}/search-index.js"
 
 
+def coach(pack: str) -> str:
+    """A pack's letter coach, beside its letters: the coach's words in the pack's language
+    and each letter's rules, which a letter page loads when its reader first types
+    (render/coach.py)."""
+    return f"{pack}/coach.js"
+
+
 def source_copy(pack: str, slug: str) -> str:
     """Where a letter's YAML is published beside it: '.txt' so that browsers show it as
     text, as Sphinx does with _sources/."""
@@ -135,6 +142,7 @@ _KINDS: dict[str, Callable[..., str]] = {
     "download": download,
     "pack_zip": pack_zip,
     "source_copy": source_copy,
+    "coach": coach,
     "feed": feed,
     "static": static,
     "own": own,

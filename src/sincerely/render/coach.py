@@ -1,23 +1,28 @@
 """What the letter coach of a letter's page is given: the letter's rules and its pack's,
 their words already known as search knows words (common/words.py), where each rule's
-"why" stands on the page, and the bounds of the coach's own checks for this letter.
+"why" stands on the page, the bounds of the coach's own checks for this letter, and the
+coach's words in the letter's language (the catalogs').
 
-The page's script (static/letter-coach.js) reads it from a JSON block in the page, so
-that it works from disk as from a server; it stems only what the reader types, with
-the same Snowball stemmer. Its own checks point at what the reader wrote, never at the
-template's words: a sentence is long past 35 words or past the letter's own longest
-(filled with its examples), and a word that already opens three of the letter's own
-sentences may open more.
+A pack's letters have one file of it, PACK/coach.js (a script, not JSON to fetch, so that
+it loads from disk too), which a letter page loads only when its reader first types:
+the pages carry none of it, so that rules cost them nothing. The page's script
+(static/letter-coach.js) stems only what the reader types, with the same Snowball
+stemmer. Its own checks point at what the reader wrote, never at the template's words:
+a sentence is long past 35 words or past the letter's own longest (filled with its
+examples), and a word that already opens three of the letter's own sentences may open
+more.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 from ..common import urls
+from ..common.i18n import Messages
 from ..common.words import algorithm, stopwords, words
 from ..model.coach import (
     OPENING_RUN,
@@ -29,7 +34,7 @@ from ..model.coach import (
     significant,
 )
 from ..model.scenario import MAX_LETTER_WORDS, Scenario
-from ..model.site import Pack
+from ..model.site import Pack, Site
 
 _SENTENCE_END = re.compile(r"(?<=[.!?\u2026])\s+")  # the script's own split
 _TOKEN = re.compile(r"\S+")
@@ -108,17 +113,64 @@ def _rule(name: str, rule: CoachRule, scenario: Scenario, language: str) -> dict
 
 
 def coach_data(scenario: Scenario, pack: Pack, language: str) -> dict[str, Any]:
-    """The letter's coach, as its page gives it to the script: the letter's own rules
-    ('rule-1', ...) and then its pack's ('pack-1', ...)."""
+    """A letter's coach: its own rules ('rule-1', ...), then its pack's ('pack-1', ...),
+    and the bounds of the coach's own checks."""
     named = [(f"rule-{n}", r) for n, r in enumerate(scenario.coach, 1)]
     named += [(f"pack-{n}", r) for n, r in enumerate(pack.coach, 1)]
     rules = [_rule(name, rule, scenario, language) for name, rule in named]
+    return {**bounds(scenario), "rules": rules}
+
+
+def coach_words(said: Messages) -> dict[str, object]:
+    """What the coach says of its own, in a letter's language."""
+    return {
+        "tip": said.gettext("Tip:"),
+        "why": said.gettext("Why?"),
+        "example": said.gettext(
+            "This is still the example: write your own, unless it really is yours."
+        ),
+        "exampleIn": said.gettext(
+            "“{example}” is the example for “{label}”: write your own, unless it really is yours."
+        ),
+        "exampleWhy": said.gettext(
+            "An example shows what fits here; the letter reads as yours only in your own words."
+        ),
+        "long": said.gettext(
+            "This sentence is {n} words long: two shorter ones are easier to read."
+        ),
+        "longWhy": said.gettext(
+            "A sentence of more than about 35 words is hard to follow on a first reading."
+        ),
+        "opening": said.gettext(
+            "Three sentences in a row start with “{word}”: start one of them another way."
+        ),
+        "openingWhy": said.gettext(
+            "The same word opening sentence after sentence reads like a list."
+        ),
+        "tooLong": said.gettext("Your letter is {n} words long: cut it to {limit} or fewer."),
+        "tooLongWhy": said.gettext("A short letter is read to the end; a long one is skimmed."),
+        "points": said.plural_forms(
+            "The coach has {n} point about this letter.",
+            "The coach has {n} points about this letter.",
+        ),
+        "clear": said.gettext("The coach has nothing more to point out."),
+        "toPoint": said.gettext("Go to the first point"),
+    }
+
+
+def coach_script(site: Site, pack: Pack) -> bytes:
+    """PACK/coach.js: the coach's words in the pack's language, the stemmer to load, and
+    each letter's rules and bounds by its slug, added to one global by the file's path;
+    made again when the pack or one of its letters changes."""
+    language = site.language_of(pack)
     data: dict[str, Any] = {
+        "words": coach_words(site.messages_in(language)),
         "stemmers": urls.stemmer(""),
         "stemmer": algorithm(language) or "",
-        **bounds(scenario),
-        "rules": rules,
+        "letters": {s.slug: coach_data(s, pack, language) for s in pack.scenarios},
     }
-    if any("generic" in r or "repeats" in r for r in rules):  # values, little words aside
-        data["stop"] = " ".join(sorted(stopwords(language)))
-    return data
+    if any("generic" in r or "repeats" in r for s in data["letters"].values() for r in s["rules"]):
+        data["stop"] = " ".join(sorted(stopwords(language)))  # values, little words aside
+    name = json.dumps(urls.coach(pack.slug), ensure_ascii=False)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"(self.sincerelyCoachData=self.sincerelyCoachData||{{}})[{name}]={text};\n".encode()

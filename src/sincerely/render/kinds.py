@@ -121,9 +121,6 @@ KINDS: dict[str, Kind] = {
             "number from 1, to the list of `Field`s first used there.",
             "translations": "The letter in other languages: each with `.language` (a "
             "tag), `.name` (in that language, 'Français'), `.url` and `.title`.",
-            "coach": "What the letter coach is given, written by the tojson filter into "
-            "the page's JSON block `#letter-coach`: the letter's rules and its pack's, their "
-            "words as keys, where each why stands, and the bounds of its own checks.",
         },
         (Input.SUBJECT, Input.SHOWN, Input.CONFIG, Input.FRAME),
     ),

@@ -19,7 +19,6 @@ from ..format.placeholders import Template
 from ..model.fields import Field
 from ..model.scenario import Scenario
 from ..model.site import Pack, Page, Site
-from .coach import coach_data
 from .kinds import About, kind_of
 from .memo import Identity
 from .navigation import Neighbours
@@ -104,7 +103,6 @@ def scenario_page(
         "downloads": downloads,
         "pack_zip": urls.pack_zip(pack.slug),
         "places": field_places(scenario),
-        "coach": coach_data(scenario, pack, site.language_of(pack)),
         "translations": [
             Translation(language, language_name(language), other.url, other.title)
             for language, other in site.translations.get(scenario.url, ())
