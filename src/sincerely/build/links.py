@@ -115,7 +115,9 @@ def _sources(site: Site) -> dict[str, str]:
 def _meant(written: Written, target: str, site: Site, published: Collection[str]) -> str:
     """The link most likely meant, as written from the same folder, or ''."""
     by_source = written.href.split("#")[0].split("?")[0].endswith((".md", ".yaml", "/"))
-    choices = list(_sources(site)) if by_source else list(published)
+    # Not the site's scripts (the search index's and the coach's parts beside the
+    # letters): prose never means to link to one.
+    choices = list(_sources(site)) if by_source else [p for p in published if not p.endswith(".js")]
     match = closest(target if not by_source else _as_source(written), choices)
     if match is None or target.startswith("../"):
         return ""
