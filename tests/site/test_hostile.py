@@ -187,8 +187,7 @@ def test_the_json_ld_holds_hostile_words_as_data(browser: Browser, site_url: str
         page = watched.page
         page.goto(f"{site_url}letters/script-close.html")
         data = page.evaluate(
-            "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]')"
-            ".textContent)"
+            "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)"
         )
         work = next(item for item in data["@graph"] if item["@type"] == "CreativeWork")
         assert work["name"] == payload[:70] and work["description"] == payload
