@@ -80,7 +80,7 @@ def test_every_word_of_every_letter_finds_that_letter(browser: Browser, repo_sit
 # results): words in the letters, typos, HR's words (the packs' synonyms), and French.
 HELD_OUT = [
     ("appreciated", "Close second", False),
-    ("available", "The brief email", True),
+    ("available", "The brief email", False),
     ("academic", "The library job", True),
     ("automatique", "Le stage", True),
     ("bonne", "Le deuxième choix", False),
@@ -139,7 +139,8 @@ def test_the_letter_with_the_word_in_its_moment_comes_first(
         expect(moment.locator("mark")).to_have_text("rejection")
 
 
-@pytest.mark.parametrize("query", ["nurse", "teacher", "startup"])
+# Jobs no letter speaks of (the gallery's newer letters match nurse, teacher and startup).
+@pytest.mark.parametrize("query", ["astronaut", "plumber", "firefighter"])
 def test_a_search_that_finds_nothing_says_so_and_suggests(
     browser: Browser, site_url: str, query: str
 ) -> None:
@@ -182,7 +183,7 @@ def test_the_header_box_shows_a_count_and_helps_when_nothing_matches(
         assert _visible_text(page, "#header-results-status") == "2 letters match."
         assert titles(page, "header-results")[0] == "The library job"
         page.locator("#header-q").fill("")
-        page.locator("#header-q").press_sequentially("nurse")
+        page.locator("#header-q").press_sequentially("plumber")
         expect(page.locator("#header-results-status")).to_contain_text("No letters match.")
         assert "Try other words" in _visible_text(page, "#header-results-status")
         expect(page.locator("#header-results li").first).to_be_visible()
@@ -297,9 +298,9 @@ def test_a_language_without_a_stemmer_is_searched_word_for_word(
     ("path", "query"),
     [
         ("search.html", "rejected"),
-        ("search.html", "nurse"),
+        ("search.html", "plumber"),
         ("after-rejection/close-second.html", "library"),
-        ("after-rejection/close-second.html", "nurse"),
+        ("after-rejection/close-second.html", "plumber"),
     ],
 )
 def test_axe_finds_nothing_in_results_or_their_absence(
