@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from ..helpers.browser import Watched, serve, watched_page
-from ..helpers.gallery import BY_SLUG
 from ..helpers.coaching import told_once
+from ..helpers.gallery import BY_SLUG
 from ..helpers.letters import compose, sample_values
 
 SCENARIO = BY_SLUG["close-second"]
