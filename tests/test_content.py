@@ -20,6 +20,7 @@ from sincerely.model.scenario import Scenario
 from sincerely.model.site import Pack, Page, language_of
 
 from .conftest import REPO
+from .helpers.coaching import gallery_drafts
 from .helpers.gallery import IDS, PACK, SCENARIOS, SITE
 from .tools.fingerprint_sources import OUTPUT as FINGERPRINTS
 from .tools.fingerprint_sources import RUN, fingerprints
@@ -194,6 +195,26 @@ def test_the_blanks_cover_what_the_reader_makes_their_own(scenario: Scenario) ->
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=IDS)
 def test_there_are_tips_to_do_and_to_avoid(scenario: Scenario) -> None:
     assert scenario.tips.do and scenario.tips.avoid
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=IDS)
+def test_the_coach_checks_the_advice_and_every_rule_has_a_draft_that_breaks_it(
+    scenario: Scenario,
+) -> None:
+    """The letter's checkable advice is coach rules: words its tips warn against, and its
+    detail left generic; the drafts (tests/cases/coach/gallery/PACK/SLUG.yaml, typed in
+    Chromium by tests/site/test_coach.py) hold a good one that raises nothing, and one
+    that raises each rule of the letter and of its pack."""
+    pack = next(p for p in SITE.packs if p.slug == scenario.pack)
+    rules = [*scenario.coach, *pack.coach]
+    assert any(rule.avoid for rule in rules), "no words the tips warn against"
+    assert any(rule.generic for rule in rules), "no rule for a detail left generic"
+    drafts = gallery_drafts(f"{scenario.pack}/{scenario.slug}")
+    assert any(not draft["raises"] for draft in drafts), "no good draft"
+    raised = {point.split("@")[0] for draft in drafts for point in draft["raises"]}
+    named = {f"rule-{n}" for n in range(1, len(scenario.coach) + 1)}
+    named |= {f"pack-{n}" for n in range(1, len(pack.coach) + 1)}
+    assert sorted(named - raised) == [], "rules no draft breaks"
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,8 @@
 """The letter coach's fixture (tests/cases/coach/), run through the real coach in Chromium:
-each language's letter built into a site of its own, each draft typed into its page as a
-reader would, and the points the page shows compared with those the draft names.
+each language's letter built into a site of its own, and the gallery's own letters
+(tests/cases/coach/gallery/PACK/SLUG.yaml) in the repository's site; each draft typed into
+its page as a reader would, and the points the page shows compared with those the draft
+names.
 
 bench/coach.py prints what it finds (precision and recall); tests/site/test_coach.py
 holds both at 100%.
@@ -23,6 +25,12 @@ from .browser import serve, watched_page
 FIXTURES = Path(__file__).resolve().parents[1] / "cases" / "coach"
 LANGUAGES = sorted(p.stem for p in FIXTURES.glob("*.yaml"))
 PAGE = "letters/letter.html"
+# The gallery's letters with drafts, as PACK/SLUG (their pages' addresses, less .html).
+GALLERY = FIXTURES / "gallery"
+GALLERY_LETTERS = sorted(
+    p.relative_to(GALLERY).with_suffix("").as_posix() for p in GALLERY.glob("*/*.yaml")
+)
+GALLERY_PACKS = sorted({letter.split("/")[0] for letter in GALLERY_LETTERS})
 # A point as the page marks it: its kind (data-coach) at its place (data-at).
 POINTS = """() => Array.from(document.querySelectorAll(".coach-point"))
   .map((p) => `${p.getAttribute("data-coach")}@${p.getAttribute("data-at")}`)"""
@@ -31,6 +39,13 @@ POINTS = """() => Array.from(document.querySelectorAll(".coach-point"))
 def fixture(language: str) -> dict[str, Any]:
     found: dict[str, Any] = yaml.safe_load((FIXTURES / f"{language}.yaml").read_text("utf-8"))
     return found
+
+
+def gallery_drafts(letter: str) -> list[dict[str, Any]]:
+    """The drafts of one of the gallery's letters, PACK/SLUG."""
+    found: dict[str, Any] = yaml.safe_load((GALLERY / f"{letter}.yaml").read_text("utf-8"))
+    drafts: list[dict[str, Any]] = found["drafts"]
+    return drafts
 
 
 def write_project(root: Path, language: str) -> Path:
@@ -49,7 +64,7 @@ def write_project(root: Path, language: str) -> Path:
 class Outcome:
     """One draft: the points it must raise, those it must not, and those the page showed."""
 
-    language: str
+    language: str  # or, for the gallery's drafts, the letter's PACK/SLUG
     name: str
     expected: frozenset[str]
     forbidden: frozenset[str]
@@ -94,24 +109,38 @@ def shown(page: Page) -> frozenset[str]:
 
 
 def run_drafts(browser: Browser, site: Path, language: str) -> Iterator[Outcome]:
-    """Every draft of a language's fixture, typed into its letter's page, each on the
+    """Every draft of a language's fixture, typed into its letter's page."""
+    yield from run_pages(browser, site, [(language, PAGE, fixture(language)["drafts"])])
+
+
+def run_gallery(browser: Browser, site: Path, letters: list[str]) -> Iterator[Outcome]:
+    """Every draft of some of the gallery's letters (PACK/SLUG), in the gallery's site."""
+    pages = [(letter, f"{letter}.html", gallery_drafts(letter)) for letter in letters]
+    yield from run_pages(browser, site, pages)
+
+
+def run_pages(
+    browser: Browser, site: Path, pages: list[tuple[str, str, list[dict[str, Any]]]]
+) -> Iterator[Outcome]:
+    """Drafts typed into pages of a site, (name, page, drafts) each, every draft on its
     page afresh (no draft of the one before kept)."""
     size = {"width": 1366, "height": 900}
     with serve(site) as url, watched_page(browser, url, viewport=size) as watched:
         page = watched.page
-        for draft in fixture(language)["drafts"]:
-            page.goto(url + PAGE)
-            type_draft(page, draft)
-            raised = shown(page)
-            page.evaluate("sessionStorage.clear()")  # the next draft starts afresh
-            watched.assert_clean()
-            yield Outcome(
-                language,
-                draft["name"],
-                frozenset(draft["raises"]),
-                frozenset(draft.get("not", ())),
-                raised,
-            )
+        for name, path, drafts in pages:
+            for draft in drafts:
+                page.goto(url + path)
+                type_draft(page, draft)
+                raised = shown(page)
+                page.evaluate("sessionStorage.clear()")  # the next draft starts afresh
+                watched.assert_clean()
+                yield Outcome(
+                    name,
+                    draft["name"],
+                    frozenset(draft["raises"]),
+                    frozenset(draft.get("not", ())),
+                    raised,
+                )
 
 
 @dataclass

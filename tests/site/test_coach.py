@@ -16,7 +16,17 @@ from playwright.sync_api import Browser, Page, expect
 
 from ..conftest import MINIMAL_SCENARIO, Project
 from ..helpers.browser import Watched, serve, watched_page
-from ..helpers.coaching import LANGUAGES, PAGE, Score, fixture, run_drafts, write_project
+from ..helpers.coaching import (
+    GALLERY_LETTERS,
+    GALLERY_PACKS,
+    LANGUAGES,
+    PAGE,
+    Score,
+    fixture,
+    run_drafts,
+    run_gallery,
+    write_project,
+)
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 768}
@@ -36,6 +46,16 @@ def test_the_coach_raises_exactly_the_points_of_its_drafts(
     assert score.failures() == []
     assert (score.precision, score.recall) == (1.0, 1.0)
     assert len(score.outcomes) >= 15 and score.right >= 12
+
+
+@pytest.mark.parametrize("pack", GALLERY_PACKS)
+def test_the_gallerys_own_rules_raise_exactly_the_points_of_its_drafts(
+    browser: Browser, repo_site: Path, pack: str
+) -> None:
+    letters = [letter for letter in GALLERY_LETTERS if letter.startswith(f"{pack}/")]
+    score = Score(list(run_gallery(browser, repo_site, letters)))
+    assert score.failures() == []
+    assert (score.precision, score.recall) == (1.0, 1.0)
 
 
 @pytest.fixture(scope="module")
