@@ -1,13 +1,15 @@
 """The letter coach's precision and recall, over its fixture of drafts in each language
-(tests/cases/coach/: good drafts, and drafts that break the letter's advice), typed into
-real letter pages in Chromium and coached by the real script.
+(tests/cases/coach/: good drafts, and drafts that break the letter's advice) and over the
+drafts of the gallery's own letters (tests/cases/coach/gallery/), typed into real letter
+pages in Chromium and coached by the real script.
 
 A point raised that a draft does not name is a false one (against precision); a point
 it names that is not raised is a miss (against recall). tests/site/test_coach.py holds
 both at 100%; this prints them, language by language, with every draft that fails.
 
-    .venv/bin/python -m bench.coach              # every language of the fixture
+    .venv/bin/python -m bench.coach              # every language, and the gallery's packs
     .venv/bin/python -m bench.coach fr de        # some of them
+    .venv/bin/python -m bench.coach after-rejection
 """
 
 from __future__ import annotations
@@ -19,28 +21,46 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from sincerely.build.builders import run
 from tests.helpers.browser import CHROMIUM_FLAGS, chromium_path
-from tests.helpers.coaching import LANGUAGES, Outcome, Score, run_drafts, write_project
+from tests.helpers.coaching import (
+    GALLERY_LETTERS,
+    GALLERY_PACKS,
+    LANGUAGES,
+    Score,
+    run_drafts,
+    run_gallery,
+    write_project,
+)
+from tests.helpers.gallery import REPO
 
 
-def measure(languages: list[str]) -> dict[str, Score]:
-    """Each language's score, its drafts run through the coach in one Chromium."""
+def measure(names: list[str]) -> dict[str, Score]:
+    """Each language's score, and each of the gallery's packs' (the repository's site
+    built once, into a temporary folder), their drafts run through the coach in one
+    Chromium."""
     scores: dict[str, Score] = {}
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as temp:
         browser = playwright.chromium.launch(
             executable_path=chromium_path(), args=CHROMIUM_FLAGS, headless=True
         )
-        for language in languages:
+        for language in [name for name in names if name in LANGUAGES]:
             site = write_project(Path(temp) / language, language)
-            outcomes: list[Outcome] = list(run_drafts(browser, site, language))
-            scores[language] = Score(outcomes)
+            scores[language] = Score(list(run_drafts(browser, site, language)))
+        packs = [name for name in names if name in GALLERY_PACKS]
+        if packs:
+            gallery = Path(temp) / "gallery"
+            run(REPO, gallery)
+            for pack in packs:
+                letters = [x for x in GALLERY_LETTERS if x.startswith(f"{pack}/")]
+                scores[pack] = Score(list(run_gallery(browser, gallery, letters)))
         browser.close()
     return scores
 
 
 def report(scores: dict[str, Score], seconds: float) -> str:
     lines = [
-        "| language | drafts | points named | raised rightly | raised wrongly | missed "
+        "| language or pack | drafts | points named | raised rightly | raised wrongly | missed "
         "| precision | recall |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
@@ -59,13 +79,14 @@ def report(scores: dict[str, Score], seconds: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("languages", nargs="*", help=f"of {', '.join(LANGUAGES)} (all if none)")
+    every = [*LANGUAGES, *GALLERY_PACKS]
+    parser.add_argument("names", nargs="*", help=f"of {', '.join(every)} (all if none)")
     args = parser.parse_args()
-    unknown = set(args.languages) - set(LANGUAGES)
+    unknown = set(args.names) - set(every)
     if unknown:
-        parser.error(f"no drafts in {', '.join(sorted(unknown))}; the fixture has {LANGUAGES}")
+        parser.error(f"no drafts for {', '.join(sorted(unknown))}; the fixture has {every}")
     started = time.monotonic()
-    scores = measure(args.languages or LANGUAGES)
+    scores = measure(args.names or every)
     print(report(scores, time.monotonic() - started))
 
 

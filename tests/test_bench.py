@@ -182,4 +182,4 @@ def test_the_coach_benchmark_reports_precision_and_recall() -> None:
     assert "FAILED fr: vague: raised ['x@y'], expected ['rule-2@detail']" in out
     command = [sys.executable, "-m", "bench.coach", "xx"]
     refused = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
-    assert refused.returncode == 2 and "no drafts in xx" in refused.stderr
+    assert refused.returncode == 2 and "no drafts for xx" in refused.stderr

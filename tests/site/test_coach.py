@@ -23,10 +23,12 @@ from ..helpers.coaching import (
     PAGE,
     Score,
     fixture,
+    gallery_drafts,
     run_drafts,
     run_gallery,
     write_project,
 )
+from ..helpers.gallery import BY_SLUG
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 768}
@@ -56,6 +58,64 @@ def test_the_gallerys_own_rules_raise_exactly_the_points_of_its_drafts(
     score = Score(list(run_gallery(browser, repo_site, letters)))
     assert score.failures() == []
     assert (score.precision, score.recall) == (1.0, 1.0)
+
+
+def good_draft(letter: str) -> dict[str, str]:
+    """A letter's good draft from the gallery's fixture: it raises nothing."""
+    good = next(d for d in gallery_drafts(letter) if not d["raises"])
+    values: dict[str, str] = good["values"]
+    return values
+
+
+def test_in_the_gallery_a_plea_to_reconsider_shows_the_close_seconds_advice_and_source(
+    browser: Browser, repo_site: Path
+) -> None:
+    rule = next(r for r in BY_SLUG["close-second"].coach if "reconsider" in r.avoid)
+    good = good_draft("after-rejection/close-second")
+    with serve(repo_site) as url, watched_page(browser, url, viewport=LAPTOP) as watched:
+        page = watched.page
+        page.goto(url + "after-rejection/close-second.html")
+        fill(page, good)
+        coached(page)
+        expect(page.locator(".coach-point")).to_have_count(0)  # a good draft: nothing
+        detail = page.locator("#f-conversation_detail")
+        detail.fill("")
+        detail.press_sequentially("I was hoping you might reconsider")
+        coached(page)
+        point = page.locator(".coach-point")
+        expect(point).to_have_count(1)
+        # Under the paragraph the detail fills in, beside its field, on a laptop.
+        paragraph = page.locator("#block-3")
+        expect(
+            paragraph.locator(".field[data-field='conversation_detail'] .coach-point")
+        ).to_have_count(1)
+        expect(point.locator(".coach-advice")).to_have_text(f"Tip: {rule.advice}")
+        box, text = point.bounding_box(), paragraph.locator(".block-text").bounding_box()
+        assert box is not None and text is not None
+        assert box["x"] + box["width"] <= text["x"] and abs(box["y"] - text["y"]) < 300
+        point.get_by_role("button", name="Why?").click()
+        expect(point.locator(".coach-why")).to_contain_text(str(rule.why))
+        expect(point.locator(".coach-why")).to_contain_text("Susan P. Joyce")
+        watched.assert_clean()
+
+
+def test_in_the_gallery_maria_santos_left_in_is_pointed_out(
+    browser: Browser, repo_site: Path
+) -> None:
+    good = good_draft("after-rejection/brief-email")
+    with serve(repo_site) as url, watched_page(browser, url, viewport=PHONE) as watched:
+        page = watched.page
+        page.goto(url + "after-rejection/brief-email.html")
+        fill(page, {**good, "your_name": "Maria Santos"})
+        coached(page)
+        point = page.locator(".coach-point")
+        expect(point).to_have_count(1)
+        expect(page.locator(".field[data-field='your_name'] .coach-point")).to_have_count(1)
+        expect(point.locator(".coach-advice")).to_have_text(f"Tip: {EXAMPLE}")
+        fill(page, {"your_name": good["your_name"]})
+        coached(page)
+        expect(page.locator(".coach-point")).to_have_count(0)
+        watched.assert_clean()
 
 
 @pytest.fixture(scope="module")
