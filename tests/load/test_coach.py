@@ -72,7 +72,8 @@ def test_a_pack_rule_raised_by_a_letters_own_words_is_a_warning_naming_it(
     assert pack_says(project, rules, second=other) == [
         "content/letters/_pack.yaml:4:13: warning: in close-second.yaml, the letter's own "
         "text (block 2) has 'wishes', which this rule avoids: a reader who edits the whole "
-        "letter would be told to change it"
+        "letter would be told to change it; take 'wishes' out of the rule, or rephrase the "
+        "letter"
     ]
 
 
@@ -87,7 +88,7 @@ def test_a_letters_rule_raised_by_its_examples_is_a_warning_at_the_rule(
     assert [d.format(project.root) for d in project.diagnostics()] == [
         f"content/letters/close-second.yaml:{lines - 6}:13: warning: the example of field "
         "'your_name' has 'sam', which this rule avoids: a reader who keeps the example would "
-        "be told to change it",
+        "be told to change it; change the example",
         f"content/letters/close-second.yaml:{lines - 2}:14: warning: the example of field "
         "'your_name' repeats that of 'manager_name'; change an example: a reader who keeps "
         "the examples would be told to change it",

@@ -153,7 +153,8 @@ def _phrase_in_letter(
         if found_in(phrase, text, language):
             told = _TOLD.format(does="edits the whole letter")
             yield (
-                f"the letter's own text ({where}) has '{phrase}', which this rule avoids: {told}",
+                f"the letter's own text ({where}) has '{phrase}', which this rule avoids: "
+                f"{told}; take '{phrase}' out of the rule, or rephrase the letter",
                 at,
             )
             return
@@ -161,5 +162,5 @@ def _phrase_in_letter(
         if found_in(phrase, example, language):
             told = _TOLD.format(does="keeps the example")
             said = f"the example of field '{field_id}' has '{phrase}'"
-            yield f"{said}, which this rule avoids: {told}", at
+            yield f"{said}, which this rule avoids: {told}; change the example", at
             return
