@@ -182,3 +182,16 @@ def test_a_letter_page_does_not_grow_with_the_site(project: Project) -> None:
     project.build()
     large = (project.site / "letters/first.html").stat().st_size
     assert large - small < 3_000  # related letters and a pager, not a list of everything
+
+
+def test_a_tag_written_in_another_language_says_its_language(repo_site: Path) -> None:
+    # A screen reader reads 'Rückmeldung' on the English home page as German (WCAG 3.1.2).
+    german = next(t for t, letters in SITE.tags.items() if letters[0].pack == "nach-der-absage")
+    english = next(t for t, letters in SITE.tags.items() if letters[0].pack == "after-rejection")
+    for page in ("index.html", "search.html"):
+        html = (repo_site / page).read_text(encoding="utf-8")
+        assert re.search(
+            rf'href="tags/{german}\.html"[^>]* lang="de">{re.escape(german.label)}<', html
+        )
+        assert re.search(rf'href="tags/{english}\.html"[^>]*>{re.escape(english.label)}<', html)
+        assert not re.search(rf'href="tags/{english}\.html"[^>]* lang=', html)

@@ -196,6 +196,13 @@ class Site:
         """The language a pack's letters are in: its own, or the site's."""
         return language_of(pack, self.config.language)
 
+    def language_of_tag(self, tag: Tag) -> str:
+        """The language a tag's label is written in: that of its first letter, whose
+        spelling the tag keeps (the site's own language's letters come first, so the
+        site's, where one of them has the tag). For a chip's `lang`."""
+        first = self.tags[tag][0]
+        return self.language_of(next(p for p in self.packs if p.slug == first.pack))
+
     def messages_in(self, language: str) -> Messages:
         """The interface's words in ``language`` (the theme's English if none)."""
         return self.messages.get(language) or Messages(language)
