@@ -339,10 +339,10 @@ def test_a_french_page_shows_no_english_word_of_the_interface(
         page.locator("#f-detail").fill("votre présentation du chantier de Nantes")
         page.locator("#f-email_destinataire").fill("c.durand@example.fr")
         expect(page.locator(".blanks")).to_have_text("2 blancs à remplir")
-        page.locator("#f-votre_nom").fill("Camille Martin")
+        page.locator("#f-votre_nom").fill("Camille Roux")
         expect(page.locator(".blanks")).to_have_text("1 blanc à remplir")
         page.get_by_role("button", name="Copier la lettre").click()
-        expect(page.locator(".blanks-list")).to_have_text("Encore vide\u00a0: [Votre téléphone].")
+        expect(page.locator(".blanks-list")).to_have_text("À remplir\u00a0: [Votre téléphone].")
         letter = page.evaluate(SEEN)
         watched.assert_clean()
     assert len(letter) > 40
