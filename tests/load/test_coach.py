@@ -93,3 +93,20 @@ def test_a_letters_rule_raised_by_its_examples_is_a_warning_at_the_rule(
         "'your_name' repeats that of 'manager_name'; change an example: a reader who keeps "
         "the examples would be told to change it",
     ]
+
+
+def test_a_rules_words_may_be_spelt_as_readers_type_them_in_either_english(
+    project: Project,
+) -> None:
+    # A British gallery's coach must catch 'honor the offer' as a reader types it; its
+    # advice is the gallery's own prose, held to British spelling.
+    project.write("pyproject.toml", '[tool.sincerely]\nlanguage = "en-GB"\n')
+    rules = (
+        "  - avoid: [honor the offer]\n    advice: Do not honor it.\n    why: "
+        f"{SOURCE}\n  - field: your_name\n    generic: [my color]\n    advice: Plain.\n"
+        f"    why: {SOURCE}\n"
+    )
+    assert pack_says(project, rules) == [
+        "content/letters/_pack.yaml:5:20: warning: 'honor' is American spelling, and this "
+        "gallery is written in British English (language en-GB): write 'honour'"
+    ]

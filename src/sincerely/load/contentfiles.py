@@ -63,8 +63,10 @@ def read_mapping(path: Path, text: str, out: Diagnostics) -> MappingNode | None:
     return root
 
 
-# Values that are names of things, not prose: no spelling of theirs is judged.
-_NOT_PROSE = frozenset({"id", "url", "autocomplete", "kind", "channel"})
+# Values that are names of things, not prose, and the coach's words for what readers
+# type (in either spelling: 'honor the offer' is what it must catch): no spelling of
+# theirs is judged.
+_NOT_PROSE = frozenset({"id", "url", "autocomplete", "kind", "channel", "avoid", "generic"})
 
 
 def warn_spelling(node: MappingNode, language: str, out: Diagnostics) -> None:
