@@ -149,6 +149,9 @@ window.sincerelyCoach = (api, data, made) => {
       const f = fields[id];
       const value = api.valueOf(id, r);
       if (f && value) found.push(...aboutField(f, value, inLetter, r));
+      if (f && value && c.doubled.has(id)) {
+        found.push(point("twice", id, fill(WORDS.twice, { word: c.doubled.get(id) }), { text: WORDS.twiceWhy }));
+      }
     });
     return found.concat(aboutSentences(c.numbers.map((n, i) => [`block-${n}`, c.body[i]])), aboutLength(c));
   }

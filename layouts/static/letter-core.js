@@ -138,6 +138,25 @@
     return out;
   }
   const plain = (segments, r) => pieces(segments, r).map((p) => p.text).join("");
+  // A word said twice where a value meets the words around it ("Sehr geehrte Frau" +
+  // "Frau Keller", "the Librarian role" + " role"): each value's field, with the word.
+  // Flagged for the coach, never changed: which of the two should go is the reader's call.
+  const edge = /([\p{L}\p{N}]+)[\s\u00a0\u202f]+$/u;
+  const start = /^[\s\u00a0\u202f]*([\p{L}\p{N}]+)/u;
+  function twice(parts, found) {
+    parts.forEach((p, i) => {
+      if (!p.field || p.blank) return;
+      const before = edge.exec(parts.slice(0, i).map((q) => q.text).join(""));
+      const first = start.exec(p.text);
+      const last = /([\p{L}\p{N}]+)$/u.exec(p.text);
+      // After it, only the letter's own words: a value after it is told at its own start.
+      const next = parts[i + 1] && !parts[i + 1].field ? parts[i + 1].text : "";
+      const after = /^[\s\u00a0\u202f]/u.test(next) && start.exec(next);
+      const alike = (a, b) => a && b && a[1].toLowerCase() === b[1].toLowerCase();
+      if (alike(before, first)) found.set(p.field, first[1]);
+      else if (alike(last, after)) found.set(p.field, last[1]);
+    });
+  }
 
   function compose(r) {
     const free = recipients[r].free;
@@ -153,10 +172,15 @@
     const missing = new Map();
     const flags = new Set();
     const used = new Map(); // each field the letter shows, with its value as shown (for the coach)
-    const gather = (segments) => pieces(segments, r, flags).forEach((p) => {
-      if (p.field && !used.has(p.field)) used.set(p.field, p.blank ? "" : p.text);
-      if (p.blank) missing.set(p.field, p.text);
-    });
+    const doubled = new Map(); // a field whose value says a word twice with the letter's
+    const gather = (segments) => {
+      const parts = pieces(segments, r, flags);
+      parts.forEach((p) => {
+        if (p.field && !used.has(p.field)) used.set(p.field, p.blank ? "" : p.text);
+        if (p.blank) missing.set(p.field, p.text);
+      });
+      twice(parts, doubled);
+    };
     head.forEach((h) => gather(h.segments));
     if (subject) gather(subject.segments);
     chosen.forEach((b) => gather(textOf(b, r).segments));
@@ -165,7 +189,7 @@
     const words = chosen.map((b) => pieces(textOf(b, r).segments, r).map((p) => (p.blank ? "x" : p.text)).join(""))
       .join(" ").split(/\s+/).filter(Boolean).length;
     return { r, to: toField ? valueOf(toField.id, r) : "", subject: subject ? plain(subject.segments, r) : "",
-      heading, body, missing, flags, words, characters: body.join("\n\n").length, used, numbers: chosen.map((b) => b.n) };
+      heading, body, missing, flags, words, characters: body.join("\n\n").length, used, doubled, numbers: chosen.map((b) => b.n) };
   }
 
   const today = ($("[data-date]") || {}).textContent; // dated by letter.js

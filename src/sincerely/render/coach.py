@@ -147,6 +147,12 @@ def coach_words(said: Messages) -> dict[str, object]:
         "openingWhy": said.gettext(
             "The same word opening sentence after sentence reads like a list."
         ),
+        "twice": said.gettext(
+            "“{word}” comes twice in a row here: the letter already says it, so leave it out."
+        ),
+        "twiceWhy": said.gettext(
+            "The letter's own words run into yours at this blank; read the sentence aloud."
+        ),
         "tooLong": said.gettext("Your letter is {n} words long: cut it to {limit} or fewer."),
         "tooLongWhy": said.gettext("A short letter is read to the end; a long one is skimmed."),
         "points": said.plural_forms(
