@@ -172,8 +172,8 @@ def test_a_capital_in_mid_sentence_is_asked_about_where_the_reader_looks(
         page = watched.page
         page.goto(capitals_url)
         for other, filler in (
-            ("task", "running the rota"),
-            ("team", "Finance"),
+            ("task", "tidying the stockroom"),  # not the examples, which the coach flags
+            ("team", "Payroll"),
             ("roles", "posts"),
         ):
             page.locator(f"#f-{other}").fill(filler)
