@@ -11,9 +11,13 @@
   const DRAFT_KEY = `sincerely.draft.v1:${location.pathname}`;
   const MEMORY_KEY = "sincerely.sender.v1"; // the sender's details, if they asked
   window.sincerelyLetter = { root, DRAFT_KEY, MEMORY_KEY };
-  // A paper letter is dated today, in the reader's own way of writing dates.
+  // A paper letter is dated today, in the reader's own way of writing dates, on the
+  // line its language writes ("Le 7 décembre 2026": data-date-line, from the catalog).
   const date = work.querySelector("[data-date]");
-  if (date) date.textContent = new Intl.DateTimeFormat(document.documentElement.lang || "en", { dateStyle: "long" }).format(new Date());
+  if (date) {
+    const today = new Intl.DateTimeFormat(document.documentElement.lang || "en", { dateStyle: "long" }).format(new Date());
+    date.textContent = (date.getAttribute("data-date-line") || "{date}").replace("{date}", today);
+  }
   const waiting = [];
   let loading = false;
   const kinds = ["focusin", "input", "change", "click", "pointerdown"];

@@ -395,6 +395,10 @@ def test_a_paper_letter_has_a_date_and_address_blocks_on_the_page(
         expect(page.locator(".letter-head")).to_contain_text("[Your address]")
         expect(page.locator("[data-date]")).to_have_text(re.compile(r"\b20\d\d\b"))
         expect(page.locator(".letter-to")).to_contain_text("[Their name and address]")
+    # In French, on the line French letters write: « Le 7 décembre 2026 ».
+    with letter_page(browser, site_url, BY_SLUG["bibliotheque"]) as watched:
+        date = watched.page.locator("[data-date]")
+        expect(date).to_have_text(re.compile(r"^Le \d{1,2}(er)? [a-zéû]+ 20\d\d$"))
 
 
 def test_a_handwritten_card_prints_on_one_card(browser: Browser, site_url: str) -> None:
