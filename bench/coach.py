@@ -21,6 +21,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from bench.build_speed import REPO
 from sincerely.build.builders import run
 from tests.helpers.browser import CHROMIUM_FLAGS, chromium_path
 from tests.helpers.coaching import (
@@ -32,7 +33,6 @@ from tests.helpers.coaching import (
     run_gallery,
     write_project,
 )
-from tests.helpers.gallery import REPO
 
 
 def measure(names: list[str]) -> dict[str, Score]:
